@@ -1,0 +1,48 @@
+// The pack's surroundings, read once at start-up: stack config (PULUMI_CONFIG, as the engine
+// passes it), the environment, and lazily the AWS shared config file.
+import type { EvalContext } from "./facts/types";
+import { readAwsProfileRegion } from "./facts/aws/profile";
+
+/** Parses PULUMI_CONFIG; a malformed value is reported, not ignored. */
+export function parseStackConfig(raw: string | undefined): {
+  config: ReadonlyMap<string, string>;
+  error?: string;
+} {
+  const config = new Map<string, string>();
+  if (!raw) return { config };
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch (e) {
+    return { config, error: `PULUMI_CONFIG is not valid JSON (${(e as Error).message})` };
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    return { config, error: "PULUMI_CONFIG is not a JSON object" };
+  }
+  for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) {
+    config.set(k, typeof v === "string" ? v : JSON.stringify(v));
+  }
+  return { config };
+}
+
+export function makeContext(env: Readonly<Record<string, string | undefined>>): EvalContext {
+  const { config } = parseStackConfig(env["PULUMI_CONFIG"]);
+  const profiles = new Map<string, ReturnType<EvalContext["awsProfileRegion"]>>();
+  return {
+    stackConfig: config,
+    env,
+    awsProfileRegion(profile) {
+      const key = profile ?? "";
+      if (!profiles.has(key)) profiles.set(key, readAwsProfileRegion(profile, env));
+      return profiles.get(key);
+    },
+  };
+}
+
+let processContext: EvalContext | undefined;
+
+/** The context of this pack process (built on first use). */
+export function currentContext(): EvalContext {
+  processContext ??= makeContext(process.env);
+  return processContext;
+}

@@ -1,0 +1,217 @@
+// Every source any data entry cites. An entry's `source` field is a key of SOURCES; the unit
+// tests prove that each key an entry names exists here. Where a fact was checked only against a
+// third-party rendering of a primary source, the entry's `confidence` says so ("third-party"),
+// and the rendering is named in the entry's `note`.
+import type { SourceRef } from "./types";
+
+export const SOURCES: Readonly<Record<string, SourceRef>> = {
+  // ── Region catalogues ─────────────────────────────────────────────────────────────────────
+  "botocore-partitions": {
+    title: "botocore partitions.json (AWS partitions, region regexes and region descriptions)",
+    url: "https://github.com/boto/botocore/blob/develop/botocore/data/partitions.json",
+  },
+  "pulumi-aws-region-enum": {
+    title: "@pulumi/aws 7.48.0, types/enums Region (the regions the Pulumi AWS SDK names)",
+    url: "https://www.pulumi.com/registry/packages/aws/api-docs/",
+  },
+  "aws-regions-doc": {
+    title: "AWS General Reference: AWS Regions (codes, names and locations)",
+    url: "https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html",
+  },
+  "aws-eusc": {
+    title: "AWS European Sovereign Cloud (partition aws-eusc, region eusc-de-east-1 in Germany)",
+    url: "https://aws.amazon.com/compliance/europe-digital-sovereignty/",
+  },
+  "ms-learn-regions-list": {
+    title: "Microsoft Learn: Azure regions list (public cloud, programmatic names, physical location)",
+    url: "https://learn.microsoft.com/azure/reliability/regions-list",
+  },
+  "az-cli-list-locations": {
+    title: "Renderings of `az account list-locations -o table` (display and programmatic names)",
+    url: "https://gist.github.com/ausfestivus/04e55c7d80229069bf3bc75870630ec8",
+  },
+  "azure-china-regions": {
+    title: "Azure operated by 21Vianet (docs.azure.cn): regions of the China cloud",
+    url: "https://docs.azure.cn/en-us/reliability/regions-list",
+  },
+  "azure-government-regions": {
+    title: "Microsoft Learn: Azure Government regions (usgov*, usdod*)",
+    url: "https://learn.microsoft.com/azure/azure-government/documentation-government-overview-dod",
+  },
+  "azure-germany-closed": {
+    title: "Microsoft: Azure Germany (Microsoft Cloud Deutschland) closed on 29 October 2021",
+    url: "https://learn.microsoft.com/azure/germany/",
+  },
+  "pulumi-azure-native-provider": {
+    title:
+      "@pulumi/azure-native 3.28.0 provider input `environment` (public, usgovernment, china)",
+    url: "https://www.pulumi.com/registry/packages/azure-native/installation-configuration/",
+  },
+
+  // ── Country codes ─────────────────────────────────────────────────────────────────────────
+  "iso-3166-1": {
+    title: "ISO 3166-1 alpha-2 country codes (as packaged by i18n-iso-countries)",
+    url: "https://www.iso.org/iso-3166-country-codes.html",
+  },
+
+  // ── Export controls and sanctions ─────────────────────────────────────────────────────────
+  "ear-740-supp1": {
+    title: "15 CFR Part 740, Supplement No. 1: Country Groups (EAR)",
+    url: "https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-740/appendix-Supplement%20No.%201%20to%20Part%20740",
+  },
+  "itar-126-1": {
+    title: "22 CFR 126.1: Prohibited exports, imports, and sales to or from certain countries (ITAR)",
+    url: "https://www.ecfr.gov/current/title-22/chapter-I/subchapter-M/part-126/section-126.1",
+  },
+  "fr-85-84211": {
+    title: "85 FR 84211 (28 Dec 2020): Ukraine moved from Country Group D to B; Mexico, Cyprus to A:6",
+    url: "https://www.federalregister.gov/documents/2020/12/28/2020-26552",
+  },
+  "fr-85-83765": {
+    title: "85 FR 83765 (23 Dec 2020): Removal of Hong Kong as a separate destination under the EAR",
+    url: "https://www.federalregister.gov/citation/85-FR-83765",
+  },
+  "fr-80-43314": {
+    title: "80 FR 43314 (22 Jul 2015): Cuba removed from Country Group E:1, remains in E:2",
+    url: "https://www.federalregister.gov/documents/2015/07/22/2015-17981",
+  },
+  "bis-nicaragua-2024": {
+    title: "BIS press release, 14 Mar 2024: Nicaragua moved to Country Group D (D:1, D:5)",
+    url: "https://www.bis.gov/press-release/commerce-updates-rules-further-restrict-exports-nigaragua-due-foreign-policy-concerns",
+  },
+  "fr-91-5091": {
+    title: "91 FR 5091 (3 Feb 2026): EAR conforming change for Cambodia (removal from Country Group D:5)",
+    url: "https://www.federalregister.gov/citation/91-FR-5091",
+  },
+  "fr-88-73458": {
+    title:
+      "88 FR 73458 (25 Oct 2023): Advanced computing items; 3A090 thresholds (TPP, performance density); D:1/D:4/D:5 + Macau",
+    url: "https://www.federalregister.gov/documents/2023/10/25/2023-23055",
+  },
+  "fr-89-96790": {
+    title: "89 FR 96790 (5 Dec 2024): Foreign direct product rules; 3A090.c (HBM)",
+    url: "https://www.federalregister.gov/citation/89-FR-96790",
+  },
+  "fr-91-1684": {
+    title:
+      "91 FR 1684 (15 Jan 2026): case-by-case review for H200-class chips to China and Macau (licence still required)",
+    url: "https://www.federalregister.gov/citation/91-FR-1684",
+  },
+  "bis-hq-guidance-2025": {
+    title:
+      "BIS guidance (as rendered by Wilmarth & Associates): licence required for advanced computing items for entities headquartered in D:5 or Macau",
+    url: "https://wilmarth-associates.com/guidance-regarding-enforcement-of-license-requirements-for-advanced-computing-items-for-entities-headquartered-in-country-group-d5-and-macau/",
+  },
+  "nvidia-8k-2023-10-17": {
+    title:
+      "NVIDIA Form 8-K, 17 Oct 2023: A100, A800, H100, H800, L40, L40S, RTX 4090 need licences for D:1/D:4/D:5 (excluding Israel)",
+    url: "https://www.sec.gov/Archives/edgar/data/1045810/000104581023000217/0001045810-23-000217.txt",
+  },
+  "nvidia-h20-2025": {
+    title:
+      "NVIDIA 8-K, April 2025 (as reported): licence requirement for H20 to China (incl. HK, Macau) and D:5",
+  },
+  "ofac-cuba": {
+    title: "OFAC: Cuba Sanctions (31 CFR Part 515)",
+    url: "https://ofac.treasury.gov/sanctions-programs-and-country-information/cuba-sanctions",
+  },
+  "ofac-iran": {
+    title: "OFAC: Iran Sanctions (31 CFR Part 560)",
+    url: "https://ofac.treasury.gov/sanctions-programs-and-country-information/iran-sanctions",
+  },
+  "ofac-north-korea": {
+    title: "OFAC: North Korea Sanctions (31 CFR Part 510)",
+    url: "https://ofac.treasury.gov/sanctions-programs-and-country-information/north-korea-sanctions",
+  },
+  "ofac-ukraine-russia": {
+    title:
+      "OFAC: Ukraine-/Russia-related Sanctions (EO 13685 Crimea; EO 14065 so-called DNR/LNR regions)",
+    url: "https://ofac.treasury.gov/sanctions-programs-and-country-information/ukraine-russia-related-sanctions",
+  },
+  "ofac-syria": {
+    title:
+      "OFAC: Syria Sanctions; EO 14312 (30 Jun 2025) ended the programme, 31 CFR Part 542 removed 26 Aug 2025",
+    url: "https://ofac.treasury.gov/sanctions-programs-and-country-information/syria-sanctions",
+  },
+  "state-sst-list": {
+    title: "U.S. Department of State: State Sponsors of Terrorism",
+    url: "https://www.state.gov/state-sponsors-of-terrorism/",
+  },
+
+  // ── Accelerators ──────────────────────────────────────────────────────────────────────────
+  "pulumi-aws-instance-type-enum": {
+    title: "@pulumi/aws 7.48.0, types/enums/ec2 InstanceType (every EC2 instance type the SDK names)",
+    url: "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/instance/",
+  },
+  "aws-ec2-accelerated": {
+    title: "Amazon EC2 instance types: accelerated computing (families and their accelerators)",
+    url: "https://docs.aws.amazon.com/ec2/latest/instancetypes/ac.html",
+  },
+  "aws-sdk-ec2-accelerator-enums": {
+    title:
+      "AWS SDK for JavaScript v3 (client-ec2): AcceleratorName, AcceleratorManufacturer, AcceleratorType enums",
+    url: "https://github.com/aws/aws-sdk-js-v3/blob/main/clients/client-ec2/src/models/models_0.ts",
+  },
+  "aws-elastic-inference": {
+    title: "Amazon Elastic Inference (eia1/eia2 accelerators; end of life April 2024)",
+    url: "https://docs.aws.amazon.com/elastic-inference/latest/developerguide/what-is-ei.html",
+  },
+  "aws-appstream-instance-types": {
+    title: "Amazon AppStream 2.0 instance families (stream.graphics.*, graphics-pro, graphics-design)",
+    url: "https://docs.aws.amazon.com/appstream2/latest/developerguide/instance-types.html",
+  },
+  "aws-neuron": {
+    title: "AWS Neuron documentation: Inferentia, Inferentia2, Trainium, Trainium2 architecture",
+    url: "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/general/arch/index.html",
+  },
+  "azure-gpu-sizes": {
+    title: "Microsoft Learn: GPU-accelerated and FPGA VM sizes (N family: NC, ND, NV, NG, NP, NCC)",
+    url: "https://learn.microsoft.com/azure/virtual-machines/sizes/overview#gpu-accelerated",
+  },
+  "azure-vm-naming": {
+    title: "Microsoft Learn: Azure virtual machine sizes naming conventions",
+    url: "https://learn.microsoft.com/azure/virtual-machines/vm-naming-conventions",
+  },
+  agentbaker: {
+    title: "Azure/AgentBaker: NvidiaEnabledSKUs (VM size to NVIDIA GPU mapping used by AKS)",
+    url: "https://github.com/Azure/AgentBaker",
+  },
+  "azure-aci-gpu": {
+    title: "Azure Container Instances: GPU resources (K80, P100, V100 SKUs)",
+    url: "https://learn.microsoft.com/azure/container-instances/container-instances-gpu",
+  },
+  "nvidia-datasheets": {
+    title: "NVIDIA data-centre GPU datasheets (peak dense TOPS/TFLOPS by precision, die area)",
+    url: "https://www.nvidia.com/en-us/data-center/",
+  },
+  "amd-datasheets": {
+    title: "AMD Instinct and Radeon PRO datasheets",
+    url: "https://www.amd.com/en/products/accelerators/instinct.html",
+  },
+  "habana-gaudi": {
+    title: "Habana Labs (Intel) Gaudi HL-205 datasheet",
+    url: "https://habana.ai/products/gaudi/",
+  },
+  "qualcomm-cloud-ai-100": {
+    title: "Qualcomm Cloud AI 100 product brief",
+    url: "https://www.qualcomm.com/products/technology/processors/cloud-artificial-intelligence/cloud-ai-100",
+  },
+  "xilinx-datasheets": {
+    title: "AMD Xilinx Virtex UltraScale+ (VU9P, VU47P), Alveo U250 and U30 datasheets",
+    url: "https://www.amd.com/en/products/adaptive-socs-and-fpgas.html",
+  },
+  "project-domain-notes": {
+    title:
+      "jurisdiction-guard reference brief (domain.md): facts recalled or third-party, each with a confidence mark",
+  },
+
+  // ── Pulumi type tokens ────────────────────────────────────────────────────────────────────
+  "pulumi-aws-sdk": {
+    title: "@pulumi/aws 7.48.0 resource type tokens (__pulumiType)",
+    url: "https://www.pulumi.com/registry/packages/aws/",
+  },
+  "pulumi-azure-native-sdk": {
+    title: "@pulumi/azure-native 3.28.0 resource type tokens (__pulumiType)",
+    url: "https://www.pulumi.com/registry/packages/azure-native/",
+  },
+};

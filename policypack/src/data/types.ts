@@ -1,0 +1,67 @@
+// Shapes shared by every data table. Each entry names its source (a key of SOURCES in
+// data/sources.ts) and the date a person last checked it against that source.
+
+/** How strongly an entry is backed: by the primary source, by third parties, or not yet settled. */
+export type Confidence = "verified" | "third-party" | "uncertain";
+
+export interface Sourced {
+  /** Key into SOURCES (data/sources.ts). */
+  readonly source: string;
+  /** YYYY-MM-DD: when a person last checked this entry against its source. */
+  readonly reviewed: string;
+  readonly confidence: Confidence;
+  readonly note?: string;
+}
+
+export interface SourceRef {
+  readonly title: string;
+  readonly url?: string;
+}
+
+/** ISO 3166-1 alpha-2 country code, upper case ("CN", "HK"). */
+export type CountryCode = string;
+
+export type Cloud = "aws" | "azure";
+
+export interface RegionEntry extends Sourced {
+  readonly cloud: Cloud;
+  /** Canonical programmatic name: "cn-north-1", "chinaeast2". */
+  readonly name: string;
+  readonly country: CountryCode;
+  /** City or area, as the provider describes it. */
+  readonly place: string;
+  /** AWS partition ("aws", "aws-cn", …) or Azure cloud ("public", "china", "usgovernment", …). */
+  readonly partition: string;
+  /** Azure display name ("China East 2"). */
+  readonly displayName?: string;
+}
+
+/** Whether a chip falls under ECCN 3A090 (and so 4A090 for systems built on it). */
+export type ExportControl = "controlled" | "not-controlled" | "uncertain";
+
+export type AcceleratorKind = "gpu" | "ai-asic" | "fpga" | "media";
+
+export interface ChipEntry extends Sourced {
+  readonly name: string;
+  readonly vendor: string;
+  readonly kind: AcceleratorKind;
+  readonly exportControl: ExportControl;
+  /** Why: "TPP ≈ 4,992 ≥ 4,800 (3A090.a)". */
+  readonly basis: string;
+}
+
+/** What an instance type or VM size carries, resolved against the catalogue. */
+export interface AcceleratorInfo {
+  /** Family or series as matched: "p4d", "NDm A100 v4". */
+  readonly family: string;
+  readonly chip: ChipEntry;
+  /** False when recognised only by a series pattern (a future family of a known series). */
+  readonly catalogued: boolean;
+}
+
+export interface AiServiceEntry extends Sourced {
+  /** "Amazon SageMaker", "Azure OpenAI / Cognitive Services". */
+  readonly service: string;
+  /** What this resource kind is: "endpoint", "notebook instance". */
+  readonly kind: string;
+}

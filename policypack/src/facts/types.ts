@@ -1,0 +1,107 @@
+// What a resource means for the policies. facts/ turns the engine's view of a resource into these
+// shapes; policies decide on nothing else.
+import type { AcceleratorInfo, AiServiceEntry, Cloud, RegionEntry } from "../data/types";
+import type { Props } from "../values";
+
+/** A resource as the engine sends it (props unwrapped from the SDK proxy where possible). */
+export interface ResourceView {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly props: Props;
+  readonly provider?: ProviderView;
+  /** URN of the parent resource, when known. */
+  readonly parent?: string;
+  /** Stack phase only: URNs this resource depends on, overall and per property. */
+  readonly dependencies?: readonly string[];
+  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface ProviderView {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly props: Props;
+}
+
+/** What the pack process knows about its surroundings (built once at start-up, never per resource). */
+export interface EvalContext {
+  /** Stack config as the engine passes it in PULUMI_CONFIG ("aws:region" -> "us-east-1"). */
+  readonly stackConfig: ReadonlyMap<string, string>;
+  /** Process environment (AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_CONFIG_FILE …). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The region of an AWS profile in the shared config file, read lazily and cached. */
+  awsProfileRegion(profile: string | undefined): { region: string; file: string } | undefined;
+}
+
+/** Where a placement came from, for messages: "resource input `region`". */
+export interface PlacementOrigin {
+  /** Short machine label: "resource", "provider", "stack-config", "env", "profile", "parent". */
+  readonly kind:
+    "resource" | "provider" | "stack-config" | "env" | "profile" | "parent" | "environment";
+  /** Human wording: "resource input `location`", "stack config `aws:region`". */
+  readonly detail: string;
+}
+
+export type Placement =
+  | {
+      readonly status: "resolved";
+      readonly cloud: Cloud;
+      /** The region as written. */
+      readonly written: string;
+      /** Canonical region name ("chinaeast2" for "China East 2"). */
+      readonly region: string;
+      /** The catalogued region, if known. */
+      readonly entry?: RegionEntry;
+      /** Country when known from the catalogue or, for an uncatalogued region, from its partition. */
+      readonly country?: string;
+      readonly origin: PlacementOrigin;
+    }
+  | {
+      readonly status: "computed";
+      readonly cloud: Cloud;
+      readonly path: string;
+      readonly origin: PlacementOrigin;
+    }
+  | {
+      /** Placement comes from a parent resource (AKS cluster, Batch account …), decided at stack level. */
+      readonly status: "inherited";
+      readonly cloud: Cloud;
+      /** Property that names the parent, e.g. "resourceName". */
+      readonly via: string;
+      /** Parent resource type tokens that can carry the location. */
+      readonly parentTypes: readonly string[];
+    }
+  | { readonly status: "unresolved"; readonly cloud: Cloud; readonly tried: readonly string[] };
+
+/** One place in a resource that selects accelerator hardware. */
+export interface AcceleratorUse {
+  /** Property path: "launchTemplateConfigs[0].overrides[1].instanceType". */
+  readonly path: string;
+  /** The value as written: "p4d.24xlarge", "Standard_ND96asr_v4", or a description for attributes. */
+  readonly value: string;
+  readonly info: AcceleratorInfo;
+}
+
+export interface ComputeFacts {
+  readonly accelerators: readonly AcceleratorUse[];
+  /** Paths that would name an instance type but are computed during preview. */
+  readonly computed: readonly string[];
+}
+
+export interface AiServiceFacts {
+  readonly entry: AiServiceEntry;
+  /** Optional detail for messages, e.g. the model: "gpt-4o", "anthropic.claude-3". */
+  readonly detail?: string;
+}
+
+export interface ResourceFacts {
+  readonly cloud: Cloud;
+  /** Type token with any API version removed: "azure-native:compute:VirtualMachine". */
+  readonly token: string;
+  readonly placement: Placement;
+  /** Present when the resource kind can select instance types or accelerators. */
+  readonly compute?: ComputeFacts;
+  /** Present when the resource is an AI service. */
+  readonly aiService?: AiServiceFacts;
+}

@@ -1,0 +1,42 @@
+// ai-service-in-restricted-jurisdiction: a managed AI service (SageMaker, Bedrock, Azure OpenAI,
+// Azure Machine Learning, …) placed in a restricted jurisdiction.
+import { policyUrl } from "./docs-url";
+import type { JurisdictionRuleSpec } from "./jurisdiction-rule";
+import { jurisdictionPolicy } from "./jurisdiction-rule";
+
+export const aiServiceInRestrictedJurisdictionSpec: JurisdictionRuleSpec = {
+  metadata: {
+    name: "ai-service-in-restricted-jurisdiction",
+    displayName: "AI service in a restricted jurisdiction",
+    description:
+      "Denies managed AI services (Amazon SageMaker, Bedrock, Comprehend, Rekognition, Lex, " +
+      "Kendra, Transcribe, Q Business; Azure Cognitive Services / OpenAI, Azure Machine " +
+      "Learning) placed in a region of a restricted jurisdiction.",
+    enforcementLevel: "mandatory",
+    severity: "high",
+    tags: ["jurisdiction", "ai-service"],
+    framework: {
+      name: "jurisdiction-guard",
+      version: "1",
+      reference: "Corporate AI-service placement control (not legal advice)",
+      specification:
+        "Corporate control keeping managed AI services out of restricted jurisdictions (EO 13984 context, EAR country groups); not legal advice.",
+    },
+    remediationSteps:
+      "1. Deploy the AI service in a region outside the restricted jurisdictions: set `region` " +
+      "(AWS) or `location` (Azure) on the resource, its parent account, or its provider. " +
+      "2. If legal has approved this placement, add the region to the policy's `allowedRegions` " +
+      "in the central pack config.",
+    url: policyUrl("ai-service-in-restricted-jurisdiction"),
+  },
+  settings: ["restrictedJurisdictions", "allowedRegions", "restrictedRegions"],
+  concerns: (facts) => facts.aiService !== undefined,
+  select(facts) {
+    if (!facts.aiService) return { kind: "not-applicable", reason: "not an AI service" };
+    return { kind: "subject", subject: { kind: "ai-service", service: facts.aiService } };
+  },
+};
+
+export const aiServiceInRestrictedJurisdiction = jurisdictionPolicy(
+  aiServiceInRestrictedJurisdictionSpec,
+);

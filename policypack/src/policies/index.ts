@@ -1,0 +1,11 @@
+// Every policy of the pack, in the order the engine lists them.
+import { aiServiceInRestrictedJurisdiction } from "./ai-service-in-restricted-jurisdiction";
+import { gpuInRestrictedJurisdiction } from "./gpu-in-restricted-jurisdiction";
+import type { JurisdictionPolicy } from "./jurisdiction-rule";
+
+export const POLICIES: readonly JurisdictionPolicy[] = [
+  gpuInRestrictedJurisdiction,
+  aiServiceInRestrictedJurisdiction,
+];
+
+export { aiServiceInRestrictedJurisdiction, gpuInRestrictedJurisdiction };

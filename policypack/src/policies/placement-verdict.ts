@@ -1,0 +1,60 @@
+// The shared decision: is a placement inside a restricted jurisdiction under these settings?
+import type { ResolvedSettings } from "../config";
+import { regionKey } from "../config";
+import type { Placement } from "../facts/types";
+
+type Of<S extends Placement["status"]> = Extract<Placement, { status: S }>;
+
+export type PlacementVerdict =
+  | {
+      readonly kind: "allowed";
+      readonly placement: Of<"resolved">;
+      readonly by: "allowedRegions" | "jurisdiction";
+    }
+  | {
+      readonly kind: "restricted";
+      readonly placement: Of<"resolved">;
+      /** restrictedRegions, or the restricted country with the config items that restrict it. */
+      readonly rule:
+        | { readonly by: "restrictedRegions" }
+        | {
+            readonly by: "jurisdiction";
+            readonly country: string;
+            readonly via: readonly string[];
+          };
+    }
+  /** A region the catalogue does not know, with no partition that tells the country. */
+  | { readonly kind: "unknown-region"; readonly placement: Of<"resolved"> }
+  | { readonly kind: "computed"; readonly placement: Of<"computed"> }
+  | { readonly kind: "unresolved"; readonly placement: Of<"unresolved"> }
+  | { readonly kind: "inherited"; readonly placement: Of<"inherited"> };
+
+export function judgePlacement(placement: Placement, settings: ResolvedSettings): PlacementVerdict {
+  switch (placement.status) {
+    case "computed":
+      return { kind: "computed", placement };
+    case "unresolved":
+      return { kind: "unresolved", placement };
+    case "inherited":
+      return { kind: "inherited", placement };
+    case "resolved": {
+      const key = regionKey(placement.region);
+      if (settings.allowedRegions.has(key)) {
+        return { kind: "allowed", placement, by: "allowedRegions" };
+      }
+      if (settings.restrictedRegions.has(key)) {
+        return { kind: "restricted", placement, rule: { by: "restrictedRegions" } };
+      }
+      if (placement.country === undefined) return { kind: "unknown-region", placement };
+      const via = settings.restricted.get(placement.country);
+      if (via) {
+        return {
+          kind: "restricted",
+          placement,
+          rule: { by: "jurisdiction", country: placement.country, via },
+        };
+      }
+      return { kind: "allowed", placement, by: "jurisdiction" };
+    }
+  }
+}

@@ -1,0 +1,102 @@
+// The SDK adapter: outcomes become violations, advisory notes (the SDK's unknown-value path),
+// not-applicable answers, and internal errors never let a resource through silently.
+import { UnknownValueError } from "@pulumi/policy";
+import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import { jurisdictionPolicy } from "../../../policypack/src/policies/jurisdiction-rule";
+import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
+import type { ResourceView } from "../../../policypack/src/facts/types";
+import { COMPUTED, awsProvider, fakeContext, gpuInstance } from "./fixtures";
+
+class NotApplicable extends Error {}
+
+function args(view: ResourceView, config: Record<string, unknown> = {}): ResourceValidationArgs {
+  return {
+    type: view.type,
+    urn: view.urn,
+    name: view.name,
+    props: view.props as Record<string, unknown>,
+    provider: view.provider
+      ? { ...view.provider, props: view.provider.props as Record<string, unknown> }
+      : undefined,
+    opts: {
+      protect: false,
+      ignoreChanges: [],
+      aliases: [],
+      additionalSecretOutputs: [],
+      customTimeouts: {},
+    },
+    stackTags: new Map(),
+    getConfig: <T>() => config as T,
+    notApplicable: (reason?: string) => {
+      throw new NotApplicable(reason);
+    },
+    isType: () => false,
+    asType: () => undefined,
+  } as unknown as ResourceValidationArgs;
+}
+
+describe("jurisdiction policy adapter", () => {
+  const policy = jurisdictionPolicy(spec, () => fakeContext());
+
+  it("reports a violation through reportViolation", () => {
+    const report = jest.fn();
+    policy.validateResource(
+      args(gpuInstance({ provider: awsProvider({ region: "cn-north-1" }) })),
+      report,
+    );
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]?.[0]).toContain("cn-north-1");
+  });
+
+  it("raises an advisory note as the SDK's UnknownValueError for a computed region", () => {
+    const report = jest.fn();
+    const call = () =>
+      policy.validateResource(
+        args(gpuInstance({ provider: awsProvider({ region: COMPUTED }) })),
+        report,
+      );
+    expect(call).toThrow(UnknownValueError);
+    expect(report).not.toHaveBeenCalled();
+  });
+
+  it("answers not-applicable for unrelated resource kinds", () => {
+    const view: ResourceView = { ...gpuInstance(), type: "aws:s3/bucket:Bucket" };
+    expect(() => policy.validateResource(args(view), jest.fn())).toThrow(NotApplicable);
+  });
+
+  it("turns an exception inside evaluation into a violation instead of a pass", () => {
+    const throwing = jurisdictionPolicy(
+      {
+        ...spec,
+        select: () => {
+          throw new Error("boom");
+        },
+      },
+      () => fakeContext(),
+    );
+    const report = jest.fn();
+    throwing.validateResource(args(gpuInstance()), report);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]?.[0]).toMatch(/could not evaluate .*boom/s);
+  });
+
+  it("declares its settings as the config schema with defaults", () => {
+    const props = policy.configSchema?.properties ?? {};
+    expect(Object.keys(props).sort()).toEqual(
+      ["acceleratorScope", "allowedRegions", "restrictedJurisdictions", "restrictedRegions"].sort(),
+    );
+    expect((props["acceleratorScope"] as { default?: unknown }).default).toBe("any");
+  });
+
+  it("has nothing to decide at the stack phase when no resource inherits its placement", () => {
+    const report = jest.fn();
+    const stackArgs = {
+      resources: [],
+      getConfig: <T>() => ({}) as T,
+      stackTags: new Map(),
+      notApplicable: () => undefined,
+    } as unknown as StackValidationArgs;
+    policy.validateStack(stackArgs, report);
+    expect(report).not.toHaveBeenCalled();
+  });
+});
