@@ -1,4 +1,204 @@
 // AWS regions in every partition, each mapped to the country it sits in.
-import type { RegionEntry } from "./types";
+//
+// The list is the `Region` enum of @pulumi/aws (a unit test proves every enum value is here, so
+// a new region fails CI until a person classifies it). The place is the region's description in
+// botocore partitions.json; the country follows from that description. For the isolated
+// partitions the description names no place, so the country is inferred from the partition and
+// the confidence says so.
+import type { CountryCode, RegionEntry } from "./types";
 
-export const AWS_REGIONS: readonly RegionEntry[] = [];
+const REVIEWED = "2026-11-22";
+
+interface Row {
+  readonly name: string;
+  readonly country: CountryCode;
+  readonly place: string;
+  readonly partition: string;
+  readonly confidence?: RegionEntry["confidence"];
+  readonly source?: string;
+  readonly note?: string;
+}
+
+function entry(row: Row): RegionEntry {
+  return {
+    cloud: "aws",
+    name: row.name,
+    country: row.country,
+    place: row.place,
+    partition: row.partition,
+    source: row.source ?? "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: row.confidence ?? "verified",
+    ...(row.note !== undefined ? { note: row.note } : {}),
+  };
+}
+
+const ISOLATED_NOTE =
+  "Country inferred from the partition: a US-government isolated cloud (DNS suffix under ic.gov / sgov.gov); the description names no place.";
+
+export const AWS_REGIONS: readonly RegionEntry[] = [
+  // ── aws (commercial) ──
+  entry({ name: "af-south-1", country: "ZA", place: "Africa (Cape Town)", partition: "aws" }),
+  entry({
+    name: "ap-east-1",
+    country: "HK",
+    place: "Asia Pacific (Hong Kong)",
+    partition: "aws",
+    note: "Hong Kong: treated as China under the EAR since 85 FR 83765 (23 Dec 2020); the jurisdiction groups carry HK.",
+  }),
+  entry({ name: "ap-east-2", country: "TW", place: "Asia Pacific (Taipei)", partition: "aws" }),
+  entry({ name: "ap-northeast-1", country: "JP", place: "Asia Pacific (Tokyo)", partition: "aws" }),
+  entry({ name: "ap-northeast-2", country: "KR", place: "Asia Pacific (Seoul)", partition: "aws" }),
+  entry({ name: "ap-northeast-3", country: "JP", place: "Asia Pacific (Osaka)", partition: "aws" }),
+  entry({ name: "ap-south-1", country: "IN", place: "Asia Pacific (Mumbai)", partition: "aws" }),
+  entry({ name: "ap-south-2", country: "IN", place: "Asia Pacific (Hyderabad)", partition: "aws" }),
+  entry({
+    name: "ap-southeast-1",
+    country: "SG",
+    place: "Asia Pacific (Singapore)",
+    partition: "aws",
+  }),
+  entry({
+    name: "ap-southeast-2",
+    country: "AU",
+    place: "Asia Pacific (Sydney)",
+    partition: "aws",
+  }),
+  entry({
+    name: "ap-southeast-3",
+    country: "ID",
+    place: "Asia Pacific (Jakarta)",
+    partition: "aws",
+  }),
+  entry({
+    name: "ap-southeast-4",
+    country: "AU",
+    place: "Asia Pacific (Melbourne)",
+    partition: "aws",
+  }),
+  entry({
+    name: "ap-southeast-5",
+    country: "MY",
+    place: "Asia Pacific (Malaysia)",
+    partition: "aws",
+  }),
+  entry({
+    name: "ap-southeast-6",
+    country: "NZ",
+    place: "Asia Pacific (New Zealand)",
+    partition: "aws",
+  }),
+  entry({
+    name: "ap-southeast-7",
+    country: "TH",
+    place: "Asia Pacific (Thailand)",
+    partition: "aws",
+  }),
+  entry({ name: "ca-central-1", country: "CA", place: "Canada (Central)", partition: "aws" }),
+  entry({ name: "ca-west-1", country: "CA", place: "Canada West (Calgary)", partition: "aws" }),
+  entry({ name: "eu-central-1", country: "DE", place: "Europe (Frankfurt)", partition: "aws" }),
+  entry({ name: "eu-central-2", country: "CH", place: "Europe (Zurich)", partition: "aws" }),
+  entry({ name: "eu-north-1", country: "SE", place: "Europe (Stockholm)", partition: "aws" }),
+  entry({ name: "eu-south-1", country: "IT", place: "Europe (Milan)", partition: "aws" }),
+  entry({ name: "eu-south-2", country: "ES", place: "Europe (Spain)", partition: "aws" }),
+  entry({ name: "eu-west-1", country: "IE", place: "Europe (Ireland)", partition: "aws" }),
+  entry({ name: "eu-west-2", country: "GB", place: "Europe (London)", partition: "aws" }),
+  entry({ name: "eu-west-3", country: "FR", place: "Europe (Paris)", partition: "aws" }),
+  entry({ name: "il-central-1", country: "IL", place: "Israel (Tel Aviv)", partition: "aws" }),
+  entry({ name: "me-central-1", country: "AE", place: "Middle East (UAE)", partition: "aws" }),
+  entry({ name: "me-south-1", country: "BH", place: "Middle East (Bahrain)", partition: "aws" }),
+  entry({ name: "mx-central-1", country: "MX", place: "Mexico (Central)", partition: "aws" }),
+  entry({ name: "sa-east-1", country: "BR", place: "South America (Sao Paulo)", partition: "aws" }),
+  entry({ name: "us-east-1", country: "US", place: "US East (N. Virginia)", partition: "aws" }),
+  entry({ name: "us-east-2", country: "US", place: "US East (Ohio)", partition: "aws" }),
+  entry({ name: "us-west-1", country: "US", place: "US West (N. California)", partition: "aws" }),
+  entry({ name: "us-west-2", country: "US", place: "US West (Oregon)", partition: "aws" }),
+
+  // ── aws-cn (China; operated by local partners, a separate partition) ──
+  entry({ name: "cn-north-1", country: "CN", place: "China (Beijing)", partition: "aws-cn" }),
+  entry({ name: "cn-northwest-1", country: "CN", place: "China (Ningxia)", partition: "aws-cn" }),
+
+  // ── aws-eusc (European Sovereign Cloud) ──
+  entry({
+    name: "eusc-de-east-1",
+    country: "DE",
+    place: "EU (Germany)",
+    partition: "aws-eusc",
+    source: "aws-eusc",
+    confidence: "third-party",
+    note: "Not in the botocore version read on review; the description and partition are from the reference brief and the Pulumi enum.",
+  }),
+
+  // ── aws-us-gov (GovCloud) ──
+  entry({
+    name: "us-gov-east-1",
+    country: "US",
+    place: "AWS GovCloud (US-East)",
+    partition: "aws-us-gov",
+  }),
+  entry({
+    name: "us-gov-west-1",
+    country: "US",
+    place: "AWS GovCloud (US-West)",
+    partition: "aws-us-gov",
+  }),
+
+  // ── isolated partitions ──
+  entry({
+    name: "us-iso-east-1",
+    country: "US",
+    place: "US ISO East",
+    partition: "aws-iso",
+    confidence: "third-party",
+    note: ISOLATED_NOTE,
+  }),
+  entry({
+    name: "us-iso-west-1",
+    country: "US",
+    place: "US ISO West",
+    partition: "aws-iso",
+    confidence: "third-party",
+    note: ISOLATED_NOTE,
+  }),
+  entry({
+    name: "us-isob-east-1",
+    country: "US",
+    place: "US ISOB East (Ohio)",
+    partition: "aws-iso-b",
+  }),
+  entry({
+    name: "us-isob-west-1",
+    country: "US",
+    place: "US ISOB West",
+    partition: "aws-iso-b",
+    source: "pulumi-aws-region-enum",
+    confidence: "third-party",
+    note: `Named only by the Pulumi enum (not in the botocore version read). ${ISOLATED_NOTE}`,
+  }),
+  entry({
+    name: "us-isof-east-1",
+    country: "US",
+    place: "US ISOF East",
+    partition: "aws-iso-f",
+    source: "pulumi-aws-region-enum",
+    confidence: "third-party",
+    note: `Partition regex ^us-isof- from botocore; region named by the Pulumi enum. ${ISOLATED_NOTE}`,
+  }),
+  entry({
+    name: "us-isof-south-1",
+    country: "US",
+    place: "US ISOF South",
+    partition: "aws-iso-f",
+    source: "pulumi-aws-region-enum",
+    confidence: "third-party",
+    note: `Partition regex ^us-isof- from botocore; region named by the Pulumi enum. ${ISOLATED_NOTE}`,
+  }),
+  entry({
+    name: "eu-isoe-west-1",
+    country: "GB",
+    place: "EU ISOE West",
+    partition: "aws-iso-e",
+    confidence: "uncertain",
+    note: "The description names no country. GB is inferred from the partition's DNS suffix cloud.adc-e.uk; not confirmed by AWS.",
+  }),
+];

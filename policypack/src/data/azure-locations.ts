@@ -1,4 +1,241 @@
-// Azure locations (public, China, Government clouds), each mapped to the country it sits in.
-import type { RegionEntry } from "./types";
+// Azure locations in the public, China (21Vianet), Government and other clouds, each mapped to the
+// country it sits in. `name` is the programmatic name ARM uses ("chinaeast2"); `displayName` is
+// what the portal and `az account list-locations` show ("China East 2"). `partition` is the Azure
+// cloud the location belongs to, in the words of the azure-native provider's `environment`
+// input where one exists ("public", "china", "usgovernment").
+import type { CountryCode, RegionEntry } from "./types";
 
-export const AZURE_LOCATIONS: readonly RegionEntry[] = [];
+const REVIEWED = "2026-11-22";
+
+interface Row {
+  readonly name: string;
+  readonly displayName: string;
+  readonly country: CountryCode;
+  readonly place: string;
+  readonly partition: string;
+  readonly source: string;
+  readonly confidence: RegionEntry["confidence"];
+  readonly note?: string;
+}
+
+function entry(row: Row): RegionEntry {
+  return {
+    cloud: "azure",
+    name: row.name,
+    displayName: row.displayName,
+    country: row.country,
+    place: row.place,
+    partition: row.partition,
+    source: row.source,
+    reviewed: REVIEWED,
+    confidence: row.confidence,
+    ...(row.note !== undefined ? { note: row.note } : {}),
+  };
+}
+
+/** A public-cloud location listed on the Microsoft Learn regions list. */
+function pub(name: string, displayName: string, country: CountryCode, place: string): RegionEntry {
+  return entry({
+    name,
+    displayName,
+    country,
+    place,
+    partition: "public",
+    source: "ms-learn-regions-list",
+    confidence: "verified",
+  });
+}
+
+/** A public-cloud location known only from `az account list-locations` renderings. */
+function pub3p(
+  name: string,
+  displayName: string,
+  country: CountryCode,
+  place: string,
+  note: string,
+): RegionEntry {
+  return entry({
+    name,
+    displayName,
+    country,
+    place,
+    partition: "public",
+    source: "az-cli-list-locations",
+    confidence: "third-party",
+    note,
+  });
+}
+
+const CHINA_NOTE =
+  "Programmatic and display names from the docs.azure.cn regions list; the city is from third-party material.";
+const GOV_NOTE =
+  "Azure Government (a US-only sovereign cloud); names from the reference brief and Microsoft Learn, not re-read on review.";
+const SECRET_NOTE =
+  "US classified cloud; the location names are from third-party material and not confirmed.";
+const CANARY_NOTE = "Early-access (canary/staging) location in the US; not on the public list.";
+
+export const AZURE_LOCATIONS: readonly RegionEntry[] = [
+  // ── public cloud ──
+  pub("australiacentral", "Australia Central", "AU", "Canberra"),
+  pub("australiacentral2", "Australia Central 2", "AU", "Canberra"),
+  pub("australiaeast", "Australia East", "AU", "New South Wales"),
+  pub("australiasoutheast", "Australia Southeast", "AU", "Victoria"),
+  pub("austriaeast", "Austria East", "AT", "Vienna"),
+  pub("belgiumcentral", "Belgium Central", "BE", "Brussels"),
+  pub("brazilsouth", "Brazil South", "BR", "Sao Paulo State"),
+  pub("brazilsoutheast", "Brazil Southeast", "BR", "Rio"),
+  pub("canadacentral", "Canada Central", "CA", "Toronto"),
+  pub("canadaeast", "Canada East", "CA", "Quebec City"),
+  pub("centralindia", "Central India", "IN", "Pune"),
+  pub("southindia", "South India", "IN", "Chennai"),
+  pub("westindia", "West India", "IN", "Mumbai"),
+  pub3p(
+    "jioindiacentral",
+    "Jio India Central",
+    "IN",
+    "Nagpur",
+    "Restricted location operated with Jio.",
+  ),
+  pub3p(
+    "jioindiawest",
+    "Jio India West",
+    "IN",
+    "Jamnagar",
+    "Restricted location operated with Jio.",
+  ),
+  pub("chilecentral", "Chile Central", "CL", "Santiago"),
+  {
+    ...pub("eastasia", "East Asia", "HK", "Hong Kong SAR"),
+    note: "Hong Kong: treated as China under the EAR since 85 FR 83765 (23 Dec 2020); the jurisdiction groups carry HK.",
+  },
+  pub("southeastasia", "Southeast Asia", "SG", "Singapore"),
+  pub("centralus", "Central US", "US", "Iowa"),
+  pub("eastus", "East US", "US", "Virginia"),
+  pub("eastus2", "East US 2", "US", "Virginia"),
+  pub("northcentralus", "North Central US", "US", "Illinois"),
+  pub("southcentralus", "South Central US", "US", "Texas"),
+  pub("westcentralus", "West Central US", "US", "Wyoming"),
+  pub("westus", "West US", "US", "California"),
+  pub("westus2", "West US 2", "US", "Washington"),
+  pub("westus3", "West US 3", "US", "Phoenix"),
+  pub3p("eastus2euap", "East US 2 EUAP", "US", "Virginia", CANARY_NOTE),
+  pub3p("centraluseuap", "Central US EUAP", "US", "Iowa", CANARY_NOTE),
+  pub3p("eastusstg", "East US STG", "US", "Virginia", CANARY_NOTE),
+  pub("francecentral", "France Central", "FR", "Paris"),
+  pub("francesouth", "France South", "FR", "Marseille"),
+  pub("germanywestcentral", "Germany West Central", "DE", "Frankfurt"),
+  pub("germanynorth", "Germany North", "DE", "Berlin"),
+  pub("indonesiacentral", "Indonesia Central", "ID", "Jakarta"),
+  pub("israelcentral", "Israel Central", "IL", "Israel"),
+  pub("italynorth", "Italy North", "IT", "Milan"),
+  pub("japaneast", "Japan East", "JP", "Tokyo, Saitama"),
+  pub("japanwest", "Japan West", "JP", "Osaka"),
+  pub("koreacentral", "Korea Central", "KR", "Seoul"),
+  pub("koreasouth", "Korea South", "KR", "Busan"),
+  pub("malaysiawest", "Malaysia West", "MY", "Kuala Lumpur"),
+  pub("mexicocentral", "Mexico Central", "MX", "Querétaro State"),
+  pub("newzealandnorth", "New Zealand North", "NZ", "Auckland"),
+  pub("northeurope", "North Europe", "IE", "Ireland"),
+  pub("westeurope", "West Europe", "NL", "Netherlands"),
+  pub("norwayeast", "Norway East", "NO", "Norway"),
+  pub("norwaywest", "Norway West", "NO", "Norway"),
+  pub("polandcentral", "Poland Central", "PL", "Warsaw"),
+  pub("qatarcentral", "Qatar Central", "QA", "Doha"),
+  pub("southafricanorth", "South Africa North", "ZA", "Johannesburg"),
+  pub("southafricawest", "South Africa West", "ZA", "Cape Town"),
+  pub("spaincentral", "Spain Central", "ES", "Madrid"),
+  pub("swedencentral", "Sweden Central", "SE", "Gävle"),
+  pub("swedensouth", "Sweden South", "SE", "Malmö"),
+  pub("switzerlandnorth", "Switzerland North", "CH", "Zurich"),
+  pub("switzerlandwest", "Switzerland West", "CH", "Geneva"),
+  pub("uaenorth", "UAE North", "AE", "Dubai"),
+  pub("uaecentral", "UAE Central", "AE", "Abu Dhabi"),
+  pub("uksouth", "UK South", "GB", "London"),
+  pub("ukwest", "UK West", "GB", "Cardiff"),
+
+  // ── Azure operated by 21Vianet (China cloud) ──
+  ...(
+    [
+      ["chinaeast", "China East", "Shanghai"],
+      ["chinaeast2", "China East 2", "Shanghai"],
+      ["chinaeast3", "China East 3", "Jiangsu"],
+      ["chinanorth", "China North", "Beijing"],
+      ["chinanorth2", "China North 2", "Beijing"],
+      ["chinanorth3", "China North 3", "Hebei"],
+    ] as const
+  ).map(([name, displayName, place]) =>
+    entry({
+      name,
+      displayName,
+      country: "CN",
+      place,
+      partition: "china",
+      source: "azure-china-regions",
+      confidence: "verified",
+      note: CHINA_NOTE,
+    }),
+  ),
+
+  // ── Azure Government (US) ──
+  ...(
+    [
+      ["usgovvirginia", "USGov Virginia", "Virginia"],
+      ["usgovarizona", "USGov Arizona", "Arizona"],
+      ["usgovtexas", "USGov Texas", "Texas"],
+      ["usgoviowa", "USGov Iowa", "Iowa (legacy)"],
+      ["usdodcentral", "USDoD Central", "Iowa"],
+      ["usdodeast", "USDoD East", "Virginia"],
+    ] as const
+  ).map(([name, displayName, place]) =>
+    entry({
+      name,
+      displayName,
+      country: "US",
+      place,
+      partition: "usgovernment",
+      source: "azure-government-regions",
+      confidence: "third-party",
+      note: GOV_NOTE,
+    }),
+  ),
+
+  // ── US classified clouds (Azure Government Secret / Top Secret) ──
+  ...(
+    [
+      ["usseceast", "USSec East", "ussec"],
+      ["ussecwest", "USSec West", "ussec"],
+      ["usnateast", "USNat East", "usnat"],
+      ["usnatwest", "USNat West", "usnat"],
+    ] as const
+  ).map(([name, displayName, partition]) =>
+    entry({
+      name,
+      displayName,
+      country: "US",
+      place: "United States (classified)",
+      partition,
+      source: "project-domain-notes",
+      confidence: "uncertain",
+      note: SECRET_NOTE,
+    }),
+  ),
+
+  // ── Azure Germany (Microsoft Cloud Deutschland, closed 2021) ──
+  ...(
+    [
+      ["germanycentral", "Germany Central", "Frankfurt"],
+      ["germanynortheast", "Germany Northeast", "Magdeburg"],
+    ] as const
+  ).map(([name, displayName, place]) =>
+    entry({
+      name,
+      displayName,
+      country: "DE",
+      place,
+      partition: "germany",
+      source: "azure-germany-closed",
+      confidence: "third-party",
+      note: "Closed sovereign cloud; kept so old programs still resolve to a country.",
+    }),
+  ),
+];

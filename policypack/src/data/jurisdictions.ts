@@ -1,5 +1,24 @@
-// Country groups (EAR, OFAC) and the expansion of config items into country codes.
+// Country groups (EAR country groups, OFAC comprehensive sanctions, the advanced-computing licence
+// area) and the expansion of configuration items ("CN", "D:5", "default") into ISO 3166-1
+// alpha-2 country codes.
+//
+// Hong Kong (HK) and Macau (MO) have their own ISO codes. The EAR has treated Hong Kong as part of
+// China since 85 FR 83765 (23 Dec 2020), so every group that contains CN here also contains HK.
+// Macau is its own row in the EAR country groups (D:1, D:4) and is named next to D:5 by the
+// advanced-computing rules.
+import {
+  alpha3ToAlpha2,
+  getAlpha2Codes,
+  getName,
+  getSimpleAlpha2Code,
+  registerLocale,
+} from "i18n-iso-countries/index";
+import english from "i18n-iso-countries/langs/en.json";
 import type { CountryCode, Sourced } from "./types";
+
+registerLocale(english);
+
+const REVIEWED = "2026-11-22";
 
 export interface JurisdictionGroup extends Sourced {
   name: string;
@@ -8,25 +27,350 @@ export interface JurisdictionGroup extends Sourced {
   description: string;
 }
 
-export const JURISDICTION_GROUPS: ReadonlyMap<string, JurisdictionGroup> = new Map();
+// ── Country codes ───────────────────────────────────────────────────────────────────────────
 
+const ALPHA2: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
+
+/** True for an ISO 3166-1 alpha-2 code in any case ("cn", "HK"); false for alpha-3 or names. */
+export function isCountryCode(code: string): boolean {
+  return ALPHA2.has(code.trim().toUpperCase());
+}
+
+/** The English short name of an alpha-2 code ("MO" → "Macao"), any case; undefined if unknown. */
+export function countryName(code: string): string | undefined {
+  const upper = code.trim().toUpperCase();
+  return ALPHA2.has(upper) ? getName(upper, "en") : undefined;
+}
+
+// ── Group definitions (data) ────────────────────────────────────────────────────────────────
+
+interface BaseGroupDef extends Sourced {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly members: readonly CountryCode[];
+  /** Short names accepted in configuration, compared without case, blanks or punctuation. */
+  readonly aliases: readonly string[];
+}
+
+interface DerivedGroupDef extends Sourced {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** Union of these groups' members … */
+  readonly union: readonly string[];
+  /** … plus these countries … */
+  readonly plus: readonly CountryCode[];
+  /** … minus these countries. */
+  readonly minus: readonly CountryCode[];
+  readonly aliases: readonly string[];
+}
+
+const HK_NOTE =
+  "HK is not a row of the table: it is listed here because the EAR treats Hong Kong as China (85 FR 83765, 23 Dec 2020).";
+
+const BASE_GROUPS: readonly BaseGroupDef[] = [
+  {
+    name: "ear-d1",
+    title: "EAR Country Group D:1 (national security)",
+    description:
+      "Countries of national-security concern (15 CFR 740 Supp. 1, column D:1), with Hong Kong as part of China.",
+    // prettier-ignore
+    members: [
+      "AM", "AZ", "BY", "KH", "CN", "HK", "GE", "IR", "IQ", "KZ", "KP", "KG", "LA", "LY", "MO",
+      "MD", "MN", "MM", "NI", "RU", "TJ", "TM", "UZ", "VE", "VN", "YE",
+    ],
+    aliases: ["d1", "d:1"],
+    source: "ear-740-supp1",
+    reviewed: REVIEWED,
+    confidence: "uncertain",
+    note:
+      "Not diffed row by row against eCFR: no readable rendering of the D:1 column was found. " +
+      "Checked: Nicaragua added (BIS press release 14 Mar 2024; third-party alerts say D:1 and D:5); " +
+      "Ukraine moved from Country Group D to B (85 FR 84211, 28 Dec 2020), so UA is not a member; " +
+      "Vietnam confirmed as newly licensed under the D:1 test by NVIDIA's 8-K (17 Oct 2023). " +
+      `The other members are from the reference brief (recalled). ${HK_NOTE}`,
+  },
+  {
+    name: "ear-d4",
+    title: "EAR Country Group D:4 (missile technology)",
+    description:
+      "Countries of missile-technology concern (15 CFR 740 Supp. 1, column D:4), with Hong Kong as part of China.",
+    // prettier-ignore
+    members: [
+      "BH", "CN", "HK", "EG", "IR", "IQ", "IL", "JO", "KP", "KW", "LB", "LY", "MO", "OM", "PK",
+      "QA", "RU", "SA", "SY", "AE", "YE",
+    ],
+    aliases: ["d4", "d:4"],
+    source: "ear-740-supp1",
+    reviewed: REVIEWED,
+    confidence: "uncertain",
+    note:
+      "Not diffed row by row against eCFR. Partly corroborated: Saudi Arabia and the UAE named as newly " +
+      "licensed (D:4) and Israel as excluded (A:6) by NVIDIA's 8-K of 17 Oct 2023; BH, KW, OM, QA, PK by " +
+      `third-party material cited in the reference brief. The rest are recalled. ${HK_NOTE}`,
+  },
+  {
+    name: "ear-d5",
+    title: "EAR Country Group D:5 (U.S. arms embargoed countries)",
+    description:
+      "Countries under a U.S. arms embargo (15 CFR 740 Supp. 1, column D:5, which follows 22 CFR 126.1), with Hong Kong as part of China.",
+    // prettier-ignore
+    members: [
+      "AF", "BY", "MM", "CF", "CN", "HK", "CD", "CU", "ER", "HT", "IR", "IQ", "KP", "LB", "LY",
+      "NI", "RU", "SO", "SS", "SD", "SY", "VE", "ZW",
+    ],
+    aliases: ["d5", "d:5", "arms-embargo", "itar-126.1"],
+    source: "ear-740-supp1",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note:
+      "D:5 is defined to match the State Department list in 22 CFR 126.1. Cambodia (KH) was removed on " +
+      "3 Feb 2026 (91 FR 5091; Fenwick alert, Federal Register listing). Nicaragua (NI) was added on " +
+      "15 Mar 2024 (BIS press release). The full list matches a third-party code table dated 2026-05-22 " +
+      `that applies both changes; the eCFR column itself was not readable. ${HK_NOTE}`,
+  },
+  {
+    name: "ear-e1",
+    title: "EAR Country Group E:1 (terrorist supporting countries)",
+    description:
+      "Countries whose governments the Secretary of State has designated as state sponsors of terrorism (15 CFR 740 Supp. 1, column E:1).",
+    members: ["IR", "KP", "SY"],
+    aliases: ["e1", "e:1"],
+    source: "ear-740-supp1",
+    reviewed: REVIEWED,
+    confidence: "uncertain",
+    note:
+      "Syria: reports through 2025 say the State Department was reviewing its designation; no rescission " +
+      "was found in the sources searched, so SY stays listed (it is in D:5 either way). Cuba: removed " +
+      "from E:1 in 2015 (80 FR 43314) and re-designated a state sponsor in 2021 and 2025, but no BIS rule " +
+      "putting Cuba back into E:1 was found; CU is in E:2 either way.",
+  },
+  {
+    name: "ear-e2",
+    title: "EAR Country Group E:2 (unilateral embargo)",
+    description: "Countries under a unilateral U.S. embargo (15 CFR 740 Supp. 1, column E:2).",
+    members: ["CU"],
+    aliases: ["e2", "e:2"],
+    source: "fr-80-43314",
+    reviewed: REVIEWED,
+    confidence: "verified",
+    note: "80 FR 43314 (22 Jul 2015) and the BIS press release of 21 Jul 2015: Cuba remains in E:2.",
+  },
+  {
+    name: "ofac-comprehensive",
+    title: "OFAC comprehensively sanctioned countries",
+    description:
+      "Countries under comprehensive U.S. Treasury (OFAC) sanctions: Cuba, Iran, North Korea. The Crimea, " +
+      "so-called DNR and LNR regions of Ukraine are also comprehensively sanctioned but have no alpha-2 " +
+      "code of their own: add UA explicitly to cover them (that covers all of Ukraine).",
+    members: ["CU", "IR", "KP"],
+    aliases: ["ofac", "sanctioned"],
+    source: "ofac-iran",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note:
+      "Syria left this group: EO 14312 ended the Syria programme on 1 Jul 2025 and 31 CFR 542 was removed " +
+      "on 26 Aug 2025 (Federal Register, as reported by Thompson Hine and Baker McKenzie). CU, IR, KP " +
+      "from the OFAC programme pages (ofac-cuba, ofac-iran, ofac-north-korea), not re-read on review.",
+  },
+];
+
+const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
+  {
+    name: "advanced-computing",
+    title: "Advanced-computing licence area (3A090 / 4A090 destinations)",
+    description:
+      "Destinations needing a licence for 3A090/4A090 items since 17 Nov 2023: D:1 ∪ D:4 ∪ D:5 ∪ {Macau}, " +
+      "minus countries also in A:5 or A:6, with Hong Kong as part of China.",
+    union: ["ear-d1", "ear-d4", "ear-d5"],
+    plus: ["MO", "HK"],
+    minus: ["IL"],
+    aliases: ["ac", "3a090", "advanced-compute"],
+    source: "fr-88-73458",
+    reviewed: REVIEWED,
+    confidence: "uncertain",
+    note:
+      "Only Israel is both in a D group and in A:5/A:6 (A:6 per a rendering of Supp. 1 checked against " +
+      "eCFR in June 2026; NVIDIA's 8-K says 'excluding Israel'). Cyprus and Mexico are in A:6 " +
+      "(85 FR 84211) but in no D group. Inherits the uncertainty of D:1 and D:4. The licence also follows " +
+      "the buyer: entities headquartered in D:5 or Macau need one anywhere (BIS guidance), which a " +
+      "region check cannot see.",
+  },
+  {
+    name: "default",
+    title: "Default restricted jurisdictions",
+    description:
+      "The pack's default: D:5 (U.S. arms embargo, incl. China and Russia) + Hong Kong + Macau + E:1 + E:2.",
+    union: ["ear-d5", "ear-e1", "ear-e2"],
+    plus: ["HK", "MO"],
+    minus: [],
+    aliases: ["defaults"],
+    source: "ear-740-supp1",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "A corporate control layered over the law, not a restatement of it: see each member group's note.",
+  },
+];
+
+// ── Indexes (built once) ────────────────────────────────────────────────────────────────────
+
+/** "EAR D:5" → "eard5": lower case, letters and digits only. */
+function compact(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+function buildGroups(): ReadonlyMap<string, JurisdictionGroup> {
+  const groups = new Map<string, JurisdictionGroup>();
+  for (const def of BASE_GROUPS) {
+    const { aliases: _aliases, ...group } = def;
+    groups.set(def.name, { ...group, members: [...new Set(def.members)].sort() });
+  }
+  for (const def of DERIVED_GROUPS) {
+    const members = new Set<CountryCode>();
+    for (const name of def.union) {
+      const base = groups.get(name);
+      if (base === undefined)
+        throw new Error(`jurisdictions: unknown group '${name}' in '${def.name}'`);
+      for (const code of base.members) members.add(code);
+    }
+    for (const code of def.plus) members.add(code);
+    for (const code of def.minus) members.delete(code);
+    const { aliases: _aliases, union: _union, plus: _plus, minus: _minus, ...group } = def;
+    groups.set(def.name, { ...group, members: [...members].sort() });
+  }
+  return groups;
+}
+
+/** Every group, keyed by its lower-case name. */
+export const JURISDICTION_GROUPS: ReadonlyMap<string, JurisdictionGroup> = buildGroups();
+
+const GROUP_BY_ALIAS: ReadonlyMap<string, JurisdictionGroup> = (() => {
+  const index = new Map<string, JurisdictionGroup>();
+  for (const def of [...BASE_GROUPS, ...DERIVED_GROUPS]) {
+    const group = JURISDICTION_GROUPS.get(def.name);
+    if (group === undefined) continue;
+    for (const key of [def.name, ...def.aliases]) index.set(compact(key), group);
+  }
+  return index;
+})();
+
+const GROUPS_BY_COUNTRY: ReadonlyMap<CountryCode, readonly string[]> = (() => {
+  const index = new Map<CountryCode, string[]>();
+  for (const group of JURISDICTION_GROUPS.values()) {
+    for (const code of group.members) {
+      const names = index.get(code) ?? [];
+      names.push(group.name);
+      index.set(code, names);
+    }
+  }
+  return index;
+})();
+
+/** The group a configuration item names ("D:5", "d5", "ear-d5", "Default"), or undefined. */
+export function lookupJurisdictionGroup(name: string): JurisdictionGroup | undefined {
+  const key = compact(name);
+  return key === "" ? undefined : GROUP_BY_ALIAS.get(key);
+}
+
+/** The names of the groups a country belongs to ("HK" → ["advanced-computing", "default", …]). */
+export function groupsOf(code: string): readonly string[] {
+  return GROUPS_BY_COUNTRY.get(code.trim().toUpperCase()) ?? [];
+}
+
+/**
+ * What the pack restricts when configuration says nothing: the `default` group. Naming the group
+ * (rather than listing its members) keeps configuration readable and lets the data update it.
+ */
 export const DEFAULT_RESTRICTED_JURISDICTIONS: readonly string[] = ["default"];
 
-export function isCountryCode(_code: string): boolean {
-  return false;
+// ── Expansion ───────────────────────────────────────────────────────────────────────────────
+
+/** Common non-ISO spellings of a country's two-letter code. */
+const TWO_LETTER_MISTAKES: ReadonlyMap<string, CountryCode> = new Map([
+  ["UK", "GB"], // United Kingdom
+  ["EL", "GR"], // Greece (EU protocol code)
+  ["EN", "GB"], // England
+]);
+
+const KNOWN_GROUPS_HINT = `known groups: ${[...JURISDICTION_GROUPS.keys()].join(", ")}`;
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] ?? 0;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] ?? 0;
+      const left = row[j - 1] ?? 0;
+      row[j] = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] ?? 0;
 }
 
-export function countryName(_code: string): string | undefined {
-  return undefined;
+function hintFor(value: string): string {
+  const trimmed = value.trim();
+  if (trimmed === "")
+    return `empty value; use an ISO 3166-1 alpha-2 code such as 'CN', or ${KNOWN_GROUPS_HINT}`;
+  const upper = trimmed.toUpperCase();
+  const mistake = TWO_LETTER_MISTAKES.get(upper);
+  if (mistake !== undefined) return `did you mean '${mistake}'?`;
+  if (/^[A-Z]{3}$/.test(upper)) {
+    const alpha2 = alpha3ToAlpha2(upper);
+    if (alpha2 !== undefined) return `did you mean '${alpha2}'? (alpha-3 codes are not accepted)`;
+  }
+  const byName = alpha2FromName(trimmed);
+  if (byName !== undefined) return `did you mean '${byName}'?`;
+  const key = compact(trimmed);
+  let best: { name: string; distance: number } | undefined;
+  for (const [alias, group] of GROUP_BY_ALIAS) {
+    const distance = levenshtein(key, alias);
+    if (best === undefined || distance < best.distance) best = { name: group.name, distance };
+  }
+  if (best !== undefined && best.distance <= 2 && key.length > 2) {
+    return `did you mean the group '${best.name}'?`;
+  }
+  if (/^[A-Z]{2}$/.test(upper)) {
+    return `'${upper}' is not an ISO 3166-1 alpha-2 code; ${KNOWN_GROUPS_HINT}`;
+  }
+  return `not an ISO 3166-1 alpha-2 code or a group name; ${KNOWN_GROUPS_HINT}`;
 }
 
-export function lookupJurisdictionGroup(_name: string): JurisdictionGroup | undefined {
-  return undefined;
+/** English names the ISO table spells differently ("Syrian Arab Republic", "Macao", "Myanmar"). */
+const NAME_ALIASES: ReadonlyMap<string, CountryCode> = new Map([
+  ["macau", "MO"],
+  ["syria", "SY"],
+  ["burma", "MM"],
+]);
+
+function alpha2FromName(name: string): CountryCode | undefined {
+  return NAME_ALIASES.get(name.trim().toLowerCase()) ?? getSimpleAlpha2Code(name, "en");
 }
 
-export function expandJurisdictions(_items: readonly string[]): {
+/**
+ * Expands configuration items — alpha-2 codes in any case, or group names and aliases — into a
+ * set of country codes. Items that are neither are reported with their index and a hint.
+ */
+export function expandJurisdictions(items: readonly string[]): {
   countries: ReadonlySet<CountryCode>;
   invalid: { index: number; value: string; hint: string }[];
 } {
-  return { countries: new Set(), invalid: [] };
+  const countries = new Set<CountryCode>();
+  const invalid: { index: number; value: string; hint: string }[] = [];
+  items.forEach((value, index) => {
+    const trimmed = value.trim();
+    if (/^[A-Za-z]{2}$/.test(trimmed) && isCountryCode(trimmed)) {
+      countries.add(trimmed.toUpperCase());
+      return;
+    }
+    const group = lookupJurisdictionGroup(trimmed);
+    if (group !== undefined) {
+      for (const code of group.members) countries.add(code);
+      return;
+    }
+    invalid.push({ index, value, hint: hintFor(value) });
+  });
+  return { countries, invalid };
 }

@@ -1,24 +1,212 @@
-// Lookups over the region tables.
-import type { CountryCode, RegionEntry } from "./types";
+// Lookups over the region tables. Every table is indexed once, at module load.
+import { AWS_REGIONS } from "./aws-regions";
+import { AZURE_LOCATIONS } from "./azure-locations";
+import type { CountryCode, RegionEntry, Sourced } from "./types";
 
-export function lookupAwsRegion(_name: string): RegionEntry | undefined {
-  return undefined;
+const REVIEWED = "2026-11-22";
+
+// ── AWS ─────────────────────────────────────────────────────────────────────────────────────
+
+const AWS_BY_NAME: ReadonlyMap<string, RegionEntry> = new Map(AWS_REGIONS.map((r) => [r.name, r]));
+
+/** The AWS region with this code ("cn-north-1"), any case, surrounding blanks ignored. */
+export function lookupAwsRegion(name: string): RegionEntry | undefined {
+  return AWS_BY_NAME.get(name.trim().toLowerCase());
 }
 
+export interface AwsPartitionRule extends Sourced {
+  readonly partition: string;
+  /** botocore's `regionRegex` for the partition. */
+  readonly regex: RegExp;
+  /** The country every region of the partition is in; absent when the partition spans countries. */
+  readonly country?: CountryCode;
+}
+
+/**
+ * Partition regexes from botocore partitions.json. The more specific partitions come first: the
+ * commercial regex `^(us|…)-\w+-\d+$` cannot match a four-part name such as `us-gov-west-1`,
+ * but the order keeps that independent of regex details.
+ */
+export const AWS_PARTITION_RULES: readonly AwsPartitionRule[] = [
+  {
+    partition: "aws-cn",
+    regex: /^cn-\w+-\d+$/,
+    country: "CN",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "verified",
+  },
+  {
+    partition: "aws-us-gov",
+    regex: /^us-gov-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "verified",
+  },
+  {
+    partition: "aws-iso",
+    regex: /^us-iso-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "US-government isolated cloud (DNS suffix c2s.ic.gov).",
+  },
+  {
+    partition: "aws-iso-b",
+    regex: /^us-isob-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "US-government isolated cloud (DNS suffix sc2s.sgov.gov).",
+  },
+  {
+    partition: "aws-iso-f",
+    regex: /^us-isof-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "US-government isolated cloud (DNS suffix csp.hci.ic.gov).",
+  },
+  {
+    partition: "aws-iso-e",
+    regex: /^eu-isoe-\w+-\d+$/,
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "uncertain",
+    note: "European isolated cloud; the country is not stated (DNS suffix cloud.adc-e.uk hints at GB), so none is given.",
+  },
+  {
+    partition: "aws-eusc",
+    regex: /^eusc-de-\w+-\d+$/,
+    country: "DE",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "European Sovereign Cloud; botocore's regex admits only the `de` segment.",
+  },
+  {
+    partition: "aws",
+    regex: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "verified",
+    note: "The commercial partition spans many countries: a region not in the table has no known country.",
+  },
+];
+
+/**
+ * The partition a region code belongs to, by botocore's partition regexes, and the country when
+ * the whole partition is in one country. Meant for regions not (yet) in the table, e.g. a future
+ * `cn-south-1` gives `{ partition: "aws-cn", country: "CN" }`; a future commercial region gives no
+ * country. Undefined when no partition's regex matches.
+ */
 export function awsPartitionOf(
-  _name: string,
+  name: string,
 ): { partition: string; country?: CountryCode } | undefined {
+  const code = name.trim().toLowerCase();
+  for (const rule of AWS_PARTITION_RULES) {
+    if (rule.regex.test(code)) {
+      return rule.country !== undefined
+        ? { partition: rule.partition, country: rule.country }
+        : { partition: rule.partition };
+    }
+  }
   return undefined;
 }
 
+// ── Azure ───────────────────────────────────────────────────────────────────────────────────
+
+/** "China East 2" → "chinaeast2": lower case, every blank removed (the form ARM uses). */
 export function normaliseAzureLocation(name: string): string {
   return name.toLowerCase().replace(/\s+/g, "");
 }
 
-export function lookupAzureLocation(_name: string): RegionEntry | undefined {
-  return undefined;
+const AZURE_BY_NAME: ReadonlyMap<string, RegionEntry> = (() => {
+  const index = new Map<string, RegionEntry>();
+  for (const location of AZURE_LOCATIONS) {
+    index.set(normaliseAzureLocation(location.name), location);
+  }
+  // Display names whose normal form differs from the programmatic name are indexed too; a display
+  // name never overrides a programmatic name.
+  for (const location of AZURE_LOCATIONS) {
+    if (location.displayName === undefined) continue;
+    const key = normaliseAzureLocation(location.displayName);
+    if (!index.has(key)) index.set(key, location);
+  }
+  return index;
+})();
+
+/** The Azure location for a programmatic ("chinaeast2") or display ("China East 2") name. */
+export function lookupAzureLocation(name: string): RegionEntry | undefined {
+  return AZURE_BY_NAME.get(normaliseAzureLocation(name));
 }
 
-export function azureEnvironmentCountry(_environment: string): CountryCode | undefined {
-  return undefined;
+export interface AzureEnvironment extends Sourced {
+  /** Normalised name as matched (lower case, no blanks). */
+  readonly name: string;
+  /** The cloud in the `partition` vocabulary of AZURE_LOCATIONS. */
+  readonly cloud: string;
+  readonly country?: CountryCode;
+}
+
+/**
+ * The values of the azure-native provider's `environment` input ("public", "usgovernment",
+ * "china") plus the cloud names the Azure SDKs and CLI use for the same clouds.
+ */
+export const AZURE_ENVIRONMENTS: readonly AzureEnvironment[] = [
+  ...["public", "azurecloud", "azurepubliccloud"].map((name) => ({
+    name,
+    cloud: "public",
+    source: "pulumi-azure-native-provider",
+    reviewed: REVIEWED,
+    confidence: "verified" as const,
+    note: "The public cloud spans many countries: the location decides.",
+  })),
+  ...["china", "azurechinacloud"].map((name) => ({
+    name,
+    cloud: "china",
+    country: "CN",
+    source: "pulumi-azure-native-provider",
+    reviewed: REVIEWED,
+    confidence: "verified" as const,
+  })),
+  ...["usgovernment", "azureusgovernment", "azureusgovernmentcloud"].map((name) => ({
+    name,
+    cloud: "usgovernment",
+    country: "US",
+    source: "pulumi-azure-native-provider",
+    reviewed: REVIEWED,
+    confidence: "verified" as const,
+  })),
+  ...["german", "germany", "azuregermancloud"].map((name) => ({
+    name,
+    cloud: "germany",
+    country: "DE",
+    source: "azure-germany-closed",
+    reviewed: REVIEWED,
+    confidence: "third-party" as const,
+    note: "Closed in 2021; accepted so old configurations still resolve.",
+  })),
+];
+
+const AZURE_ENVIRONMENT_BY_NAME: ReadonlyMap<string, AzureEnvironment> = new Map(
+  AZURE_ENVIRONMENTS.map((e) => [e.name, e]),
+);
+
+/** The Azure cloud an `environment` value names, or undefined when it is not a known cloud. */
+export function lookupAzureEnvironment(environment: string): AzureEnvironment | undefined {
+  return AZURE_ENVIRONMENT_BY_NAME.get(normaliseAzureLocation(environment));
+}
+
+/**
+ * The country a whole Azure cloud sits in: "china" → CN, "usgovernment" → US. Undefined for the
+ * public cloud (it spans countries) and for values that are not a known cloud; use
+ * lookupAzureEnvironment to tell those apart.
+ */
+export function azureEnvironmentCountry(environment: string): CountryCode | undefined {
+  return lookupAzureEnvironment(environment)?.country;
 }

@@ -23,7 +23,8 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: "https://aws.amazon.com/compliance/europe-digital-sovereignty/",
   },
   "ms-learn-regions-list": {
-    title: "Microsoft Learn: Azure regions list (public cloud, programmatic names, physical location)",
+    title:
+      "Microsoft Learn: Azure regions list (public cloud, programmatic names, physical location)",
     url: "https://learn.microsoft.com/azure/reliability/regions-list",
   },
   "az-cli-list-locations": {
@@ -43,8 +44,7 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: "https://learn.microsoft.com/azure/germany/",
   },
   "pulumi-azure-native-provider": {
-    title:
-      "@pulumi/azure-native 3.28.0 provider input `environment` (public, usgovernment, china)",
+    title: "@pulumi/azure-native 3.28.0 provider input `environment` (public, usgovernment, china)",
     url: "https://www.pulumi.com/registry/packages/azure-native/installation-configuration/",
   },
 
@@ -60,15 +60,18 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: "https://www.ecfr.gov/current/title-15/subtitle-B/chapter-VII/subchapter-C/part-740/appendix-Supplement%20No.%201%20to%20Part%20740",
   },
   "itar-126-1": {
-    title: "22 CFR 126.1: Prohibited exports, imports, and sales to or from certain countries (ITAR)",
+    title:
+      "22 CFR 126.1: Prohibited exports, imports, and sales to or from certain countries (ITAR)",
     url: "https://www.ecfr.gov/current/title-22/chapter-I/subchapter-M/part-126/section-126.1",
   },
   "fr-85-84211": {
-    title: "85 FR 84211 (28 Dec 2020): Ukraine moved from Country Group D to B; Mexico, Cyprus to A:6",
+    title:
+      "85 FR 84211 (28 Dec 2020): Ukraine moved from Country Group D to B; Mexico, Cyprus to A:6",
     url: "https://www.federalregister.gov/documents/2020/12/28/2020-26552",
   },
   "fr-85-83765": {
-    title: "85 FR 83765 (23 Dec 2020): Removal of Hong Kong as a separate destination under the EAR",
+    title:
+      "85 FR 83765 (23 Dec 2020): Removal of Hong Kong as a separate destination under the EAR",
     url: "https://www.federalregister.gov/citation/85-FR-83765",
   },
   "fr-80-43314": {
@@ -80,7 +83,8 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: "https://www.bis.gov/press-release/commerce-updates-rules-further-restrict-exports-nigaragua-due-foreign-policy-concerns",
   },
   "fr-91-5091": {
-    title: "91 FR 5091 (3 Feb 2026): EAR conforming change for Cambodia (removal from Country Group D:5)",
+    title:
+      "91 FR 5091 (3 Feb 2026): EAR conforming change for Cambodia (removal from Country Group D:5)",
     url: "https://www.federalregister.gov/citation/91-FR-5091",
   },
   "fr-88-73458": {
@@ -140,7 +144,8 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
 
   // ── Accelerators ──────────────────────────────────────────────────────────────────────────
   "pulumi-aws-instance-type-enum": {
-    title: "@pulumi/aws 7.48.0, types/enums/ec2 InstanceType (every EC2 instance type the SDK names)",
+    title:
+      "@pulumi/aws 7.48.0, types/enums/ec2 InstanceType (every EC2 instance type the SDK names)",
     url: "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/instance/",
   },
   "aws-ec2-accelerated": {
@@ -157,7 +162,8 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: "https://docs.aws.amazon.com/elastic-inference/latest/developerguide/what-is-ei.html",
   },
   "aws-appstream-instance-types": {
-    title: "Amazon AppStream 2.0 instance families (stream.graphics.*, graphics-pro, graphics-design)",
+    title:
+      "Amazon AppStream 2.0 instance families (stream.graphics.*, graphics-pro, graphics-design)",
     url: "https://docs.aws.amazon.com/appstream2/latest/developerguide/instance-types.html",
   },
   "aws-neuron": {
@@ -213,5 +219,70 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
   "pulumi-azure-native-sdk": {
     title: "@pulumi/azure-native 3.28.0 resource type tokens (__pulumiType)",
     url: "https://www.pulumi.com/registry/packages/azure-native/",
+  },
+
+  // ── Listed foreign providers (ASNs, carriers, Pulumi packages) ─────────────────────────────
+  "china-telecom-manrs-2021": {
+    title:
+      "China Telecom Americas press release (PR Newswire, 2021): all China Telecom backbone " +
+      "networks accepted by MANRS — AS4134, AS4809, AS23764 and AS36678",
+    url: "https://www.prnewswire.com/news-releases/all-china-telecom-backbone-networks-accepted-by-manrs-301302160.html",
+  },
+  "cloudcheck-provider-orgs": {
+    title:
+      "blacklanternsecurity/cloudcheck provider definitions: RIR organisation records " +
+      "(APNIC/RIPE/ARIN org handle, org name, ASNs) per cloud provider, third-party",
+    url: "https://github.com/blacklanternsecurity/cloudcheck/tree/master/cloudcheck/providers",
+  },
+  "rpki-observatory-as-names": {
+    title:
+      "nusenu/RPKI-Observatory generated pages (2018–2020): AS names as announced in BGP, per " +
+      "country (CN, RU), third-party",
+    url: "https://github.com/nusenu/RPKI-Observatory",
+  },
+  "asn-name-renderings": {
+    title:
+      "Third-party renderings of ASN holder names found in public repositories (ipinfo.io, " +
+      "Team Cymru whois, MaxMind GeoLite2-ASN and iptoasn.com descriptions, traceroute " +
+      "annotations); re-check each holder at the RIR",
+    url: "https://stat.ripe.net/",
+  },
+  "ms-expressroute-locations": {
+    title:
+      "Microsoft Learn: ExpressRoute connectivity providers and peering locations " +
+      "(MicrosoftDocs azure-docs articles/expressroute/expressroute-locations.md)",
+    url: "https://learn.microsoft.com/azure/expressroute/expressroute-locations",
+  },
+  "provider-trading-names": {
+    title: "The provider's own trading and product names, as it uses them on its websites",
+  },
+  "pulumi-alicloud": {
+    title: "@pulumi/alicloud 3.108.0 (npm): resource tokens such as alicloud:ecs/instance:Instance",
+    url: "https://www.pulumi.com/registry/packages/alicloud/",
+  },
+  "pulumi-tencentcloud-repo": {
+    title:
+      "tencentcloudstack/pulumi-tencentcloud README: provider `tencentcloud`, Node.js SDK " +
+      "@tencentcloud_iac/pulumi",
+    url: "https://github.com/tencentcloudstack/pulumi-tencentcloud",
+  },
+  "pulumi-huaweicloud-repo": {
+    title:
+      "huaweicloud/pulumi-huaweicloud provider/resources.go (package `huaweicloud`, tokens such " +
+      "as huaweicloud:As/group:Group) and sdk/nodejs/package.json",
+    url: "https://github.com/huaweicloud/pulumi-huaweicloud",
+  },
+  "pulumi-volcengine-repo": {
+    title:
+      "volcengine/pulumi-volcengine provider/resources.go (package `volcengine`) and " +
+      "sdk/nodejs/package.json (@volcengine/pulumi); volcengine/pulumi-volcenginecc " +
+      "(schema name `volcenginecc`, @volcengine/pulumi-volcenginecc)",
+    url: "https://github.com/volcengine/pulumi-volcengine",
+  },
+  "pulumi-yandex-repo": {
+    title:
+      "pulumi/pulumi-yandex (npm @pulumi/yandex): tokens such as " +
+      "yandex:index/computeInstance:ComputeInstance, provider pulumi:providers:yandex",
+    url: "https://github.com/pulumi/pulumi-yandex",
   },
 };

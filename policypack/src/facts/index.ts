@@ -5,7 +5,7 @@ import { lookupAiService } from "../data/ai-services";
 import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
-import { AZURE_COMPUTE_EXTRACTORS, azurePlacement } from "./azure";
+import { AZURE_COMPUTE_EXTRACTORS, azureAdditionalPlacements, azurePlacement } from "./azure";
 import type { ComputeExtractor } from "./compute";
 import { normaliseToken } from "./tokens";
 import type { EvalContext, ProviderView, ResourceFacts, ResourceView } from "./types";
@@ -13,11 +13,20 @@ import type { EvalContext, ProviderView, ResourceFacts, ResourceView } from "./t
 interface CloudModule {
   readonly extractors: ReadonlyMap<string, ComputeExtractor>;
   placement(resource: ResourceView, token: string, ctx: EvalContext): ResourceFacts["placement"];
+  additionalPlacements?(
+    resource: ResourceView,
+    token: string,
+    ctx: EvalContext,
+  ): ResourceFacts["additionalPlacements"];
 }
 
 const CLOUDS: Readonly<Record<Cloud, CloudModule>> = {
   aws: { extractors: AWS_COMPUTE_EXTRACTORS, placement: (r, _t, ctx) => awsPlacement(r, ctx) },
-  azure: { extractors: AZURE_COMPUTE_EXTRACTORS, placement: azurePlacement },
+  azure: {
+    extractors: AZURE_COMPUTE_EXTRACTORS,
+    placement: azurePlacement,
+    additionalPlacements: azureAdditionalPlacements,
+  },
 };
 
 /** Type-token prefixes of the Pulumi packages each cloud module understands. */
@@ -67,6 +76,7 @@ export function describe(resource: ResourceView, ctx: EvalContext): ResourceFact
     cloud,
     token,
     placement: mod.placement(resource, token, ctx),
+    additionalPlacements: mod.additionalPlacements?.(resource, token, ctx) ?? [],
     compute,
     aiService: ai ? { entry: ai } : undefined,
   };

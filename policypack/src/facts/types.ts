@@ -100,8 +100,59 @@ export interface ResourceFacts {
   /** Type token with any API version removed: "azure-native:compute:VirtualMachine". */
   readonly token: string;
   readonly placement: Placement;
+  /** Further places the same resource runs in (fleet extra locations, multi-region accounts). */
+  readonly additionalPlacements: readonly Placement[];
   /** Present when the resource kind can select instance types or accelerators. */
   readonly compute?: ComputeFacts;
   /** Present when the resource is an AI service. */
   readonly aiService?: AiServiceFacts;
+}
+
+/** Something that ties a deployment to an account, subscription, tenant, partition or cloud. */
+export interface AccountTie {
+  readonly kind:
+    | "aws-account"
+    | "aws-partition"
+    | "azure-subscription"
+    | "azure-tenant"
+    | "azure-environment"
+    | "azure-metadata-host";
+  /** The identifier as found: "123456789012", "aws-cn", "china", a subscription GUID. */
+  readonly value: string;
+  /** Where it was found: "provider.allowedAccountIds[0]", "props.executionRoleArn". */
+  readonly path: string;
+  /** The country the identifier itself implies (aws-cn partition, Azure China cloud), if any. */
+  readonly country?: string;
+}
+
+export interface AccountFacts {
+  readonly ties: readonly AccountTie[];
+  /** Paths of account-bearing values that are computed during preview. */
+  readonly computed: readonly string[];
+}
+
+/** One identifier of the far side of a peering, VPN, BGP session, interconnect or endpoint. */
+export interface PeerIdentifier {
+  readonly kind:
+    | "asn"
+    | "ip"
+    | "aws-account"
+    | "azure-subscription"
+    | "azure-tenant"
+    | "region"
+    | "service-name"
+    | "carrier"
+    | "fqdn";
+  /** Normalised value: ASN digits only ("45102"), lower-case region, IP/CIDR text. */
+  readonly value: string;
+  readonly path: string;
+  /** For "region": the country of that region if known (AWS region or Azure location). */
+  readonly country?: string;
+}
+
+export interface InterconnectFacts {
+  /** What this resource is: "VPC peering connection", "customer gateway", "ExpressRoute circuit". */
+  readonly kind: string;
+  readonly peers: readonly PeerIdentifier[];
+  readonly computed: readonly string[];
 }

@@ -1,10 +1,11 @@
 // ai-service-in-restricted-jurisdiction: a managed AI service (SageMaker, Bedrock, Azure OpenAI,
 // Azure Machine Learning, …) placed in a restricted jurisdiction.
 import { policyUrl } from "./docs-url";
-import type { JurisdictionRuleSpec } from "./jurisdiction-rule";
-import { jurisdictionPolicy } from "./jurisdiction-rule";
+import type { PlacementRuleSpec } from "./placement-rule";
+import { placementRule } from "./placement-rule";
+import { toPolicy } from "./rule";
 
-export const aiServiceInRestrictedJurisdictionSpec: JurisdictionRuleSpec = {
+export const aiServiceInRestrictedJurisdictionSpec: PlacementRuleSpec = {
   metadata: {
     name: "ai-service-in-restricted-jurisdiction",
     displayName: "AI service in a restricted jurisdiction",
@@ -37,6 +38,6 @@ export const aiServiceInRestrictedJurisdictionSpec: JurisdictionRuleSpec = {
   },
 };
 
-export const aiServiceInRestrictedJurisdiction = jurisdictionPolicy(
-  aiServiceInRestrictedJurisdictionSpec,
+export const aiServiceInRestrictedJurisdiction = toPolicy(
+  placementRule(aiServiceInRestrictedJurisdictionSpec),
 );

@@ -1,10 +1,11 @@
 // gpu-in-restricted-jurisdiction: accelerator capacity (GPU, AI ASIC, FPGA) placed in a
 // restricted jurisdiction.
 import { policyUrl } from "./docs-url";
-import type { JurisdictionRuleSpec } from "./jurisdiction-rule";
-import { jurisdictionPolicy } from "./jurisdiction-rule";
+import type { PlacementRuleSpec } from "./placement-rule";
+import { placementRule } from "./placement-rule";
+import { toPolicy } from "./rule";
 
-export const gpuInRestrictedJurisdictionSpec: JurisdictionRuleSpec = {
+export const gpuInRestrictedJurisdictionSpec: PlacementRuleSpec = {
   metadata: {
     name: "gpu-in-restricted-jurisdiction",
     displayName: "GPU or AI accelerator in a restricted jurisdiction",
@@ -48,4 +49,4 @@ export const gpuInRestrictedJurisdictionSpec: JurisdictionRuleSpec = {
   },
 };
 
-export const gpuInRestrictedJurisdiction = jurisdictionPolicy(gpuInRestrictedJurisdictionSpec);
+export const gpuInRestrictedJurisdiction = toPolicy(placementRule(gpuInRestrictedJurisdictionSpec));

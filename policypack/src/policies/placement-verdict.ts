@@ -58,3 +58,27 @@ export function judgePlacement(placement: Placement, settings: ResolvedSettings)
     }
   }
 }
+
+/** How strongly a verdict stands against the resource: the worst of several placements decides. */
+const SEVERITY: Readonly<Record<PlacementVerdict["kind"], number>> = {
+  restricted: 5,
+  "unknown-region": 4,
+  unresolved: 3,
+  computed: 2,
+  inherited: 1,
+  allowed: 0,
+};
+
+/** The verdict over every place a resource runs in. */
+export function judgePlacements(
+  placements: readonly Placement[],
+  settings: ResolvedSettings,
+): PlacementVerdict {
+  let worst: PlacementVerdict | undefined;
+  for (const p of placements) {
+    const v = judgePlacement(p, settings);
+    if (!worst || SEVERITY[v.kind] > SEVERITY[worst.kind]) worst = v;
+  }
+  if (!worst) throw new Error("judgePlacements needs at least one placement");
+  return worst;
+}

@@ -1,21 +1,25 @@
 import { aiServiceInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/ai-service-in-restricted-jurisdiction";
-import {
-  evaluateResource,
-  evaluateStack,
-} from "../../../policypack/src/policies/jurisdiction-rule";
+import { placementRule } from "../../../policypack/src/policies/placement-rule";
 import { wordFinding } from "../../../policypack/src/report";
-import { awsProvider, azureProvider, fakeContext, resource, sagemakerEndpoint } from "./fixtures";
+import {
+  awsProvider,
+  azureProvider,
+  evaluate,
+  evaluateStackPhase,
+  resource,
+  sagemakerEndpoint,
+} from "./fixtures";
 
-const ctx = fakeContext();
+const rule = placementRule(spec);
 
 describe("ai-service-in-restricted-jurisdiction", () => {
   it("passes a SageMaker endpoint in a US region", () => {
-    expect(evaluateResource(spec, sagemakerEndpoint(), ctx, {}).kind).toBe("pass");
+    expect(evaluate(rule, sagemakerEndpoint()).kind).toBe("pass");
   });
 
   it("denies a SageMaker endpoint in Hong Kong and names the service", () => {
     const view = sagemakerEndpoint({ provider: awsProvider({ region: "ap-east-1" }) });
-    const outcome = evaluateResource(spec, view, ctx, {});
+    const outcome = evaluate(rule, view);
     expect(outcome.kind).toBe("violation");
     if (outcome.kind !== "violation") return;
     const text = wordFinding(view, outcome.finding);
@@ -31,7 +35,7 @@ describe("ai-service-in-restricted-jurisdiction", () => {
       { instanceType: "p5.48xlarge" },
       awsProvider(),
     );
-    expect(evaluateResource(spec, view, ctx, {}).kind).toBe("not-applicable");
+    expect(evaluate(rule, view).kind).toBe("not-applicable");
   });
 
   it("denies an Azure OpenAI account in Azure China", () => {
@@ -41,7 +45,7 @@ describe("ai-service-in-restricted-jurisdiction", () => {
       { kind: "OpenAI", location: "chinaeast2", sku: { name: "S0" } },
       azureProvider(),
     );
-    expect(evaluateResource(spec, view, ctx, {}).kind).toBe("violation");
+    expect(evaluate(rule, view).kind).toBe("violation");
   });
 
   it("defers a model deployment to the stack phase, then denies it through its account in Azure China", () => {
@@ -69,8 +73,8 @@ describe("ai-service-in-restricted-jurisdiction", () => {
       ),
       propertyDependencies: { accountName: [account.urn] },
     };
-    expect(evaluateResource(spec, deployment, ctx, {}).kind).toBe("deferred");
-    const results = evaluateStack(spec, [account, deployment], ctx, {});
+    expect(evaluate(rule, deployment).kind).toBe("deferred");
+    const results = evaluateStackPhase(rule, [account, deployment]);
     expect(results).toHaveLength(1);
     expect(results[0]?.view.name).toBe("gpt");
     expect(results[0]?.outcome.kind).toBe("violation");
@@ -97,7 +101,24 @@ describe("ai-service-in-restricted-jurisdiction", () => {
       ),
       propertyDependencies: { accountName: [account.urn] },
     };
-    const results = evaluateStack(spec, [account, deployment], ctx, {});
+    const results = evaluateStackPhase(rule, [account, deployment]);
     expect(results.map((r) => r.outcome.kind)).toEqual(["pass"]);
+  });
+
+  it("denies a multi-region AI account when one of its extra regions is restricted", () => {
+    const view = resource(
+      "azure-native:cognitiveservices:Account",
+      "multi",
+      {
+        kind: "AIServices",
+        location: "westeurope",
+        properties: { locations: { regions: [{ name: "westeurope" }, { name: "chinanorth3" }] } },
+      },
+      azureProvider(),
+    );
+    const outcome = evaluate(rule, view);
+    expect(outcome.kind).toBe("violation");
+    if (outcome.kind === "violation")
+      expect(wordFinding(view, outcome.finding)).toContain("chinanorth3");
   });
 });

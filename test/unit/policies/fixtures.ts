@@ -1,5 +1,8 @@
 // Typed fixtures for policy decisions: start from a compliant resource, change one thing per case.
+import { parseSettings } from "../../../policypack/src/config";
 import type { EvalContext, ProviderView, ResourceView } from "../../../policypack/src/facts/types";
+import type { Outcome, RuleSpec } from "../../../policypack/src/policies/rule";
+import { evaluateWithConfig } from "../../../policypack/src/policies/rule";
 
 export const COMPUTED = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const STACK = "urn:pulumi:dev::proj";
@@ -70,4 +73,32 @@ export function sagemakerEndpoint(over: { provider?: ProviderView } = {}): Resou
     { endpointConfigName: "cfg" },
     over.provider ?? awsProvider(),
   );
+}
+
+/** Runs a rule over one resource the way the pack does, with config validation. */
+export function evaluate(
+  rule: RuleSpec,
+  view: ResourceView,
+  config: Record<string, unknown> = {},
+  ctx: EvalContext = fakeContext(),
+  stackTags: Record<string, string> = {},
+): Outcome {
+  return evaluateWithConfig(
+    rule,
+    view,
+    { ctx, stackTags: new Map(Object.entries(stackTags)) },
+    config,
+  );
+}
+
+/** Runs a rule's stack phase over the given resources. */
+export function evaluateStackPhase(
+  rule: RuleSpec,
+  views: readonly ResourceView[],
+  config: Record<string, unknown> = {},
+  ctx: EvalContext = fakeContext(),
+): { view: ResourceView; outcome: Outcome }[] {
+  const parsed = parseSettings(rule.settings, config);
+  if (!parsed.ok) throw new Error(`invalid test config: ${JSON.stringify(parsed.errors)}`);
+  return rule.evaluateStack?.(views, { ctx, stackTags: new Map() }, parsed.settings) ?? [];
 }

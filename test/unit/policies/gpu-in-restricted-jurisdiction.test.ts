@@ -1,21 +1,23 @@
-import { evaluateResource } from "../../../policypack/src/policies/jurisdiction-rule";
 import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
-import type { Outcome } from "../../../policypack/src/policies/jurisdiction-rule";
+import { placementRule } from "../../../policypack/src/policies/placement-rule";
+import type { Outcome } from "../../../policypack/src/policies/rule";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
 import {
   COMPUTED,
   awsProvider,
   azureProvider,
+  evaluate,
   fakeContext,
   gpuInstance,
   resource,
 } from "./fixtures";
 
 const ctx = fakeContext();
+const rule = placementRule(spec);
 
 function run(view: ResourceView, config: Record<string, unknown> = {}, c = ctx): Outcome {
-  return evaluateResource(spec, view, c, config);
+  return evaluate(rule, view, config, c);
 }
 
 function message(view: ResourceView, outcome: Outcome): string {

@@ -8,6 +8,7 @@
 // A computed value at any step stops the search: the value could be any region.
 import { awsPartitionOf, lookupAwsRegion } from "../../data/regions";
 import { Computed, isUnknown, readString } from "../../values";
+import { DEFAULT_AWS_PROFILE } from "./profile";
 import type { EvalContext, Placement, PlacementOrigin, ProviderView, ResourceView } from "../types";
 
 export const AWS_PROVIDER_TYPE = "pulumi:providers:aws";
@@ -44,11 +45,6 @@ export function awsPlacement(resource: ResourceView, ctx: EvalContext): Placemen
     if (s.tried) tried.push(s.tried);
   }
   return { status: "unresolved", cloud: "aws", tried };
-}
-
-/** Builds a resolved placement for a region as written. */
-export function resolvedAwsPlacement(written: string, origin: PlacementOrigin): Placement {
-  return resolved(written, origin);
 }
 
 function resolved(written: string, origin: PlacementOrigin): Placement {
@@ -88,7 +84,10 @@ function resourceRegion(resource: ResourceView): Step {
 
 function providerRegion(provider: ProviderView | undefined): Step {
   if (!provider) return none("");
-  const detail = `provider \`${providerName(provider)}\` input \`region\``;
+  // The engine builds the default provider's inputs from stack config, so say where to change it.
+  const detail = isDefaultProvider(provider)
+    ? `default provider \`${providerName(provider)}\` input \`region\` (stack config \`${AWS_REGION_CONFIG_KEY}\`)`
+    : `provider \`${providerName(provider)}\` input \`region\``;
   return fromInput(readString(provider.props, "region"), { kind: "provider", detail }, detail);
 }
 
@@ -119,28 +118,23 @@ function profileRegion(
 ): Step {
   const profile = profileName(provider, explicit, ctx);
   if (profile instanceof Computed) {
-    return {
-      kind: "computed",
-      path: profile.path,
-      origin: {
-        kind: "profile",
-        detail: `provider \`${providerName(provider as ProviderView)}\` input \`profile\``,
-      },
-    };
+    const name = provider ? providerName(provider) : "aws";
+    const detail = `provider \`${name}\` input \`profile\``;
+    return { kind: "computed", path: profile.path, origin: { kind: "profile", detail } };
   }
   const found = ctx.awsProfileRegion(profile);
-  const shown = profile ?? "default";
+  const shown = profile ?? DEFAULT_AWS_PROFILE;
   if (found && found.region.trim() !== "") {
-    return {
-      kind: "value",
-      value: found.region,
-      origin: { kind: "profile", detail: `profile \`${shown}\` in ${found.file}` },
-    };
+    const detail = `profile \`${shown}\` in ${found.file}`;
+    return { kind: "value", value: found.region, origin: { kind: "profile", detail } };
   }
   return none(`region of profile \`${shown}\` in the shared AWS config file`);
 }
 
-/** Provider input `profile`, else stack config `aws:profile` (default provider), else AWS_PROFILE. */
+/**
+ * Provider input `profile`, else stack config `aws:profile` (default provider only), else
+ * AWS_PROFILE; undefined means the `default` profile.
+ */
 function profileName(
   provider: ProviderView | undefined,
   explicit: boolean,

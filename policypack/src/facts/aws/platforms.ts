@@ -22,7 +22,6 @@ export interface AcceleratedPattern {
   readonly description: string;
 }
 
-const EKS_AMI_DOC = "https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html";
 const CDK_AMI_DOC =
   "https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_eks/NodegroupAmiType.html";
 

@@ -2,7 +2,8 @@
 // not-applicable answers, and internal errors never let a resource through silently.
 import { UnknownValueError } from "@pulumi/policy";
 import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import { jurisdictionPolicy } from "../../../policypack/src/policies/jurisdiction-rule";
+import { placementRule } from "../../../policypack/src/policies/placement-rule";
+import { toPolicy } from "../../../policypack/src/policies/rule";
 import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
 import type { ResourceView } from "../../../policypack/src/facts/types";
 import { COMPUTED, awsProvider, fakeContext, gpuInstance } from "./fixtures";
@@ -36,7 +37,7 @@ function args(view: ResourceView, config: Record<string, unknown> = {}): Resourc
 }
 
 describe("jurisdiction policy adapter", () => {
-  const policy = jurisdictionPolicy(spec, () => fakeContext());
+  const policy = toPolicy(placementRule(spec), () => fakeContext());
 
   it("reports a violation through reportViolation", () => {
     const report = jest.fn();
@@ -65,13 +66,13 @@ describe("jurisdiction policy adapter", () => {
   });
 
   it("turns an exception inside evaluation into a violation instead of a pass", () => {
-    const throwing = jurisdictionPolicy(
-      {
+    const throwing = toPolicy(
+      placementRule({
         ...spec,
         select: () => {
           throw new Error("boom");
         },
-      },
+      }),
       () => fakeContext(),
     );
     const report = jest.fn();
@@ -96,7 +97,7 @@ describe("jurisdiction policy adapter", () => {
       stackTags: new Map(),
       notApplicable: () => undefined,
     } as unknown as StackValidationArgs;
-    policy.validateStack(stackArgs, report);
+    policy.validateStack?.(stackArgs, report);
     expect(report).not.toHaveBeenCalled();
   });
 });

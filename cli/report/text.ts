@@ -1,0 +1,74 @@
+// Text output in the style of `pulumi preview`'s "Policies:" section. The pack words the
+// messages; they are printed verbatim, indented under the violation line.
+import * as path from "path";
+import type { Finding, PolicyCount, Report } from "../runner/types";
+
+const INDENT = "    ";
+
+function packLabel(report: Report, cwd: string): string {
+  const rel = path.relative(cwd, report.policyPack.path) || ".";
+  return `${report.policyPack.name}@v${report.policyPack.version} (local: ${rel})`;
+}
+
+function findingLines(f: Finding): string[] {
+  const lines = [
+    `${INDENT}${INDENT}- [${f.enforcementLevel}]  ${f.policyName}  (${f.resourceType}: ${f.resourceName})`,
+  ];
+  for (const line of f.message.split("\n")) {
+    lines.push(line === "" ? "" : `${INDENT}${INDENT}  ${line}`);
+  }
+  return lines;
+}
+
+/** The "Policies:" block for one stack. */
+export function formatPolicies(report: Report, cwd = process.cwd()): string[] {
+  const mark = report.counts.mandatory > 0 ? "❌" : report.counts.advisory > 0 ? "⚠️ " : "✅";
+  const lines = ["Policies:", `${INDENT}${mark} ${packLabel(report, cwd)}`];
+  // Mandatory first, then advisory; within a level, in resource order.
+  const ordered = [
+    ...report.findings.filter((f) => f.enforcementLevel === "mandatory"),
+    ...report.findings.filter((f) => f.enforcementLevel !== "mandatory"),
+  ];
+  for (const f of ordered) lines.push(...findingLines(f));
+  return lines;
+}
+
+export function formatCounts(counts: PolicyCount): string {
+  return `${counts.mandatory} mandatory, ${counts.advisory} advisory`;
+}
+
+/** A per-policy table: policy, mandatory, advisory. */
+export function formatPolicyTable(countsByPolicy: Record<string, PolicyCount>): string[] {
+  const names = Object.keys(countsByPolicy).sort();
+  const width = Math.max("policy".length, ...names.map((n) => n.length));
+  const row = (a: string, b: string, c: string) =>
+    `${INDENT}${a.padEnd(width)}  ${b.padStart(9)}  ${c.padStart(8)}`;
+  const lines = [row("policy", "mandatory", "advisory")];
+  for (const n of names) {
+    const c = countsByPolicy[n] ?? { mandatory: 0, advisory: 0 };
+    lines.push(row(n, String(c.mandatory), String(c.advisory)));
+  }
+  return lines;
+}
+
+/** Add per-policy counts of several reports. */
+export function sumCounts(reports: readonly Report[]): {
+  resources: number;
+  counts: PolicyCount;
+  byPolicy: Record<string, PolicyCount>;
+} {
+  const counts: PolicyCount = { mandatory: 0, advisory: 0 };
+  const byPolicy: Record<string, PolicyCount> = {};
+  let resources = 0;
+  for (const r of reports) {
+    resources += r.resourcesAnalyzed;
+    counts.mandatory += r.counts.mandatory;
+    counts.advisory += r.counts.advisory;
+    for (const [name, c] of Object.entries(r.countsByPolicy)) {
+      const acc = (byPolicy[name] ??= { mandatory: 0, advisory: 0 });
+      acc.mandatory += c.mandatory;
+      acc.advisory += c.advisory;
+    }
+  }
+  return { resources, counts, byPolicy };
+}

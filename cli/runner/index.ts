@@ -1,0 +1,30 @@
+// The engine-faithful runner: start a CrossGuard pack as `pulumi preview --policy-pack` does and
+// drive it over the Analyzer gRPC protocol.
+export {
+  DEFAULT_CONCURRENCY,
+  evaluate,
+  packEnvironment,
+  PackRpcError,
+  PackStartError,
+  PolicyPackSession,
+  resolveRunPolicyPack,
+  startPack,
+} from "./pack";
+export type {
+  AnalyzeResult,
+  EvaluateOptions,
+  RemediateResult,
+  ResourceContext,
+  StartPackOptions,
+} from "./pack";
+export {
+  formatProblem,
+  loadPolicyPackConfigFile,
+  parsePolicyPackConfig,
+  PolicyConfigError,
+  reconcilePolicyPackConfig,
+} from "./policy-config";
+export type { PolicyConfigProblem, PolicyPackConfigInput } from "./policy-config";
+export { containsUnknown, resourceReference, secret, UNKNOWN } from "./marshal";
+export { urnName, urnType } from "./protocol";
+export type * from "./types";

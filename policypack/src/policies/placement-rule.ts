@@ -1,0 +1,102 @@
+// Rules of the form "this kind of thing must not be placed in a restricted jurisdiction": the
+// GPU and AI-service policies. A policy supplies what its subject is; placement, verdict and
+// outcome are decided here, the same way for both.
+import type { ResolvedSettings } from "../config";
+import { describe } from "../facts";
+import { indexStack, resolveInherited } from "../facts/azure";
+import type { ResourceFacts, ResourceView } from "../facts/types";
+import type { Subject } from "../report";
+import type { PlacementVerdict } from "./placement-verdict";
+import { judgePlacement, judgePlacements } from "./placement-verdict";
+import type { Outcome, PolicyMetadata, RuleEnv, RuleSpec } from "./rule";
+import type { SettingName } from "../config";
+
+/** What a policy makes of a resource's facts. */
+export type Selection =
+  | { readonly kind: "not-applicable"; readonly reason: string }
+  /** The policy applies and the resource is clear of it (a CPU-only instance type). */
+  | { readonly kind: "clear" }
+  | { readonly kind: "subject"; readonly subject: Subject };
+
+export interface PlacementRuleSpec {
+  readonly metadata: PolicyMetadata;
+  readonly settings: readonly SettingName[];
+  /** Whether the facts concern this policy at all, before settings. */
+  concerns(facts: ResourceFacts): boolean;
+  select(facts: ResourceFacts, settings: ResolvedSettings): Selection;
+}
+
+function definite(subject: Subject): boolean {
+  return subject.kind === "ai-service" || subject.uses.length > 0;
+}
+
+/** Maps a placement verdict to an outcome for this subject. */
+export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Outcome {
+  switch (verdict.kind) {
+    case "allowed":
+      return { kind: "pass" };
+    case "inherited":
+      return { kind: "deferred" };
+    case "computed":
+      return { kind: "advisory", finding: { kind: "computed", subject, verdict } };
+    case "restricted":
+    case "unknown-region":
+    case "unresolved":
+      return definite(subject)
+        ? { kind: "violation", finding: { kind: "placement", subject, verdict } }
+        : { kind: "advisory", finding: { kind: "computed", subject, verdict } };
+  }
+}
+
+export function placementRule(p: PlacementRuleSpec): RuleSpec {
+  return {
+    metadata: p.metadata,
+    settings: p.settings,
+    concerns(view, env) {
+      const facts = describe(view, env.ctx);
+      return facts !== undefined && p.concerns(facts);
+    },
+    evaluate(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome {
+      const facts = describe(view, env.ctx);
+      if (!facts) {
+        return {
+          kind: "not-applicable",
+          reason: "neither accelerator-capable compute nor an AI service",
+        };
+      }
+      const sel = p.select(facts, settings);
+      if (sel.kind === "not-applicable") return sel;
+      if (sel.kind === "clear") return { kind: "pass" };
+      return decidePlacement(
+        sel.subject,
+        judgePlacements([facts.placement, ...facts.additionalPlacements], settings),
+      );
+    },
+    evaluateStack(views, env, settings) {
+      const out: { view: ResourceView; outcome: Outcome }[] = [];
+      let index: ReturnType<typeof indexStack> | undefined;
+      for (const view of views) {
+        const facts = describe(view, env.ctx);
+        if (!facts || facts.placement.status !== "inherited") continue;
+        const sel = p.select(facts, settings);
+        if (sel.kind !== "subject") continue;
+        index ??= indexStack(views);
+        const placement = resolveInherited(view, facts.token, index, env.ctx);
+        // A parent that itself inherits cannot be followed further: unresolved, said so.
+        const verdict: PlacementVerdict =
+          placement.status === "inherited"
+            ? {
+                kind: "unresolved",
+                placement: {
+                  status: "unresolved",
+                  cloud: facts.cloud,
+                  tried: [`the parent resource named by \`${placement.via}\``],
+                },
+              }
+            : judgePlacement(placement, settings);
+        out.push({ view, outcome: decidePlacement(sel.subject, verdict) });
+      }
+      return out;
+    },
+  };
+}

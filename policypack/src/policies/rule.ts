@@ -1,0 +1,180 @@
+// The SDK adapter shared by every policy: engine arguments in, explicit outcomes out
+// (violation, advisory note, not applicable, pass), worded by report.ts. Nothing is let through
+// silently when evaluation fails: an exception becomes a violation that says so.
+import * as policySdk from "@pulumi/policy";
+import type {
+  PolicyResource,
+  ReportViolation,
+  ResourceValidation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidation,
+  StackValidationArgs,
+} from "@pulumi/policy";
+import type { ResolvedSettings, SettingName } from "../config";
+import { configSchemaFor, parseSettings } from "../config";
+import { currentContext } from "../context";
+import { viewOf } from "../facts";
+import type { EvalContext, ResourceView } from "../facts/types";
+import type { Finding, ResourceRef } from "../report";
+import { wordFinding } from "../report";
+import { UNKNOWN_SENTINELS } from "../values";
+
+export type PolicyMetadata = Pick<
+  ResourceValidationPolicy,
+  | "name"
+  | "description"
+  | "displayName"
+  | "severity"
+  | "remediationSteps"
+  | "url"
+  | "tags"
+  | "framework"
+> & { enforcementLevel: "mandatory" | "advisory" };
+
+/** One resource's outcome for one policy. */
+export type Outcome =
+  | { readonly kind: "not-applicable"; readonly reason: string }
+  | { readonly kind: "pass" }
+  /** Decided at the stack phase (placement comes from a parent resource). */
+  | { readonly kind: "deferred" }
+  | { readonly kind: "violation"; readonly finding: Finding }
+  | { readonly kind: "advisory"; readonly finding: Finding };
+
+/** What a rule sees besides the resource. */
+export interface RuleEnv {
+  readonly ctx: EvalContext;
+  readonly stackTags: ReadonlyMap<string, string>;
+}
+
+export interface RuleSpec {
+  readonly metadata: PolicyMetadata;
+  readonly settings: readonly SettingName[];
+  /** Whether the resource concerns this policy at all (decides if a bad config is reported on it). */
+  concerns(view: ResourceView, env: RuleEnv): boolean;
+  evaluate(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome;
+  /** Stack phase: decisions that need the whole stack. */
+  evaluateStack?(
+    views: readonly ResourceView[],
+    env: RuleEnv,
+    settings: ResolvedSettings,
+  ): { view: ResourceView; outcome: Outcome }[];
+}
+
+/** Settings validation wrapped around a rule's evaluation. */
+export function evaluateWithConfig(
+  spec: RuleSpec,
+  view: ResourceView,
+  env: RuleEnv,
+  rawConfig: Readonly<Record<string, unknown>>,
+): Outcome {
+  const parsed = parseSettings(spec.settings, rawConfig);
+  if (!parsed.ok) {
+    return spec.concerns(view, env)
+      ? {
+          kind: "violation",
+          finding: { kind: "invalid-config", policy: spec.metadata.name, errors: parsed.errors },
+        }
+      : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
+  }
+  return spec.evaluate(view, env, parsed.settings);
+}
+
+const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+type UnknownValueErrorCtor = new (sentinel: string, props: string[]) => Error;
+
+/**
+ * An advisory note, raised the way the policy SDK raises notes for values unknown during preview:
+ * the SDK reports it at advisory level, whatever the policy's level.
+ */
+function advisoryNote(message: string): Error {
+  const Ctor = (policySdk as unknown as { UnknownValueError: UnknownValueErrorCtor })
+    .UnknownValueError;
+  const e = new Ctor(UNKNOWN_SENTINELS.has(UNKNOWN_STRING) ? UNKNOWN_STRING : "", []);
+  e.message = message;
+  return e;
+}
+
+function refOf(view: ResourceView): ResourceRef {
+  return { type: view.type, name: view.name };
+}
+
+function internalError(spec: RuleSpec, e: unknown): Finding {
+  const detail = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  return { kind: "internal-error", policy: spec.metadata.name, detail };
+}
+
+function stackViews(resources: readonly PolicyResource[]): ResourceView[] {
+  return resources.map((r) => ({
+    ...viewOf(r),
+    parent: r.parent?.urn,
+    dependencies: r.dependencies.map((d) => d.urn),
+    propertyDependencies: Object.fromEntries(
+      Object.entries(r.propertyDependencies).map(([k, deps]) => [k, deps.map((d) => d.urn)]),
+    ),
+  }));
+}
+
+export type GuardPolicy = Omit<ResourceValidationPolicy, "validateResource"> & {
+  validateResource: ResourceValidation;
+  validateStack?: StackValidation;
+};
+
+/**
+ * Builds the SDK policy object. When the rule has a stack phase, the same policy (one name, one
+ * config) also validates the stack at the end of the run: the SDK dispatches on the functions a
+ * policy has.
+ */
+export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext): GuardPolicy {
+  const policy: GuardPolicy = {
+    ...spec.metadata,
+    configSchema: configSchemaFor(spec.settings),
+    validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
+      const view = viewOf(args);
+      let outcome: Outcome;
+      try {
+        const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
+        outcome = evaluateWithConfig(spec, view, env, args.getConfig());
+      } catch (e) {
+        outcome = { kind: "violation", finding: internalError(spec, e) };
+      }
+      switch (outcome.kind) {
+        case "not-applicable":
+          args.notApplicable(outcome.reason);
+          return;
+        case "violation":
+          report(wordFinding(refOf(view), outcome.finding));
+          return;
+        case "advisory":
+          throw advisoryNote(wordFinding(refOf(view), outcome.finding));
+        default:
+          return;
+      }
+    },
+  };
+  const evaluateStack = spec.evaluateStack?.bind(spec);
+  if (evaluateStack) {
+    policy.validateStack = (args: StackValidationArgs, report: ReportViolation) => {
+      const notes: string[] = [];
+      try {
+        const parsed = parseSettings(spec.settings, args.getConfig());
+        // An invalid config is reported on each concerned resource already.
+        if (!parsed.ok) return;
+        const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
+        for (const { view, outcome } of evaluateStack(
+          stackViews(args.resources),
+          env,
+          parsed.settings,
+        )) {
+          const text = (f: Finding) => wordFinding(refOf(view), f);
+          if (outcome.kind === "violation") report(text(outcome.finding), view.urn);
+          if (outcome.kind === "advisory") notes.push(`${view.urn}:\n${text(outcome.finding)}`);
+        }
+      } catch (e) {
+        report(wordFinding({ type: "stack", name: "(all resources)" }, internalError(spec, e)));
+      }
+      if (notes.length > 0) throw advisoryNote(notes.join("\n\n"));
+    };
+  }
+  return policy;
+}

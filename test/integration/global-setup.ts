@@ -1,0 +1,16 @@
+// Jest global setup: compile the policy pack once (when its sources are newer than bin/), so
+// integration tests drive the current pack.
+import { ensurePackBuilt } from "../../cli/build";
+import { PACK_DIR } from "./paths";
+
+export default function globalSetup(): void {
+  const result = ensurePackBuilt(PACK_DIR);
+  if (result.built) {
+    process.stderr.write(
+      `\n[global-setup] built the policy pack in ${result.ms} ms (${result.reason})\n`,
+    );
+  }
+  if (result.diagnostics !== undefined) {
+    process.stderr.write(`[global-setup] warning: tsc reported errors:\n${result.diagnostics}\n`);
+  }
+}
