@@ -94,7 +94,7 @@ export function marshalMap(props: PropertyMap, opts: MarshalOptions): PropertyMa
 
 /** Marshal a property map into the protobuf `Struct` the Analyzer RPCs carry. */
 export function toStruct(props: PropertyMap, opts: MarshalOptions): Struct {
-  return Struct.fromJavaScript(marshalMap(props, opts) as Record<string, never>);
+  return Struct.fromJavaScript(marshalMap(props, opts));
 }
 
 /** Read a `Struct` back into wire-form JavaScript (for remediated properties). */

@@ -243,6 +243,13 @@ export function reconcilePolicyPackConfig(
   if (initialConfig) result = applyConfig(result, initialConfig);
   if (config) result = applyConfig(result, config);
   const problems = validatePolicyPackConfig(policies, result, file);
+  // The engine's Configure refuses an entry without a valid level, which is what a config entry
+  // for a policy the pack does not have (and that sets no level) becomes.
+  for (const [name, entry] of Object.entries(result)) {
+    if (entry.enforcementLevel === undefined) {
+      problems.push({ file, policy: name, message: "the policy pack has no policy of this name" });
+    }
+  }
   if (problems.length > 0) {
     problems.sort((a, b) => formatProblem(a).localeCompare(formatProblem(b)));
     throw new PolicyConfigError(problems, "validating policy config");

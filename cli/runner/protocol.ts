@@ -1,6 +1,7 @@
 // Conversions between the Analyzer protocol messages (@pulumi/pulumi/proto/analyzer_pb) and the
 // runner's types, following the engine's plugin/analyzer_plugin.go.
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import type { JavaScriptValue } from "google-protobuf/google/protobuf/struct_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { toStruct } from "./marshal";
 import { ENFORCEMENT_LEVELS } from "./policy-config";
@@ -147,9 +148,13 @@ export function toConfigureRequest(config: PolicyPackConfig): pb.ConfigureAnalyz
   const map = req.getPolicyconfigMap();
   for (const [name, entry] of Object.entries(config)) {
     const pc = new pb.PolicyConfig();
-    // The engine refuses entries without a valid level; reconciled entries of real policies have one.
-    pc.setEnforcementlevel(fromEnforcementLevel(entry.enforcementLevel ?? "advisory"));
-    pc.setProperties(Struct.fromJavaScript((entry.properties ?? {}) as Record<string, never>));
+    if (entry.enforcementLevel === undefined) {
+      throw new Error(`invalid enforcement level "" for "${name}"`);
+    }
+    pc.setEnforcementlevel(fromEnforcementLevel(entry.enforcementLevel));
+    pc.setProperties(
+      Struct.fromJavaScript((entry.properties ?? {}) as Record<string, JavaScriptValue>),
+    );
     map.set(name, pc);
   }
   return req;

@@ -10,6 +10,8 @@ import {
   JURISDICTION_GROUPS,
   expandJurisdictions,
 } from "./data/jurisdictions";
+import type { ProviderIndex } from "./data/provider-matcher";
+import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
 import { awsPartitionOf, lookupAwsRegion, lookupAzureLocation } from "./data/regions";
 import type { CountryCode } from "./data/types";
 
@@ -43,6 +45,68 @@ export const SETTINGS = {
       '"any": every GPU or AI accelerator counts. "export-controlled": only chips classified ' +
       "under ECCN 3A090 (or not yet settled) count; older GPUs such as T4 or V100 are allowed.",
   }),
+  restrictedAccounts: Type.Array(
+    Type.Object(
+      {
+        id: Type.String({
+          minLength: 1,
+          description: "AWS account ID (12 digits) or Azure subscription / tenant ID (GUID).",
+        }),
+        jurisdiction: Type.Optional(
+          Type.String({
+            minLength: 1,
+            description: "ISO 3166-1 alpha-2 code the account is tied to.",
+          }),
+        ),
+        note: Type.Optional(
+          Type.String({ description: "Why the account is listed (shown in messages)." }),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    {
+      default: [],
+      description:
+        "Accounts, subscriptions and tenants tied to a restricted jurisdiction: no GPU or AI " +
+        'resource may be deployed through them, and no network may peer with them. E.g. [{"id": ' +
+        '"123456789012", "jurisdiction": "CN", "note": "JV account"}].',
+    },
+  ),
+  jurisdictionStackTag: Type.String({
+    minLength: 1,
+    default: "jurisdiction",
+    description:
+      "Name of the stack tag whose value (an ISO 3166-1 alpha-2 code) ties the whole stack to a " +
+      "jurisdiction; a stack tied to a restricted jurisdiction may hold no GPU or AI resource.",
+  }),
+  foreignProviders: Type.Array(
+    Type.Object(
+      {
+        name: Type.String({ minLength: 1 }),
+        asns: Type.Optional(Type.Array(Type.Union([Type.Integer(), Type.String()]))),
+        accountIds: Type.Optional(Type.Array(Type.String())),
+        subscriptionIds: Type.Optional(Type.Array(Type.String())),
+        tenantIds: Type.Optional(Type.Array(Type.String())),
+        cidrs: Type.Optional(Type.Array(Type.String())),
+        serviceNames: Type.Optional(Type.Array(Type.String())),
+        carrierNames: Type.Optional(Type.Array(Type.String())),
+        jurisdiction: Type.Optional(Type.String()),
+      },
+      { additionalProperties: false },
+    ),
+    {
+      default: [],
+      description:
+        "Providers to treat as listed, in addition to the built-in registry: ASNs (numbers or " +
+        '"AS…" strings), AWS account IDs, Azure subscription/tenant IDs, CIDR ranges, endpoint ' +
+        "service names (globs), carrier names.",
+    },
+  ),
+  builtinForeignProviders: Type.Boolean({
+    default: true,
+    description:
+      "Use the built-in registry of listed foreign providers (Alibaba Cloud, Tencent, …).",
+  }),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
@@ -65,6 +129,11 @@ export interface ResolvedSettings {
   readonly allowedRegions: ReadonlySet<string>;
   readonly restrictedRegions: ReadonlySet<string>;
   readonly acceleratorScope: Settings["acceleratorScope"];
+  /** Listed accounts by normalised ID (AWS: 12 digits; Azure: lower-case GUID). */
+  readonly restrictedAccounts: ReadonlyMap<string, Settings["restrictedAccounts"][number]>;
+  readonly jurisdictionStackTag: string;
+  /** Listed foreign providers: the built-in registry (unless turned off) plus foreignProviders. */
+  readonly providers: ProviderIndex;
 }
 
 export interface ConfigError {
@@ -77,6 +146,17 @@ export interface ConfigError {
 export type ParsedSettings =
   | { readonly ok: true; readonly settings: ResolvedSettings }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
+
+/** Account identifiers compare without dashes, braces or case ("1234-5678-9012" = "123456789012"). */
+export function accountKey(id: string): string {
+  return id
+    .trim()
+    .toLowerCase()
+    .replace(/[{}]/g, "")
+    .replace(/^(\d{4})-(\d{4})-(\d{4})$/, "$1$2$3");
+}
+
+const ACCOUNT_ID = /^(\d{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** Region names compare case- and space-insensitively ("China East 2" = "chinaeast2"). */
 export function regionKey(name: string): string {
@@ -186,6 +266,39 @@ function parseUncached(
     }
   }
 
+  const restrictedAccounts = new Map<string, Settings["restrictedAccounts"][number]>();
+  (s.restrictedAccounts ?? []).forEach((entry, i) => {
+    const key = accountKey(entry.id);
+    if (!ACCOUNT_ID.test(key)) {
+      errors.push({
+        field: `restrictedAccounts[${i}].id`,
+        problem: `"${entry.id}" is neither a 12-digit AWS account ID nor an Azure subscription/tenant GUID`,
+        fix: 'write an AWS account as "123456789012" or an Azure ID as "00000000-0000-0000-0000-000000000000"',
+      });
+    }
+    if (
+      entry.jurisdiction !== undefined &&
+      expandJurisdictions([entry.jurisdiction]).invalid.length > 0
+    ) {
+      errors.push({
+        field: `restrictedAccounts[${i}].jurisdiction`,
+        problem: `"${entry.jurisdiction}" is neither an ISO 3166-1 alpha-2 country code nor a known group`,
+        fix: 'use a code such as "CN" or "RU"',
+      });
+    }
+    restrictedAccounts.set(key, entry);
+  });
+
+  let providers: ProviderIndex = builtinProviderIndex();
+  if (names.includes("foreignProviders") || names.includes("builtinForeignProviders")) {
+    const built = buildProviderIndex({
+      builtin: s.builtinForeignProviders ?? true,
+      custom: s.foreignProviders ?? [],
+    });
+    errors.push(...built.errors);
+    providers = built.index;
+  }
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -194,6 +307,9 @@ function parseUncached(
       allowedRegions,
       restrictedRegions,
       acceleratorScope: s.acceleratorScope ?? "any",
+      restrictedAccounts,
+      jurisdictionStackTag: s.jurisdictionStackTag ?? "jurisdiction",
+      providers,
     },
   };
 }

@@ -1,9 +1,16 @@
 // The one place that words findings: what was found, where, why, and how to fix it.
 // Policies decide and hand a Finding here; nothing else composes user-facing text.
-import type { ConfigError } from "./config";
+import type { ConfigError, Settings } from "./config";
+import type { ProviderMatch } from "./data/provider-matcher";
 import { countryName } from "./data/jurisdictions";
 import type { ChipEntry } from "./data/types";
-import type { AcceleratorUse, AiServiceFacts, Placement } from "./facts/types";
+import type {
+  AcceleratorUse,
+  AccountTie,
+  AiServiceFacts,
+  PeerIdentifier,
+  Placement,
+} from "./facts/types";
 import type { PlacementVerdict } from "./policies/placement-verdict";
 
 /** What the resource is, for the policy at hand. */
@@ -15,6 +22,24 @@ export type Subject =
       readonly computed: readonly string[];
     }
   | { readonly kind: "ai-service"; readonly service: AiServiceFacts };
+
+/** Why an identifier (account, ASN, region, carrier …) is restricted or listed. */
+export type ListingReason =
+  | { readonly by: "jurisdiction"; readonly country: string; readonly via: readonly string[] }
+  | { readonly by: "restrictedAccounts"; readonly entry: Settings["restrictedAccounts"][number] }
+  | { readonly by: "provider"; readonly match: ProviderMatch };
+
+/** An account tie, or the stack's jurisdiction tag, with the reason it is restricted. */
+export interface TieMatch {
+  readonly tie:
+    AccountTie | { readonly kind: "stack-tag"; readonly value: string; readonly path: string };
+  readonly reason: ListingReason;
+}
+
+export interface PeerMatch {
+  readonly peer: PeerIdentifier;
+  readonly reason: ListingReason;
+}
 
 export interface ResourceRef {
   readonly type: string;
@@ -35,6 +60,31 @@ export type Finding =
       readonly kind: "computed";
       readonly subject: Subject;
       readonly verdict: PlacementVerdict;
+    }
+  | {
+      readonly kind: "restricted-account";
+      readonly subject: Subject;
+      readonly ties: readonly TieMatch[];
+    }
+  | {
+      readonly kind: "invalid-stack-tag";
+      readonly subject: Subject;
+      readonly tag: string;
+      readonly value: string;
+    }
+  | {
+      readonly kind: "listed-peer";
+      readonly interconnect: string;
+      readonly matches: readonly PeerMatch[];
+    }
+  | { readonly kind: "listed-package"; readonly matches: readonly ProviderMatch[] }
+  /** Identifiers needed for the decision are computed during preview: an advisory note. */
+  | {
+      readonly kind: "computed-identifiers";
+      readonly about:
+        | { readonly kind: "account"; readonly subject: Subject }
+        | { readonly kind: "peer"; readonly interconnect: string };
+      readonly paths: readonly string[];
     }
   | {
       readonly kind: "invalid-config";
@@ -161,6 +211,61 @@ function computedFinding(ref: ResourceRef, f: Extract<Finding, { kind: "computed
   return lines.join("\n");
 }
 
+function providerText(m: ProviderMatch): string {
+  const country = m.provider.country ? `, ${countryText(m.provider.country)}` : "";
+  const listed = m.provider.builtin ? "built-in list" : "foreignProviders config";
+  const confidence =
+    m.confidence && m.confidence !== "verified" ? `, ${m.confidence} attribution` : "";
+  return `${m.provider.name}${country} (listed ${m.by} ${m.matched}, ${listed}${confidence})`;
+}
+
+function reasonText(r: ListingReason): string {
+  switch (r.by) {
+    case "jurisdiction":
+      return `${countryText(r.country)} is a restricted jurisdiction (restrictedJurisdictions: ${r.via.map((v) => `"${v}"`).join(", ")})`;
+    case "restrictedAccounts": {
+      const j = r.entry.jurisdiction
+        ? `, tied to ${countryText(r.entry.jurisdiction.toUpperCase())}`
+        : "";
+      const note = r.entry.note ? `: ${r.entry.note}` : "";
+      return `listed in restrictedAccounts${j}${note}`;
+    }
+    case "provider":
+      return `belongs to listed provider ${providerText(r.match)}`;
+  }
+}
+
+const TIE_NAMES: Readonly<Record<TieMatch["tie"]["kind"], string>> = {
+  "aws-account": "AWS account",
+  "aws-partition": "AWS partition",
+  "azure-subscription": "Azure subscription",
+  "azure-tenant": "Azure tenant",
+  "azure-environment": "Azure cloud environment",
+  "azure-metadata-host": "Azure metadata host",
+  "stack-tag": "stack tag",
+};
+
+const PEER_NAMES: Readonly<Record<PeerIdentifier["kind"], string>> = {
+  asn: "ASN",
+  ip: "address",
+  "aws-account": "AWS account",
+  "azure-subscription": "Azure subscription",
+  "azure-tenant": "Azure tenant",
+  region: "region",
+  "service-name": "service",
+  carrier: "carrier",
+  fqdn: "host name",
+};
+
+function tieText(m: TieMatch): string {
+  return `${TIE_NAMES[m.tie.kind]} ${m.tie.value} (from \`${m.tie.path}\`): ${reasonText(m.reason)}`;
+}
+
+function peerText(m: PeerMatch): string {
+  const value = m.peer.kind === "asn" ? `AS${m.peer.value}` : m.peer.value;
+  return `${PEER_NAMES[m.peer.kind]} ${value} at \`${m.peer.path}\`: ${reasonText(m.reason)}`;
+}
+
 /** The message of a finding (the SDK prefixes the policy description). */
 export function wordFinding(ref: ResourceRef, f: Finding): string {
   switch (f.kind) {
@@ -168,6 +273,38 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
       return placementFinding(ref, f);
     case "computed":
       return computedFinding(ref, f);
+    case "restricted-account":
+      return [
+        headline(ref, f.subject),
+        `Where: deployed through ${listed(f.ties, tieText)}.`,
+        "Why: GPU and AI resources must not be deployed through accounts, subscriptions, tenants or partitions tied to a restricted jurisdiction.",
+        "Fix: deploy through an account outside the restricted jurisdictions (change the provider's account, role or subscription), or move the resource out of this stack.",
+      ].join("\n");
+    case "invalid-stack-tag":
+      return [
+        headline(ref, f.subject),
+        `Where: the stack tag \`${f.tag}\` is "${f.value}", which is neither an ISO 3166-1 alpha-2 code nor a known jurisdiction group, so the stack's jurisdiction cannot be told.`,
+        `Fix: set the tag to a country code (e.g. \`pulumi stack tag set ${f.tag} US\`), or remove it.`,
+      ].join("\n");
+    case "listed-peer":
+      return [
+        `${ref.type} "${ref.name}" is a ${f.interconnect} that reaches ${listed(f.matches, peerText)}.`,
+        "Why: peering, VPN, BGP sessions, interconnects and private endpoints must not reach listed foreign providers or restricted jurisdictions.",
+        "Fix: remove the connection or point it at an approved peer; if the match is wrong, correct the foreignProviders/restrictedAccounts config, or set builtinForeignProviders to false and list providers yourself.",
+      ].join("\n");
+    case "listed-package":
+      return [
+        `${ref.type} "${ref.name}" is managed through a listed foreign provider's own Pulumi package: ${f.matches.map(providerText).join("; ")}.`,
+        "Why: resources in listed foreign clouds are outside this organisation's approved providers.",
+        "Fix: move the workload to an approved cloud, or have the security team approve it (the policy is advisory by default).",
+      ].join("\n");
+    case "computed-identifiers":
+      return [
+        f.about.kind === "account"
+          ? headline(ref, f.about.subject)
+          : `${ref.type} "${ref.name}" is a ${f.about.interconnect}.`,
+        `Note: the ${f.about.kind} identifiers at ${f.paths.map((p) => `\`${p}\``).join(", ")} are computed during preview; they are checked again at \`pulumi up\`.`,
+      ].join("\n");
     case "invalid-config":
       return [
         `The configuration of policy ${f.policy} is invalid, so ${ref.type} "${ref.name}" cannot be shown to be allowed:`,

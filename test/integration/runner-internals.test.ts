@@ -103,6 +103,13 @@ describe("policy config (engine config.go rules)", () => {
     );
   });
 
+  test("properties for a policy the pack does not have are refused", () => {
+    const user = parsePolicyPackConfig({ "no-such-policy": { allowedRegions: [] } }, "f.json");
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user, "f.json")).toThrow(
+      'file f.json, policy "no-such-policy": the policy pack has no policy of this name',
+    );
+  });
+
   test("an invalid enforcement level is refused while parsing", () => {
     expect(() => parsePolicyPackConfig({ gpu: { enforcementLevel: "loud" } }, "f.json")).toThrow(
       /file f\.json, policy "gpu", field "enforcementLevel"/,

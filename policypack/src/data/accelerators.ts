@@ -3,12 +3,30 @@
 // (chips.ts, aws-accelerator-families.ts, azure-accelerator-series.ts). Tables are indexed once at
 // module load.
 import { AWS_ACCELERATOR_FAMILIES, type AwsAcceleratorFamily } from "./aws-accelerator-families";
-import { AZURE_ACCELERATOR_SERIES, type AzureAcceleratorSeries } from "./azure-accelerator-series";
+import {
+  AZURE_ACCELERATOR_SERIES,
+  AZURE_CONTAINER_APPS_GPU_PROFILES,
+  AZURE_DEDICATED_HOST_SERIES,
+  type AzureAcceleratorSeries,
+  type AzureDedicatedHostSeries,
+  type AzureWorkloadProfileGpu,
+} from "./azure-accelerator-series";
 import { CHIPS } from "./chips";
 import type { AcceleratorInfo, AcceleratorKind, ChipEntry, ExportControl } from "./types";
 
-export { AWS_ACCELERATOR_FAMILIES, AZURE_ACCELERATOR_SERIES, CHIPS };
-export type { AwsAcceleratorFamily, AzureAcceleratorSeries };
+export {
+  AWS_ACCELERATOR_FAMILIES,
+  AZURE_ACCELERATOR_SERIES,
+  AZURE_CONTAINER_APPS_GPU_PROFILES,
+  AZURE_DEDICATED_HOST_SERIES,
+  CHIPS,
+};
+export type {
+  AwsAcceleratorFamily,
+  AzureAcceleratorSeries,
+  AzureDedicatedHostSeries,
+  AzureWorkloadProfileGpu,
+};
 
 const REVIEWED = "2026-11-22";
 
@@ -22,6 +40,7 @@ function chipOf(key: string): ChipEntry {
 for (const key of [
   ...AWS_ACCELERATOR_FAMILIES.map((f) => f.chip),
   ...AZURE_ACCELERATOR_SERIES.map((s) => s.chip),
+  ...AZURE_CONTAINER_APPS_GPU_PROFILES.map((p) => p.chip),
 ]) {
   chipOf(key);
 }
@@ -445,6 +464,154 @@ export function classifyAzureContainerGpuSku(sku: string): AcceleratorInfo | und
       "unknown",
       "gpu",
       "A GPU SKU the catalogue does not know; its export-control status is unknown.",
+    ),
+  };
+}
+
+// ── Azure dedicated hosts ───────────────────────────────────────────────────────────────────
+
+const AZURE_SERIES_BY_NAME: ReadonlyMap<string, AzureAcceleratorSeries> = new Map(
+  AZURE_ACCELERATOR_SERIES.map((s) => [s.series, s]),
+);
+
+function vmSeriesOf(name: string): AzureAcceleratorSeries {
+  const found = AZURE_SERIES_BY_NAME.get(name);
+  if (found === undefined) throw new Error(`accelerators: unknown Azure VM series '${name}'`);
+  return found;
+}
+
+// Every VM series a host names must be catalogued: fail at load, not at first use.
+const AZURE_HOST_INDEX: ReadonlyMap<
+  string,
+  { readonly host: AzureDedicatedHostSeries; readonly series: AzureAcceleratorSeries }
+> = new Map(
+  AZURE_DEDICATED_HOST_SERIES.map((h) => [
+    h.hostSeries.toLowerCase(),
+    { host: h, series: vmSeriesOf(h.vmSeries) },
+  ]),
+);
+
+/** "<host series>-Type<n>": the host SKU shape (general purpose hosts too, "DSv3-Type1"). */
+const AZURE_HOST_SKU = /^(.+)-type\d+$/i;
+
+/** Host series of an N family: family letters, feature letters, optional version ("ndamsv4"). */
+const AZURE_HOST_SERIES_HEAD = /^(ncc|nc|nd|ng|np|nv)([a-z]*?)(v\d+)?$/;
+
+/**
+ * Any name part that starts with N-family letters. No Azure CPU family starts with N, so a host or
+ * profile of this shape that the grammar cannot read is still taken as an accelerator (fail closed).
+ */
+const AZURE_N_FAMILY_PART = /^(ncc|nc|nd|ng|np|nv)[a-z0-9]*$/;
+
+/**
+ * What an Azure dedicated-host SKU carries. Host SKUs name the VM series the host runs and a
+ * hardware type: "NVASv4-Type1", "NVSv3-Type1" (any case). The hosts Microsoft Learn lists are
+ * catalogued; any other host of an N-family series ("NCsv3-Type1", "NDv2-Type1",
+ * "NDAMSv4_A100-Type1") is read by the VM-size grammar (family letters, feature letters, version,
+ * accelerator after an underscore) and resolved to the catalogued VM series it names, with
+ * `catalogued: false`. An N-family host with no matching series gets the chip its accelerator
+ * token names, else a generic chip of exportControl "uncertain". Hosts of other families
+ * ("DSv3-Type1", "MSv2-Type1") and values that are not host SKUs give undefined.
+ */
+export function classifyAzureDedicatedHostSku(sku: string): AcceleratorInfo | undefined {
+  const name = sku.trim();
+  const hostSeries = AZURE_HOST_SKU.exec(name)?.[1]?.toLowerCase();
+  if (hostSeries === undefined) return undefined;
+
+  const listed = AZURE_HOST_INDEX.get(hostSeries);
+  if (listed !== undefined) {
+    return {
+      family: `${listed.host.hostSeries} dedicated host (${listed.series.series})`,
+      chip: chipOf(listed.series.chip),
+      catalogued: true,
+    };
+  }
+
+  const [head = "", ...rest] = hostSeries.split("_");
+  const parsed = AZURE_HOST_SERIES_HEAD.exec(head);
+  const familyLetters = parsed?.[1] ?? AZURE_N_FAMILY_PART.exec(head)?.[1];
+  if (familyLetters === undefined) return undefined;
+  const family = `${name} dedicated host (uncatalogued host series)`;
+
+  if (parsed !== null) {
+    const version = parsed[3] ?? "v1";
+    const accelerator = rest.filter((p) => !AZURE_IGNORED_PARTS.has(p))[0] ?? "";
+    const series = AZURE_SERIES_INDEX.get(`${familyLetters}|${accelerator}|${version}`);
+    if (series !== undefined) {
+      return {
+        family: `${name} dedicated host (uncatalogued host series; VM series ${series.series})`,
+        chip: chipOf(series.chip),
+        catalogued: false,
+      };
+    }
+    const tokenChip = AZURE_ACCELERATOR_TOKENS.get(accelerator);
+    if (tokenChip !== undefined) return { family, chip: chipOf(tokenChip), catalogued: false };
+  }
+  const kind = AZURE_FAMILY_KIND.get(familyLetters) ?? { kind: "gpu" as const, what: "GPU" };
+  return {
+    family,
+    catalogued: false,
+    chip: genericChip(
+      `uncatalogued ${kind.what} (Azure ${familyLetters.toUpperCase()} dedicated host)`,
+      "unknown",
+      kind.kind,
+      "A dedicated host of an Azure N-family series not yet catalogued; its accelerator is not classified.",
+    ),
+  };
+}
+
+// ── Azure Container Apps workload profiles ──────────────────────────────────────────────────
+
+const AZURE_WORKLOAD_PROFILE_INDEX: ReadonlyMap<string, AzureWorkloadProfileGpu> = new Map(
+  AZURE_CONTAINER_APPS_GPU_PROFILES.map((p) => [p.profile.toLowerCase(), p]),
+);
+
+/** Leading name parts of serverless GPU profiles ("Consumption-GPU-…"). */
+const AZURE_PROFILE_PREFIXES: ReadonlySet<string> = new Set(["consumption", "gpu"]);
+
+/**
+ * What a Container Apps workload profile type carries, as `workloadProfileType` spells it (parts
+ * joined by hyphens; underscores are read the same way), any case: the GPU profiles Microsoft Learn lists ("NC24-A100", "NC48-A100", "NC96-A100",
+ * "Consumption-GPU-NC24-A100", "Consumption-GPU-NC8as-T4") are catalogued. Any other name whose
+ * size part is an N-family size ("Consumption-GPU-NC40ads-H100", "NC8-L4") or that is labelled GPU
+ * gives `catalogued: false`, with the chip its accelerator token names, or a generic chip of
+ * exportControl "uncertain". Non-GPU profiles ("Consumption", "D4", "E16", "DC8", "Flexible") give
+ * undefined.
+ */
+export function classifyAzureWorkloadProfile(value: string): AcceleratorInfo | undefined {
+  const name = value.trim();
+  const listed = AZURE_WORKLOAD_PROFILE_INDEX.get(name.toLowerCase());
+  if (listed !== undefined) {
+    return {
+      family: `Container Apps workload profile ${listed.profile}`,
+      chip: chipOf(listed.chip),
+      catalogued: true,
+    };
+  }
+
+  const parts = name
+    .toLowerCase()
+    .split(/[-_]/)
+    .filter((p) => p !== "");
+  const gpuLabelled = parts.includes("gpu");
+  let start = 0;
+  while (start < parts.length && AZURE_PROFILE_PREFIXES.has(parts[start] ?? "")) start++;
+  const [head = "", ...rest] = parts.slice(start);
+  const familyLetters = AZURE_N_FAMILY_PART.exec(head)?.[1];
+  if (familyLetters === undefined && !gpuLabelled) return undefined;
+
+  const family = `Container Apps workload profile ${name} (uncatalogued)`;
+  const tokenChip = rest.map((p) => AZURE_ACCELERATOR_TOKENS.get(p)).find((c) => c !== undefined);
+  if (tokenChip !== undefined) return { family, chip: chipOf(tokenChip), catalogued: false };
+  const kind = AZURE_FAMILY_KIND.get(familyLetters ?? "") ?? { kind: "gpu" as const, what: "GPU" };
+  return {
+    family,
+    catalogued: false,
+    chip: genericChip(
+      `uncatalogued ${kind.what} (Container Apps workload profile '${name}')`,
+      "unknown",
+      kind.kind,
+      "A Container Apps GPU workload profile not yet catalogued; its accelerator is not classified.",
     ),
   };
 }

@@ -293,3 +293,111 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     note: "Xilinx U250 recalled.",
   }),
 ];
+
+// ── Dedicated hosts ──────────────────────────────────────────────────────────────────────────
+
+/**
+ * A GPU dedicated-host series. Host SKUs are "<host series>-Type<n>" ("NVASv4-Type1"); a host runs
+ * VMs of one VM series only, so it carries that series' accelerator.
+ */
+export interface AzureDedicatedHostSeries {
+  /** Host series as the SKU spells it before "-Type<n>" ("NVASv4"); matched case-insensitively. */
+  readonly hostSeries: string;
+  /** The VM series the host runs: a `series` of AZURE_ACCELERATOR_SERIES ("NVv4"). */
+  readonly vmSeries: string;
+  /** Example host SKU. */
+  readonly example: string;
+  readonly source: string;
+  readonly reviewed: string;
+  readonly confidence: ChipEntry["confidence"];
+  readonly note?: string;
+}
+
+function host(entry: Omit<AzureDedicatedHostSeries, "reviewed">): AzureDedicatedHostSeries {
+  return { ...entry, reviewed: REVIEWED };
+}
+
+/**
+ * The GPU host SKUs Microsoft Learn lists ("GPU optimized Azure Dedicated Host SKUs"). Other GPU
+ * host names ("NCsv3-Type1", "NDAMSv4_A100-Type1") are not documented there; the classifier still
+ * recognises them by the naming grammar, as not catalogued.
+ */
+export const AZURE_DEDICATED_HOST_SERIES: readonly AzureDedicatedHostSeries[] = [
+  host({
+    hostSeries: "NVASv4",
+    vmSeries: "NVv4",
+    example: "NVASv4-Type1",
+    source: "azure-dedicated-host-gpu-skus",
+    confidence: "verified",
+    note: "Learn: NVasv4-Type1 runs NVsv4-series VMs with AMD Radeon Instinct MI25 GPUs.",
+  }),
+  host({
+    hostSeries: "NVSv3",
+    vmSeries: "NVv3",
+    example: "NVSv3-Type1",
+    source: "azure-dedicated-host-gpu-skus",
+    confidence: "verified",
+    note: "Learn: NVsv3-Type1 runs NVv3-series VMs with NVIDIA Tesla M60 GPUs.",
+  }),
+];
+
+// ── Container Apps workload profiles ─────────────────────────────────────────────────────────
+
+/** A Container Apps GPU workload profile type, as `workloadProfiles[].workloadProfileType` names it. */
+export interface AzureWorkloadProfileGpu {
+  /** Profile type as Microsoft spells it ("NC24-A100", "Consumption-GPU-NC8as-T4"). */
+  readonly profile: string;
+  /** CHIPS key. */
+  readonly chip: string;
+  readonly kind: "dedicated" | "consumption";
+  readonly source: string;
+  readonly reviewed: string;
+  readonly confidence: ChipEntry["confidence"];
+  readonly note?: string;
+}
+
+function profile(entry: Omit<AzureWorkloadProfileGpu, "reviewed">): AzureWorkloadProfileGpu {
+  return { ...entry, reviewed: REVIEWED };
+}
+
+const PROFILES_SOURCE = "azure-container-apps-workload-profiles";
+
+export const AZURE_CONTAINER_APPS_GPU_PROFILES: readonly AzureWorkloadProfileGpu[] = [
+  profile({
+    profile: "NC24-A100",
+    chip: "a100",
+    kind: "dedicated",
+    source: PROFILES_SOURCE,
+    confidence: "verified",
+  }),
+  profile({
+    profile: "NC48-A100",
+    chip: "a100",
+    kind: "dedicated",
+    source: PROFILES_SOURCE,
+    confidence: "verified",
+  }),
+  profile({
+    profile: "NC96-A100",
+    chip: "a100",
+    kind: "dedicated",
+    source: PROFILES_SOURCE,
+    confidence: "verified",
+  }),
+  profile({
+    profile: "Consumption-GPU-NC24-A100",
+    chip: "a100",
+    kind: "consumption",
+    source: PROFILES_SOURCE,
+    confidence: "verified",
+    note: "Learn lists the two serverless GPU profiles together with 'NVIDIA T4, A100'; the A100 goes with the profile that names it.",
+  }),
+  profile({
+    profile: "Consumption-GPU-NC8as-T4",
+    chip: "t4",
+    kind: "consumption",
+    source: PROFILES_SOURCE,
+    confidence: "verified",
+    note: "Learn lists the two serverless GPU profiles together with 'NVIDIA T4, A100'; the T4 goes with the profile that names it.",
+  }),
+];

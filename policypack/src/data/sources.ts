@@ -285,4 +285,50 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "yandex:index/computeInstance:ComputeInstance, provider pulumi:providers:yandex",
     url: "https://github.com/pulumi/pulumi-yandex",
   },
+
+  // ── Accelerator hints without an instance type (AWS) and Azure host / profile names ───────
+  "aws-eks-nodegroup-ami-types": {
+    title:
+      "AWS CDK NodegroupAmiType (EKS managed node group AMI types: AL2_x86_64_GPU, " +
+      "AL2023_*_NVIDIA, AL2023_x86_64_NEURON, BOTTLEROCKET_*_NVIDIA), matching the EKS API " +
+      "AMITypes enum as generated from botocore",
+    url: "https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_eks/NodegroupAmiType.html",
+  },
+  "aws-codebuild-environment-types": {
+    title:
+      "AWS CodeBuild User Guide: build environment compute modes and types " +
+      "(environment type LINUX_GPU_CONTAINER)",
+    url: "https://docs.aws.amazon.com/codebuild/latest/userguide/build-env-ref-compute-types.html",
+  },
+  "aws-ecs-resource-requirement": {
+    title:
+      "Amazon ECS API Reference: ResourceRequirement (type GPU | InferenceAccelerator; for GPU " +
+      "the value is the number of physical GPUs reserved)",
+    url: "https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ResourceRequirement.html",
+  },
+  "aws-batch-eks-resource-requirements": {
+    title:
+      "AWS Batch API Reference: EksContainerResourceRequirements (limits/requests memory, cpu, " +
+      "nvidia.com/gpu)",
+    url: "https://docs.aws.amazon.com/batch/latest/APIReference/API_EksContainerResourceRequirements.html",
+  },
+  "aws-ec2-capacity-blocks": {
+    title:
+      "Amazon EC2 API Reference: PurchaseCapacityBlock (Capacity Blocks ensure GPU capacity for " +
+      "ML workloads; CapacityBlockOfferingId)",
+    url: "https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_PurchaseCapacityBlock.html",
+  },
+  "azure-dedicated-host-gpu-skus": {
+    title:
+      "Microsoft Learn: GPU optimized Azure Dedicated Host SKUs (NVasv4-Type1 runs NVv4 VMs on " +
+      "AMD Radeon Instinct MI25; NVsv3-Type1 runs NVv3 VMs on NVIDIA Tesla M60)",
+    url: "https://learn.microsoft.com/azure/virtual-machines/dedicated-host-gpu-optimized-skus",
+  },
+  "azure-container-apps-workload-profiles": {
+    title:
+      "Microsoft Learn: Workload profiles in Azure Container Apps (Consumption GPU profiles " +
+      "Consumption-GPU-NC24-A100 and Consumption-GPU-NC8as-T4; Dedicated GPU profiles " +
+      "NC24-A100, NC48-A100, NC96-A100)",
+    url: "https://learn.microsoft.com/azure/container-apps/workload-profiles-overview",
+  },
 };

@@ -5,13 +5,27 @@ import { lookupAiService } from "../data/ai-services";
 import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
+import { awsAccountFacts } from "./aws/accounts";
+import { AWS_INTERCONNECT_EXTRACTORS } from "./aws/interconnect";
+import { azureAccountFacts } from "./azure/accounts";
+import { AZURE_INTERCONNECT_EXTRACTORS } from "./azure/interconnect";
+import type { InterconnectExtractor } from "./peers";
 import { AZURE_COMPUTE_EXTRACTORS, azureAdditionalPlacements, azurePlacement } from "./azure";
 import type { ComputeExtractor } from "./compute";
 import { normaliseToken } from "./tokens";
-import type { EvalContext, ProviderView, ResourceFacts, ResourceView } from "./types";
+import type {
+  AccountFacts,
+  EvalContext,
+  InterconnectFacts,
+  ProviderView,
+  ResourceFacts,
+  ResourceView,
+} from "./types";
 
 interface CloudModule {
   readonly extractors: ReadonlyMap<string, ComputeExtractor>;
+  readonly interconnects: ReadonlyMap<string, InterconnectExtractor>;
+  accounts(resource: ResourceView, ctx: EvalContext): AccountFacts;
   placement(resource: ResourceView, token: string, ctx: EvalContext): ResourceFacts["placement"];
   additionalPlacements?(
     resource: ResourceView,
@@ -21,9 +35,16 @@ interface CloudModule {
 }
 
 const CLOUDS: Readonly<Record<Cloud, CloudModule>> = {
-  aws: { extractors: AWS_COMPUTE_EXTRACTORS, placement: (r, _t, ctx) => awsPlacement(r, ctx) },
+  aws: {
+    extractors: AWS_COMPUTE_EXTRACTORS,
+    interconnects: AWS_INTERCONNECT_EXTRACTORS,
+    accounts: (r) => awsAccountFacts(r),
+    placement: (r, _t, ctx) => awsPlacement(r, ctx),
+  },
   azure: {
     extractors: AZURE_COMPUTE_EXTRACTORS,
+    interconnects: AZURE_INTERCONNECT_EXTRACTORS,
+    accounts: azureAccountFacts,
     placement: azurePlacement,
     additionalPlacements: azureAdditionalPlacements,
   },
@@ -80,6 +101,22 @@ export function describe(resource: ResourceView, ctx: EvalContext): ResourceFact
     compute,
     aiService: ai ? { entry: ai } : undefined,
   };
+}
+
+/** The accounts, subscriptions, tenants and partitions a resource is deployed through. */
+export function describeAccounts(
+  resource: ResourceView,
+  ctx: EvalContext,
+): AccountFacts | undefined {
+  const cloud = cloudOfToken(normaliseToken(resource.type));
+  return cloud ? CLOUDS[cloud].accounts(resource, ctx) : undefined;
+}
+
+/** The far side of a peering, VPN, BGP session, interconnect or endpoint, if the resource is one. */
+export function describeInterconnect(resource: ResourceView): InterconnectFacts | undefined {
+  const token = normaliseToken(resource.type);
+  const cloud = cloudOfToken(token);
+  return cloud ? CLOUDS[cloud].interconnects.get(token)?.(resource.props) : undefined;
 }
 
 export { normaliseToken };

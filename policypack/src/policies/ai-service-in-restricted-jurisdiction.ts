@@ -4,6 +4,7 @@ import { policyUrl } from "./docs-url";
 import type { PlacementRuleSpec } from "./placement-rule";
 import { placementRule } from "./placement-rule";
 import { toPolicy } from "./rule";
+import { aiServiceSubject } from "./subjects";
 
 export const aiServiceInRestrictedJurisdictionSpec: PlacementRuleSpec = {
   metadata: {
@@ -33,8 +34,10 @@ export const aiServiceInRestrictedJurisdictionSpec: PlacementRuleSpec = {
   settings: ["restrictedJurisdictions", "allowedRegions", "restrictedRegions"],
   concerns: (facts) => facts.aiService !== undefined,
   select(facts) {
-    if (!facts.aiService) return { kind: "not-applicable", reason: "not an AI service" };
-    return { kind: "subject", subject: { kind: "ai-service", service: facts.aiService } };
+    const subject = aiServiceSubject(facts);
+    return subject
+      ? { kind: "subject", subject }
+      : { kind: "not-applicable", reason: "not an AI service" };
   },
 };
 

@@ -4,6 +4,7 @@ import { policyUrl } from "./docs-url";
 import type { PlacementRuleSpec } from "./placement-rule";
 import { placementRule } from "./placement-rule";
 import { toPolicy } from "./rule";
+import { acceleratorSubject, mayBeGpuOrAi } from "./subjects";
 
 export const gpuInRestrictedJurisdictionSpec: PlacementRuleSpec = {
   metadata: {
@@ -31,21 +32,13 @@ export const gpuInRestrictedJurisdictionSpec: PlacementRuleSpec = {
   },
   settings: ["restrictedJurisdictions", "allowedRegions", "restrictedRegions", "acceleratorScope"],
   concerns: (facts) =>
-    facts.compute !== undefined &&
-    (facts.compute.accelerators.length > 0 || facts.compute.computed.length > 0),
+    facts.compute !== undefined && mayBeGpuOrAi({ ...facts, aiService: undefined }),
   select(facts, settings) {
     if (!facts.compute) {
       return { kind: "not-applicable", reason: "resource kind does not select instance types" };
     }
-    const uses =
-      settings.acceleratorScope === "export-controlled"
-        ? facts.compute.accelerators.filter((u) => u.info.chip.exportControl !== "not-controlled")
-        : facts.compute.accelerators;
-    if (uses.length === 0 && facts.compute.computed.length === 0) return { kind: "clear" };
-    return {
-      kind: "subject",
-      subject: { kind: "accelerator", uses, computed: facts.compute.computed },
-    };
+    const subject = acceleratorSubject(facts, settings);
+    return subject ? { kind: "subject", subject } : { kind: "clear" };
   },
 };
 

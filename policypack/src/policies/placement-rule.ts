@@ -9,6 +9,7 @@ import type { Subject } from "../report";
 import type { PlacementVerdict } from "./placement-verdict";
 import { judgePlacement, judgePlacements } from "./placement-verdict";
 import type { Outcome, PolicyMetadata, RuleEnv, RuleSpec } from "./rule";
+import { isDefinite } from "./subjects";
 import type { SettingName } from "../config";
 
 /** What a policy makes of a resource's facts. */
@@ -26,10 +27,6 @@ export interface PlacementRuleSpec {
   select(facts: ResourceFacts, settings: ResolvedSettings): Selection;
 }
 
-function definite(subject: Subject): boolean {
-  return subject.kind === "ai-service" || subject.uses.length > 0;
-}
-
 /** Maps a placement verdict to an outcome for this subject. */
 export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Outcome {
   switch (verdict.kind) {
@@ -42,7 +39,7 @@ export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Ou
     case "restricted":
     case "unknown-region":
     case "unresolved":
-      return definite(subject)
+      return isDefinite(subject)
         ? { kind: "violation", finding: { kind: "placement", subject, verdict } }
         : { kind: "advisory", finding: { kind: "computed", subject, verdict } };
   }

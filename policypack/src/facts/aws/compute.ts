@@ -30,8 +30,8 @@ import {
   GPU_CODEBUILD_ENVIRONMENT_TYPES,
   GPU_KUBERNETES_RESOURCES,
   GPU_RESOURCE_REQUIREMENT_TYPE,
-  matchSetting,
-} from "./platforms";
+} from "../../data/aws-platform-hints";
+import { matchSetting } from "./platforms";
 
 type Step = (c: ComputeCollector, root: unknown, path: string, base: string) => void;
 

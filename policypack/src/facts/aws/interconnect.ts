@@ -19,7 +19,7 @@
 import { awsPartitionOf, lookupAwsRegion } from "../../data/regions";
 import { isAwsAccountId, parseArn } from "../arn";
 import type { InterconnectExtractor, PeerMaker, Reader } from "../peers";
-import { extractor, carrierPeer, ipPeer, PeerCollector, peerOf, serviceNamePeer } from "../peers";
+import { carrierPeer, extractor, ipPeer, peerOf, serviceNamePeer } from "../peers";
 import type { PeerIdentifier } from "../types";
 
 /** An AWS region code, lower case, with its country from the catalogue or its partition. */

@@ -19,10 +19,11 @@
 //   Container Instances GPU SKUs the catalogue does not know.
 import {
   classifyAzureContainerGpuSku,
+  classifyAzureDedicatedHostSku,
   classifyAzureVmSize,
+  classifyAzureWorkloadProfile,
   unspecifiedAccelerator,
 } from "../../data/accelerators";
-import type { AcceleratorInfo } from "../../data/types";
 import type { ComputeExtractor } from "../compute";
 import { ComputeCollector } from "../compute";
 import type { ComputeFacts } from "../types";
@@ -81,6 +82,15 @@ function positive(value: unknown): boolean {
 }
 
 // ── Compute ───────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * Host SKUs name a VM series and a host type ("NVASv4-Type1", "NCsv3-Type1"); the catalogue reads
+ * them. A value that is not a host SKU is still offered as a VM size.
+ */
+const dedicatedHost: ComputeExtractor = (props) =>
+  new ComputeCollector((sku) => classifyAzureDedicatedHostSku(sku) ?? classifyAzureVmSize(sku))
+    .type(props, "sku.name")
+    .result();
 
 const virtualMachineScaleSet: ComputeExtractor = (props) => {
   const c = collector().type(props, "sku.name");
@@ -335,10 +345,9 @@ const containerGroup: ComputeExtractor = (props) => {
 // ── Container Apps ────────────────────────────────────────────────────────────────────────────
 
 /**
- * Workload profile types name a VM-like size with hyphens ("NC24-A100") or a serverless GPU
- * profile ("Consumption-GPU-NC8as-T4"). The catalogue reads VM sizes, whose parts are joined with
- * underscores, so the size part is also offered in that form ("NC24_A100"). A profile labelled GPU
- * that the catalogue does not know is still a GPU.
+ * Workload profile types name a GPU profile ("NC24-A100", "Consumption-GPU-NC8as-T4") or a CPU one
+ * ("Consumption", "D4"); the catalogue reads the name as written, including GPU-labelled profiles
+ * it does not know.
  */
 function workloadProfile(c: ComputeCollector, item: unknown, itemPath: string): void {
   const v = readString(item, "workloadProfileType", itemPath);
@@ -346,17 +355,8 @@ function workloadProfile(c: ComputeCollector, item: unknown, itemPath: string): 
     c.computed(v.path);
     return;
   }
-  if (v === undefined) return;
-  const gpuLabelled = v.split("-").some((part) => part.toLowerCase() === "gpu");
-  const size = v.replace(/^consumption-/i, "").replace(/^gpu-/i, "");
-  let info: AcceleratorInfo | undefined;
-  for (const candidate of new Set([v, size, size.replace(/-/g, "_")])) {
-    if (candidate === "") continue;
-    info = classifyAzureVmSize(candidate);
-    if (info) break;
-  }
-  info ??= gpuLabelled ? unspecifiedAccelerator("Container Apps GPU workload profile") : undefined;
-  if (info) c.use({ path: `${itemPath}.workloadProfileType`, value: v, info });
+  const info = v === undefined ? undefined : classifyAzureWorkloadProfile(v);
+  if (v !== undefined && info) c.use({ path: `${itemPath}.workloadProfileType`, value: v, info });
 }
 
 const managedEnvironment: ComputeExtractor = (props) => {
@@ -390,8 +390,7 @@ export const AZURE_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtractor> = n
   ["azure-native:compute:VirtualMachineScaleSet", virtualMachineScaleSet],
   ["azure-native:compute:VirtualMachineScaleSetVM", single("hardwareProfile.vmSize")],
   ["azure-native:compute:CapacityReservation", single("sku.name")],
-  // Host SKUs name a size family and host type ("DSv3-Type1"); the catalogue decides.
-  ["azure-native:compute:DedicatedHost", single("sku.name")],
+  ["azure-native:compute:DedicatedHost", dedicatedHost],
   ["azure-native:azurefleet:Fleet", fleet],
   ["azure-native:containerservice:ManagedCluster", managedCluster],
   ["azure-native:containerservice:AgentPool", agentPool],

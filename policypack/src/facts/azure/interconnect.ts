@@ -15,8 +15,8 @@
 //   - Address spaces of the far side (`remoteAddressSpace.addressPrefixes`, a local network
 //     gateway's `localNetworkAddressSpace`) are reported as "ip" identifiers.
 import { parseArmId } from "../arn";
-import type { InterconnectExtractor, PeerMaker, Reader } from "../peers";
-import { extractor, carrierPeer, fqdnPeer, ipPeer, PeerCollector, serviceNamePeer } from "../peers";
+import type { InterconnectExtractor, PeerCollector, PeerMaker, Reader } from "../peers";
+import { carrierPeer, extractor, fqdnPeer, ipPeer, serviceNamePeer } from "../peers";
 
 /** The subscription an ARM resource ID names (lower case); nothing when it is not an ARM ID. */
 export const armSubscriptionPeer: PeerMaker = (value, path) => {

@@ -33,6 +33,18 @@ describe("with the real catalogue", () => {
       "Consumption-GPU-NC8as-T4",
       "T4",
     ],
+    [
+      "azure-native:app:ManagedEnvironment",
+      "workloadProfiles[1].workloadProfileType",
+      "Consumption-GPU-NC24-A100",
+      "A100",
+    ],
+    ["azure-native:app:ManagedEnvironment", "workloadProfiles[1].workloadProfileType", "NC96-A100", "A100"],
+    ["azure-native:compute:DedicatedHost", "sku.name", "NVASv4-Type1", "MI25"],
+    ["azure-native:compute:DedicatedHost", "sku.name", "NVSv3-Type1", "M60"],
+    ["azure-native:compute:DedicatedHost", "sku.name", "NCsv3-Type1", "V100"],
+    ["azure-native:compute:DedicatedHost", "sku.name", "NDAMSv4_A100-Type1", "A100"],
+    ["azure-native:compute:DedicatedHost", "sku.name", "Standard_NC6s_v3", "V100"],
   ] as const)("%s: %s = %s is a %s", (kind, path, value, chip) => {
     const facts = extract(compliant(kind, path, value));
     expect(facts.accelerators).toHaveLength(1);

@@ -2,7 +2,7 @@
 // is replaced by a small fake (fake-catalogue.ts): these tests prove which values reach it and
 // from which paths, not what the catalogue says about them.
 import { AZURE_COMPUTE_EXTRACTORS } from "../../../../policypack/src/facts/azure";
-import { asked } from "./fake-catalogue";
+import { asked, askedHosts, askedProfiles, resetAsked } from "./fake-catalogue";
 import type { CompliantKind } from "./fixtures";
 import { COMPLIANT, UNKNOWN, azureResource, compliant, extract, uses, withField } from "./fixtures";
 
@@ -14,7 +14,7 @@ const GPU = "Standard_ND96asr_v4";
 const GPU2 = "Standard_NC24ads_A100_v4";
 
 beforeEach(() => {
-  asked.length = 0;
+  resetAsked();
 });
 
 describe("compliant starting points", () => {
@@ -120,11 +120,35 @@ describe.each([
 });
 
 describe("azure-native:compute:DedicatedHost", () => {
-  it("hands a GPU host SKU (size family and host type) to the catalogue", () => {
-    const facts = extract(
-      compliant("azure-native:compute:DedicatedHost", "sku.name", "NDASrv4-Type1"),
-    );
-    expect(uses(facts)).toEqual([{ path: "sku.name", value: "NDASrv4-Type1" }]);
+  const kind = "azure-native:compute:DedicatedHost";
+
+  it("finds a GPU host SKU through the host catalogue", () => {
+    const facts = extract(compliant(kind, "sku.name", "NCsv3-Type1"));
+    expect(uses(facts)).toEqual([{ path: "sku.name", value: "NCsv3-Type1" }]);
+    expect(facts.accelerators[0]?.info.family).toBe("host NCsv3-Type1");
+  });
+
+  it("hands the host SKU to the host catalogue exactly as written", () => {
+    extract(compliant(kind, "sku.name", "nvasv4-TYPE1"));
+    expect(askedHosts).toEqual(["nvasv4-TYPE1"]);
+  });
+
+  it("does not ask the VM-size catalogue when the host catalogue knows the SKU", () => {
+    extract(compliant(kind, "sku.name", "NVASv4-Type1"));
+    expect(asked).toEqual([]);
+  });
+
+  it("falls back to the VM-size catalogue for a value the host catalogue does not know", () => {
+    const facts = extract(compliant(kind, "sku.name", "Standard_NC6s_v3"));
+    expect(askedHosts).toEqual(["Standard_NC6s_v3"]);
+    expect(asked).toEqual(["Standard_NC6s_v3"]);
+    expect(uses(facts)).toEqual([{ path: "sku.name", value: "Standard_NC6s_v3" }]);
+  });
+
+  it("reports nothing for a CPU host that neither catalogue knows", () => {
+    const facts = extract(compliant(kind, "sku.name", "ESv3-Type1"));
+    expect(facts).toEqual({ accelerators: [], computed: [] });
+    expect(askedHosts).toEqual(["ESv3-Type1"]);
   });
 });
 
@@ -497,23 +521,20 @@ describe("azure-native:app:ManagedEnvironment", () => {
     ]);
   });
 
-  it("classifies a serverless GPU profile by its size part", () => {
+  it("finds a serverless GPU profile by its whole name", () => {
     const facts = extract(compliant(kind, path, "Consumption-GPU-NC8as-T4"));
     expect(uses(facts)).toEqual([{ path, value: "Consumption-GPU-NC8as-T4" }]);
-    expect(asked).toContain("NC8as-T4");
-    expect(facts.accelerators[0]?.info.catalogued).toBe(true);
+    expect(facts.accelerators[0]?.info.chip.name).toBe("T4");
   });
 
-  it("offers the catalogue the size part in VM-size form (underscores)", () => {
-    const facts = extract(compliant(kind, path, "NC48-A100"));
-    expect(uses(facts)).toEqual([{ path, value: "NC48-A100" }]);
-    expect(asked).toEqual(["Consumption", "NC48-A100", "NC48_A100"]);
+  it("hands each profile type to the profile catalogue once, as written, and nothing else", () => {
+    extract(compliant(kind, path, "NC48-A100"));
+    expect(askedProfiles).toEqual(["Consumption", "NC48-A100"]);
+    expect(asked).toEqual([]);
   });
 
-  it("treats a GPU-labelled profile the catalogue does not know as an unspecified GPU", () => {
-    const facts = extract(compliant(kind, path, "Consumption-GPU-NC99-Z9"));
-    expect(uses(facts)).toEqual([{ path, value: "Consumption-GPU-NC99-Z9" }]);
-    expect(facts.accelerators[0]?.info.catalogued).toBe(false);
+  it("reports nothing for a profile the catalogue does not take for a GPU", () => {
+    expect(extract(compliant(kind, path, "Consumption-GPU-NC99-Z9")).accelerators).toEqual([]);
   });
 
   it("reports a computed profile type", () => {

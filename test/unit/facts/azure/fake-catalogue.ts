@@ -13,10 +13,18 @@ export const FAKE_GPU_SIZES: ReadonlyMap<string, string> = new Map([
   ["nd96asr_v4", "A100"],
   ["nc24ads_a100_v4", "A100"],
   ["nc6s_v3", "V100"],
+]);
+
+/** Dedicated-host SKUs the fake catalogue knows (case-insensitive). */
+export const FAKE_HOST_SKUS: ReadonlyMap<string, string> = new Map([
+  ["ncsv3-type1", "V100"],
+  ["nvasv4-type1", "MI25"],
+]);
+
+/** Container Apps workload profile types the fake catalogue knows (case-insensitive). */
+export const FAKE_WORKLOAD_PROFILES: ReadonlyMap<string, string> = new Map([
   ["nc24-a100", "A100"],
-  ["nc8as-t4", "T4"],
-  ["nc48_a100", "A100"],
-  ["ndasrv4-type1", "A100"],
+  ["consumption-gpu-nc8as-t4", "T4"],
 ]);
 
 export const FAKE_CONTAINER_SKUS: ReadonlyMap<string, string> = new Map([
@@ -26,6 +34,14 @@ export const FAKE_CONTAINER_SKUS: ReadonlyMap<string, string> = new Map([
 
 /** Every value classifyAzureVmSize was asked about since the last reset. */
 export const asked: string[] = [];
+/** Every value classifyAzureDedicatedHostSku was asked about since the last reset. */
+export const askedHosts: string[] = [];
+/** Every value classifyAzureWorkloadProfile was asked about since the last reset. */
+export const askedProfiles: string[] = [];
+
+export function resetAsked(): void {
+  for (const list of [asked, askedHosts, askedProfiles]) list.length = 0;
+}
 
 function info(family: string, chip: string): AcceleratorInfo {
   const base = actual.unspecifiedAccelerator(family, "NVIDIA");
@@ -37,6 +53,18 @@ export function classifyAzureVmSize(value: string): AcceleratorInfo | undefined 
   const key = value.toLowerCase().replace(/^standard_/, "");
   const chip = FAKE_GPU_SIZES.get(key);
   return chip ? info(key, chip) : undefined;
+}
+
+export function classifyAzureDedicatedHostSku(sku: string): AcceleratorInfo | undefined {
+  askedHosts.push(sku);
+  const chip = FAKE_HOST_SKUS.get(sku.toLowerCase());
+  return chip ? info(`host ${sku}`, chip) : undefined;
+}
+
+export function classifyAzureWorkloadProfile(value: string): AcceleratorInfo | undefined {
+  askedProfiles.push(value);
+  const chip = FAKE_WORKLOAD_PROFILES.get(value.toLowerCase());
+  return chip ? info(`profile ${value}`, chip) : undefined;
 }
 
 export function classifyAzureContainerGpuSku(sku: string): AcceleratorInfo | undefined {
