@@ -1,10 +1,28 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: "node",
-  roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { isolatedModules: true, tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
-  // Integration tests drive the compiled pack (policypack/bin); build it once, when stale.
-  globalSetup: "<rootDir>/test/integration/global-setup.ts",
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      roots: ["<rootDir>/test"],
+      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/integration/"],
+    },
+    {
+      ...shared,
+      displayName: "integration",
+      roots: ["<rootDir>/test/integration"],
+      // The integration tests drive the compiled pack (policypack/bin): build it once, when
+      // stale. A project's global setup runs only when one of its tests is selected.
+      globalSetup: "<rootDir>/test/integration/global-setup.ts",
+    },
+  ],
 };

@@ -5,6 +5,7 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import { Type } from "@sinclair/typebox";
 import Ajv from "ajv";
+import picomatch from "picomatch";
 import {
   DEFAULT_RESTRICTED_JURISDICTIONS,
   JURISDICTION_GROUPS,
@@ -107,7 +108,43 @@ export const SETTINGS = {
     description:
       "Use the built-in registry of listed foreign providers (Alibaba Cloud, Tencent, …).",
   }),
+  exemptions: Type.Array(
+    Type.Object(
+      {
+        resource: Type.String({
+          minLength: 1,
+          description:
+            "A resource URN, or a glob over URNs (* matches any characters, ? one, [..] a class, {a,b} alternatives).",
+        }),
+        reason: Type.String({ minLength: 1, description: "Why the exemption was granted." }),
+        expires: Type.String({
+          pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+          description: "Last day (YYYY-MM-DD, UTC) on which the exemption applies.",
+        }),
+        approvedBy: Type.Optional(Type.String({ minLength: 1, description: "Who approved it." })),
+      },
+      { additionalProperties: false },
+    ),
+    {
+      default: [],
+      description:
+        "Per-resource exemptions held in the central pack config. A matching, unexpired exemption " +
+        "turns this policy's violation into an advisory note that names it; an expired one no " +
+        "longer applies.",
+    },
+  ),
+  maxExemptionDays: Type.Integer({
+    minimum: 1,
+    default: 365,
+    description: "How far in the future an exemption may expire, in days from today.",
+  }),
 } as const;
+
+/** Settings every policy declares, whatever it checks. */
+export const COMMON_SETTINGS = [
+  "exemptions",
+  "maxExemptionDays",
+] as const satisfies readonly (keyof typeof SETTINGS)[];
 
 export type SettingName = keyof typeof SETTINGS;
 export type Settings = { [K in SettingName]: Static<(typeof SETTINGS)[K]> };
@@ -134,6 +171,31 @@ export interface ResolvedSettings {
   readonly jurisdictionStackTag: string;
   /** Listed foreign providers: the built-in registry (unless turned off) plus foreignProviders. */
   readonly providers: ProviderIndex;
+  readonly exemptions: readonly Exemption[];
+}
+
+export interface Exemption {
+  /** Position in the config list, for messages. */
+  readonly index: number;
+  readonly resource: string;
+  readonly reason: string;
+  readonly expires: string;
+  readonly approvedBy?: string;
+  matches(urn: string): boolean;
+}
+
+/** "2026-11-22" for a date (UTC). */
+export function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function validDay(day: string): boolean {
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && isoDay(d) === day;
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
 export interface ConfigError {
@@ -202,11 +264,12 @@ const cache = new Map<string, ParsedSettings>();
 export function parseSettings(
   names: readonly SettingName[],
   raw: Readonly<Record<string, unknown>>,
+  today: string = isoDay(new Date()),
 ): ParsedSettings {
-  const key = names.join(",") + "\u0000" + JSON.stringify(raw);
+  const key = names.join(",") + "\u0000" + today + "\u0000" + JSON.stringify(raw);
   let parsed = cache.get(key);
   if (!parsed) {
-    parsed = parseUncached(names, raw);
+    parsed = parseUncached(names, raw, today);
     if (cache.size > 64) cache.clear();
     cache.set(key, parsed);
   }
@@ -216,6 +279,7 @@ export function parseSettings(
 function parseUncached(
   names: readonly SettingName[],
   rawIn: Readonly<Record<string, unknown>>,
+  today: string,
 ): ParsedSettings {
   const raw: Record<string, unknown> = structuredClone(rawIn) as Record<string, unknown>;
   const errors = schemaErrors(names, raw); // also fills defaults into `raw`
@@ -299,10 +363,44 @@ function parseUncached(
     providers = built.index;
   }
 
+  const maxDays = s.maxExemptionDays ?? 365;
+  const exemptions: Exemption[] = [];
+  (s.exemptions ?? []).forEach((e, index) => {
+    const field = `exemptions[${index}]`;
+    if (!validDay(e.expires)) {
+      errors.push({
+        field: `${field}.expires`,
+        problem: `"${e.expires}" is not a calendar date`,
+        fix: "write the last day the exemption applies as YYYY-MM-DD",
+      });
+      return;
+    }
+    if (daysBetween(today, e.expires) > maxDays) {
+      errors.push({
+        field: `${field}.expires`,
+        problem: `${e.expires} is more than maxExemptionDays (${maxDays}) days after today (${today})`,
+        fix: "choose an earlier expiry and renew the exemption when it runs out",
+      });
+    }
+    let matches: (urn: string) => boolean;
+    try {
+      matches = picomatch(e.resource, { bash: true, dot: true, strictBrackets: true });
+    } catch (err) {
+      errors.push({
+        field: `${field}.resource`,
+        problem: `"${e.resource}" is not a valid URN glob (${(err as Error).message})`,
+        fix: "give a full URN, or a glob such as urn:pulumi:prod::*::aws:ec2/instance:Instance::gpu-*",
+      });
+      return;
+    }
+    exemptions.push({ index, ...e, matches });
+  });
+
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     settings: {
+      exemptions,
       restricted,
       allowedRegions,
       restrictedRegions,

@@ -1,6 +1,6 @@
 // The one place that words findings: what was found, where, why, and how to fix it.
 // Policies decide and hand a Finding here; nothing else composes user-facing text.
-import type { ConfigError, Settings } from "./config";
+import type { ConfigError, Exemption, Settings } from "./config";
 import type { ProviderMatch } from "./data/provider-matcher";
 import { countryName } from "./data/jurisdictions";
 import type { ChipEntry } from "./data/types";
@@ -86,6 +86,10 @@ export type Finding =
         | { readonly kind: "peer"; readonly interconnect: string };
       readonly paths: readonly string[];
     }
+  /** A violation turned into an advisory note by a matching, unexpired exemption. */
+  | { readonly kind: "exempted"; readonly exemption: Exemption; readonly finding: Finding }
+  /** A violation whose only matching exemption has expired. */
+  | { readonly kind: "exemption-expired"; readonly exemption: Exemption; readonly finding: Finding }
   | {
       readonly kind: "invalid-config";
       readonly policy: string;
@@ -266,6 +270,11 @@ function peerText(m: PeerMatch): string {
   return `${PEER_NAMES[m.peer.kind]} ${value} at \`${m.peer.path}\`: ${reasonText(m.reason)}`;
 }
 
+function exemptionText(e: Exemption): string {
+  const by = e.approvedBy ? `, approved by ${e.approvedBy}` : "";
+  return `exemptions[${e.index}] for "${e.resource}" (reason: ${e.reason}${by}; expires ${e.expires})`;
+}
+
 /** The message of a finding (the SDK prefixes the policy description). */
 export function wordFinding(ref: ResourceRef, f: Finding): string {
   switch (f.kind) {
@@ -304,6 +313,16 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
           ? headline(ref, f.about.subject)
           : `${ref.type} "${ref.name}" is a ${f.about.interconnect}.`,
         `Note: the ${f.about.kind} identifiers at ${f.paths.map((p) => `\`${p}\``).join(", ")} are computed during preview; they are checked again at \`pulumi up\`.`,
+      ].join("\n");
+    case "exempted":
+      return [
+        `Exempted by ${exemptionText(f.exemption)}; this would otherwise be a violation:`,
+        wordFinding(ref, f.finding),
+      ].join("\n");
+    case "exemption-expired":
+      return [
+        wordFinding(ref, f.finding),
+        `Note: ${exemptionText(f.exemption)} expired on ${f.exemption.expires} and no longer applies; renew it in the pack config if the exception still stands.`,
       ].join("\n");
     case "invalid-config":
       return [

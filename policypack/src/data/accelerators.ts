@@ -566,8 +566,8 @@ const AZURE_WORKLOAD_PROFILE_INDEX: ReadonlyMap<string, AzureWorkloadProfileGpu>
   AZURE_CONTAINER_APPS_GPU_PROFILES.map((p) => [p.profile.toLowerCase(), p]),
 );
 
-/** Leading name parts of serverless GPU profiles ("Consumption-GPU-…"). */
-const AZURE_PROFILE_PREFIXES: ReadonlySet<string> = new Set(["consumption", "gpu"]);
+/** Name parts of serverless GPU profiles ("Consumption-GPU-…") that are not the size. */
+const AZURE_PROFILE_LABELS: ReadonlySet<string> = new Set(["consumption", "gpu"]);
 
 /**
  * What a Container Apps workload profile type carries, as `workloadProfileType` spells it (parts
@@ -594,9 +594,7 @@ export function classifyAzureWorkloadProfile(value: string): AcceleratorInfo | u
     .split(/[-_]/)
     .filter((p) => p !== "");
   const gpuLabelled = parts.includes("gpu");
-  let start = 0;
-  while (start < parts.length && AZURE_PROFILE_PREFIXES.has(parts[start] ?? "")) start++;
-  const [head = "", ...rest] = parts.slice(start);
+  const [head = "", ...rest] = parts.filter((p) => !AZURE_PROFILE_LABELS.has(p));
   const familyLetters = AZURE_N_FAMILY_PART.exec(head)?.[1];
   if (familyLetters === undefined && !gpuLabelled) return undefined;
 

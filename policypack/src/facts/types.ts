@@ -32,6 +32,8 @@ export interface EvalContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The region of an AWS profile in the shared config file, read lazily and cached. */
   awsProfileRegion(profile: string | undefined): { region: string; file: string } | undefined;
+  /** The current time (exemption expiry); injectable for tests. Defaults to the clock. */
+  now?(): Date;
 }
 
 /** Where a placement came from, for messages: "resource input `region`". */

@@ -11,8 +11,8 @@ import type {
   StackValidation,
   StackValidationArgs,
 } from "@pulumi/policy";
-import type { ResolvedSettings, SettingName } from "../config";
-import { configSchemaFor, parseSettings } from "../config";
+import type { Exemption, ParsedSettings, ResolvedSettings, SettingName } from "../config";
+import { COMMON_SETTINGS, configSchemaFor, isoDay, parseSettings } from "../config";
 import { currentContext } from "../context";
 import { viewOf } from "../facts";
 import type { EvalContext, ResourceView } from "../facts/types";
@@ -61,14 +61,58 @@ export interface RuleSpec {
   ): { view: ResourceView; outcome: Outcome }[];
 }
 
-/** Settings validation wrapped around a rule's evaluation. */
+/** Every setting a policy declares: its own and the common ones (exemptions). */
+export function settingsOf(spec: RuleSpec): readonly SettingName[] {
+  return [...spec.settings, ...COMMON_SETTINGS.filter((c) => !spec.settings.includes(c))];
+}
+
+function today(env: RuleEnv): string {
+  return isoDay(env.ctx.now?.() ?? new Date());
+}
+
+function parse(
+  spec: RuleSpec,
+  env: RuleEnv,
+  raw: Readonly<Record<string, unknown>>,
+): ParsedSettings {
+  return parseSettings(settingsOf(spec), raw, today(env));
+}
+
+/**
+ * Applies the policy's exemptions to a violation: a matching, unexpired exemption turns it into
+ * an advisory note naming the exemption; an expired one leaves it a violation that says so.
+ * Configuration errors and evaluation failures are never exempted.
+ */
+export function applyExemptions(
+  outcome: Outcome,
+  urn: string,
+  exemptions: readonly Exemption[],
+  day: string,
+): Outcome {
+  if (outcome.kind !== "violation" || exemptions.length === 0) return outcome;
+  const { finding } = outcome;
+  if (finding.kind === "invalid-config" || finding.kind === "internal-error") return outcome;
+  const matching = exemptions.filter((e) => e.matches(urn));
+  const current = matching.find((e) => e.expires >= day);
+  if (current)
+    return { kind: "advisory", finding: { kind: "exempted", exemption: current, finding } };
+  const expired = matching[0];
+  if (expired)
+    return {
+      kind: "violation",
+      finding: { kind: "exemption-expired", exemption: expired, finding },
+    };
+  return outcome;
+}
+
+/** Settings validation and exemptions wrapped around a rule's evaluation. */
 export function evaluateWithConfig(
   spec: RuleSpec,
   view: ResourceView,
   env: RuleEnv,
   rawConfig: Readonly<Record<string, unknown>>,
 ): Outcome {
-  const parsed = parseSettings(spec.settings, rawConfig);
+  const parsed = parse(spec, env, rawConfig);
   if (!parsed.ok) {
     return spec.concerns(view, env)
       ? {
@@ -77,7 +121,8 @@ export function evaluateWithConfig(
         }
       : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
   }
-  return spec.evaluate(view, env, parsed.settings);
+  const outcome = spec.evaluate(view, env, parsed.settings);
+  return applyExemptions(outcome, view.urn, parsed.settings.exemptions, today(env));
 }
 
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -93,6 +138,21 @@ function advisoryNote(message: string): Error {
   const e = new Ctor(UNKNOWN_SENTINELS.has(UNKNOWN_STRING) ? UNKNOWN_STRING : "", []);
   e.message = message;
   return e;
+}
+
+/**
+ * Reports at advisory level whatever the policy's level: the SDK's reportViolation also takes a
+ * violation object with its own enforcementLevel (server.js makeReportViolationFun, >= 1.18),
+ * though its type declares only the string form. Used for exemptions, which are decided, not
+ * unknown, so the "can't run during preview" note of advisoryNote would mislead.
+ */
+function reportAdvisory(report: ReportViolation, message: string, urn?: string): void {
+  const withLevel = report as unknown as (v: {
+    message: string;
+    urn?: string;
+    enforcementLevel: "advisory";
+  }) => void;
+  withLevel({ message, urn, enforcementLevel: "advisory" });
 }
 
 function refOf(view: ResourceView): ResourceRef {
@@ -128,7 +188,7 @@ export type GuardPolicy = Omit<ResourceValidationPolicy, "validateResource"> & {
 export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext): GuardPolicy {
   const policy: GuardPolicy = {
     ...spec.metadata,
-    configSchema: configSchemaFor(spec.settings),
+    configSchema: configSchemaFor(settingsOf(spec)),
     validateResource: (args: ResourceValidationArgs, report: ReportViolation) => {
       const view = viewOf(args);
       let outcome: Outcome;
@@ -146,6 +206,10 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
           report(wordFinding(refOf(view), outcome.finding));
           return;
         case "advisory":
+          if (outcome.finding.kind === "exempted") {
+            reportAdvisory(report, wordFinding(refOf(view), outcome.finding));
+            return;
+          }
           throw advisoryNote(wordFinding(refOf(view), outcome.finding));
         default:
           return;
@@ -168,7 +232,11 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
         )) {
           const text = (f: Finding) => wordFinding(refOf(view), f);
           if (outcome.kind === "violation") report(text(outcome.finding), view.urn);
-          if (outcome.kind === "advisory") notes.push(`${view.urn}:\n${text(outcome.finding)}`);
+          if (outcome.kind === "advisory" && outcome.finding.kind === "exempted") {
+            reportAdvisory(report, text(outcome.finding), view.urn);
+          } else if (outcome.kind === "advisory") {
+            notes.push(`${view.urn}:\n${text(outcome.finding)}`);
+          }
         }
       } catch (e) {
         report(wordFinding({ type: "stack", name: "(all resources)" }, internalError(spec, e)));

@@ -3,11 +3,15 @@ import {
   AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY,
   AWS_ACCELERATOR_FAMILIES,
   AZURE_ACCELERATOR_SERIES,
+  AZURE_CONTAINER_APPS_GPU_PROFILES,
+  AZURE_DEDICATED_HOST_SERIES,
   CHIPS,
   classifyAwsAcceleratorAttributes,
   classifyAwsInstanceType,
   classifyAzureContainerGpuSku,
+  classifyAzureDedicatedHostSku,
   classifyAzureVmSize,
+  classifyAzureWorkloadProfile,
   countsAsExportControlled,
   unspecifiedAccelerator,
 } from "../../../policypack/src/data/accelerators";
@@ -413,4 +417,147 @@ describe("classifyAzureContainerGpuSku", () => {
   it("returns undefined for an empty SKU", () => {
     expect(classifyAzureContainerGpuSku(" ")).toBeUndefined();
   });
+});
+
+describe("classifyAzureDedicatedHostSku", () => {
+  it.each<[string, string, string]>([
+    ["NVASv4-Type1", "NVv4", "mi25"],
+    ["NVasv4-Type1", "NVv4", "mi25"],
+    ["nvasv4-type2", "NVv4", "mi25"],
+    ["NVSv3-Type1", "NVv3", "m60"],
+    [" NVsv3-Type1 ", "NVv3", "m60"],
+  ])("the listed GPU host %s runs VM series %s (chip %s), catalogued", (sku, series, chipKey) => {
+    const info = classifyAzureDedicatedHostSku(sku);
+    expect(info?.catalogued).toBe(true);
+    expect(info?.family).toContain(series);
+    expect(info?.chip).toBe(CHIPS.get(chipKey));
+  });
+
+  it.each(AZURE_DEDICATED_HOST_SERIES.map((h) => [h.example, h.vmSeries] as const))(
+    "the catalogue's example host %s carries the chip of its VM series %s",
+    (example, vmSeries) => {
+      const series = AZURE_ACCELERATOR_SERIES.find((s) => s.series === vmSeries);
+      expect(series).toBeDefined();
+      expect(classifyAzureDedicatedHostSku(example)).toMatchObject({
+        catalogued: true,
+        chip: CHIPS.get(series?.chip ?? ""),
+      });
+    },
+  );
+
+  it.each<[string, string, string]>([
+    ["NCv3-Type1", "NCv3", "v100"],
+    ["NCsv3-Type1", "NCv3", "v100"],
+    ["NCsv2-Type1", "NCv2", "p100"],
+    ["NDv2-Type1", "NDv2", "v100"],
+    ["NDAMSv4_A100-Type1", "ND A100 v4 / NDm A100 v4", "a100"],
+    ["ndamsv4_a100-type2", "ND A100 v4 / NDm A100 v4", "a100"],
+    ["NVADSv5_A10-Type1", "NVads A10 v5", "a10"],
+  ])(
+    "an unlisted N-family host %s resolves by the naming grammar to VM series %s (chip %s), not catalogued",
+    (sku, series, chipKey) => {
+      const info = classifyAzureDedicatedHostSku(sku);
+      expect(info?.catalogued).toBe(false);
+      expect(info?.family).toContain(`VM series ${series}`);
+      expect(info?.chip).toBe(CHIPS.get(chipKey));
+    },
+  );
+
+  it("takes the chip from the accelerator token of a host whose VM series is not catalogued", () => {
+    const info = classifyAzureDedicatedHostSku("NCadsv9_H100-Type1");
+    expect(info?.catalogued).toBe(false);
+    expect(info?.chip).toBe(CHIPS.get("h100"));
+  });
+
+  it.each(["NCadsH100v5-Type1", "NDisrv7-Type1", "NCCadsv5-Type1"])(
+    "fails closed on the N-family host %s it cannot resolve: a GPU of uncertain status",
+    (sku) => {
+      expect(classifyAzureDedicatedHostSku(sku)).toMatchObject({
+        catalogued: false,
+        chip: { kind: "gpu", exportControl: "uncertain" },
+      });
+    },
+  );
+
+  it("treats a host of an unknown NP series as an FPGA of uncertain status", () => {
+    expect(classifyAzureDedicatedHostSku("NPSv9-Type1")).toMatchObject({
+      catalogued: false,
+      chip: { kind: "fpga", exportControl: "uncertain" },
+    });
+  });
+
+  it.each([
+    "DSv3-Type1",
+    "ESv3-Type3",
+    "FSv2-Type2",
+    "LSv2-Type1",
+    "MSv2-Type1",
+    "MDMSv2MedMem-Type1",
+    "DCSv2-Type1",
+    "DADSv5-Type1",
+    "Standard_NC6s_v3",
+    "NCsv3",
+    "NCsv3-TypeX",
+    "",
+  ])("does not take %s for a GPU host SKU", (sku) => {
+    expect(classifyAzureDedicatedHostSku(sku)).toBeUndefined();
+  });
+});
+
+describe("classifyAzureWorkloadProfile", () => {
+  it.each<[string, string]>([
+    ["NC24-A100", "a100"],
+    ["NC48-A100", "a100"],
+    ["NC96-A100", "a100"],
+    ["Consumption-GPU-NC24-A100", "a100"],
+    ["Consumption-GPU-NC8as-T4", "t4"],
+    ["consumption-gpu-nc8as-t4", "t4"],
+    [" nc96-a100 ", "a100"],
+  ])("the listed GPU profile %s is catalogued with chip %s", (profile, chipKey) => {
+    expect(classifyAzureWorkloadProfile(profile)).toMatchObject({
+      catalogued: true,
+      chip: CHIPS.get(chipKey),
+    });
+  });
+
+  it.each(AZURE_CONTAINER_APPS_GPU_PROFILES.map((p) => [p.profile, p.chip] as const))(
+    "the catalogue's profile %s resolves to its own chip %s",
+    (profile, chipKey) => {
+      expect(classifyAzureWorkloadProfile(profile)).toMatchObject({
+        catalogued: true,
+        chip: CHIPS.get(chipKey),
+      });
+    },
+  );
+
+  it.each<[string, string]>([
+    ["Consumption-GPU-NC40ads-H100", "h100"],
+    ["NC16-A10", "a10"],
+    ["NC24_A100", "a100"],
+    ["Consumption-NC40ads-H100", "h100"],
+  ])(
+    "an unlisted profile %s with a known accelerator token has that chip (%s), not catalogued",
+    (profile, chipKey) => {
+      const info = classifyAzureWorkloadProfile(profile);
+      expect(info?.catalogued).toBe(false);
+      expect(info?.chip).toBe(CHIPS.get(chipKey));
+    },
+  );
+
+  it.each(["Consumption-GPU-NC99-Z9", "Consumption-GPU-X1", "GPU-Large", "NC8-Z9"])(
+    "fails closed on the GPU-labelled or N-family profile %s: a GPU of uncertain status",
+    (profile) => {
+      expect(classifyAzureWorkloadProfile(profile)).toMatchObject({
+        catalogued: false,
+        chip: { kind: "gpu", exportControl: "uncertain" },
+      });
+    },
+  );
+
+  it.each(["Consumption", "D4", "D32", "E16", "DC8", "DC96", "Flexible", ""])(
+    "does not take the profile %s for a GPU",
+    (profile) => {
+      expect(classifyAzureWorkloadProfile(profile)).toBeUndefined();
+    },
+  );
 });

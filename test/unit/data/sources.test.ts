@@ -3,9 +3,12 @@ import { AI_SERVICE_MODULES, lookupAiService } from "../../../policypack/src/dat
 import {
   AWS_ACCELERATOR_FAMILIES,
   AZURE_ACCELERATOR_SERIES,
+  AZURE_CONTAINER_APPS_GPU_PROFILES,
   AZURE_CONTAINER_GPU_SKUS,
+  AZURE_DEDICATED_HOST_SERIES,
   CHIPS,
 } from "../../../policypack/src/data/accelerators";
+import { AWS_PLATFORM_HINTS } from "../../../policypack/src/data/aws-platform-hints";
 import { AWS_REGIONS } from "../../../policypack/src/data/aws-regions";
 import { AZURE_LOCATIONS } from "../../../policypack/src/data/azure-locations";
 import { JURISDICTION_GROUPS } from "../../../policypack/src/data/jurisdictions";
@@ -58,6 +61,21 @@ const tables: [string, readonly (Cited & { readonly id: string })[]][] = [
   ["CHIPS", [...CHIPS].map(([key, e]) => ({ ...e, id: key }))],
   ["AWS_ACCELERATOR_FAMILIES", AWS_ACCELERATOR_FAMILIES.map((e) => ({ ...e, id: e.family }))],
   ["AZURE_ACCELERATOR_SERIES", AZURE_ACCELERATOR_SERIES.map((e) => ({ ...e, id: e.example }))],
+  [
+    "AZURE_DEDICATED_HOST_SERIES",
+    AZURE_DEDICATED_HOST_SERIES.map((e) => ({ ...e, id: e.example })),
+  ],
+  [
+    "AZURE_CONTAINER_APPS_GPU_PROFILES",
+    AZURE_CONTAINER_APPS_GPU_PROFILES.map((e) => ({ ...e, id: e.profile })),
+  ],
+  [
+    "AWS_PLATFORM_HINTS",
+    AWS_PLATFORM_HINTS.map((e) => ({
+      ...e,
+      id: "value" in e ? e.value : `pattern ${String(e.pattern)}`,
+    })),
+  ],
   [
     "AI services (one looked-up token per module)",
     AI_SERVICE_MODULES.map((m) => {

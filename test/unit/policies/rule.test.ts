@@ -84,7 +84,14 @@ describe("jurisdiction policy adapter", () => {
   it("declares its settings as the config schema with defaults", () => {
     const props = policy.configSchema?.properties ?? {};
     expect(Object.keys(props).sort()).toEqual(
-      ["acceleratorScope", "allowedRegions", "restrictedJurisdictions", "restrictedRegions"].sort(),
+      [
+        "acceleratorScope",
+        "allowedRegions",
+        "exemptions",
+        "maxExemptionDays",
+        "restrictedJurisdictions",
+        "restrictedRegions",
+      ].sort(),
     );
     expect((props["acceleratorScope"] as { default?: unknown }).default).toBe("any");
   });

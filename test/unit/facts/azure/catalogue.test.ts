@@ -39,7 +39,12 @@ describe("with the real catalogue", () => {
       "Consumption-GPU-NC24-A100",
       "A100",
     ],
-    ["azure-native:app:ManagedEnvironment", "workloadProfiles[1].workloadProfileType", "NC96-A100", "A100"],
+    [
+      "azure-native:app:ManagedEnvironment",
+      "workloadProfiles[1].workloadProfileType",
+      "NC96-A100",
+      "A100",
+    ],
     ["azure-native:compute:DedicatedHost", "sku.name", "NVASv4-Type1", "MI25"],
     ["azure-native:compute:DedicatedHost", "sku.name", "NVSv3-Type1", "M60"],
     ["azure-native:compute:DedicatedHost", "sku.name", "NCsv3-Type1", "V100"],
