@@ -1,11 +1,5 @@
-// The pack entry point: the only file with side effects. `pulumi preview --policy-pack` runs the
-// compiled form (bin/index.js); everything else is importable without starting a server.
-import { PolicyPack } from "@pulumi/policy";
-import { POLICIES } from "./src/policies";
+// The pack entry point `pulumi preview --policy-pack ./policypack` runs (compiled: bin/index.js).
+// The only module with a side effect: constructing the pack starts its gRPC server.
+import { JurisdictionGuard } from "./lib";
 
-new PolicyPack("jurisdiction-guard", {
-  description:
-    "No GPUs, AI accelerators or AI services in restricted jurisdictions (corporate control, not legal advice).",
-  enforcementLevel: "mandatory",
-  policies: [...POLICIES],
-});
+new JurisdictionGuard();

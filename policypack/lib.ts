@@ -1,0 +1,158 @@
+// jurisdiction-guard as a library. Importing this module starts nothing: the gRPC server starts
+// only when a pack is constructed (`new JurisdictionGuard(...)`), which a pack's own entry point
+// does. Security teams compose org packs from here; `index.ts` is the stock pack built the same way.
+import type { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
+import { PolicyPack } from "@pulumi/policy";
+import type { SettingName, Settings } from "./src/config";
+import { SETTINGS, parseSettings } from "./src/config";
+import { POLICIES } from "./src/policies";
+import type { GuardPolicy } from "./src/policies/rule";
+
+/** The names of the pack's policies. */
+export type PolicyName =
+  | "gpu-in-restricted-jurisdiction"
+  | "ai-service-in-restricted-jurisdiction"
+  | "gpu-or-ai-in-restricted-account"
+  | "peering-with-listed-foreign-provider"
+  | "listed-foreign-provider-resource";
+
+/** One policy's baked-in config: a level, or a level with settings. */
+export type PolicyArgs =
+  EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Partial<Settings>);
+
+/**
+ * Settings at the top level apply to every policy that declares them; a policy's own entry
+ * overrides them. `all` sets every policy's enforcement level.
+ */
+export type JurisdictionGuardArgs = Partial<Settings> & {
+  all?: EnforcementLevel;
+  description?: string;
+} & Partial<Record<PolicyName, PolicyArgs>>;
+
+const LEVELS: ReadonlySet<string> = new Set(["advisory", "mandatory", "remediate", "disabled"]);
+const DEFAULT_DESCRIPTION =
+  "No GPUs, AI accelerators or AI services in restricted jurisdictions, accounts or interconnects (corporate control, not legal advice).";
+
+export class JurisdictionGuardConfigError extends Error {
+  override readonly name = "JurisdictionGuardConfigError";
+}
+
+function declared(policy: GuardPolicy): SettingName[] {
+  return Object.keys(policy.configSchema?.properties ?? {}) as SettingName[];
+}
+
+/**
+ * Turns library arguments into the engine's initial config ({ policy: { enforcementLevel, ... } }),
+ * validating every value; a bad one raises an error that names the key and the fix.
+ */
+export function initialConfigOf(args: JurisdictionGuardArgs): PolicyPackConfig {
+  const byName = new Map(POLICIES.map((p) => [p.name, p]));
+  const shared: Record<string, unknown> = {};
+  const config: PolicyPackConfig = {};
+  for (const [key, value] of Object.entries(args)) {
+    if (value === undefined || key === "description") continue;
+    if (key === "all") {
+      if (typeof value !== "string" || !LEVELS.has(value)) {
+        throw new JurisdictionGuardConfigError(
+          `all: "${String(value)}" is not an enforcement level; use one of ${[...LEVELS].join(", ")}`,
+        );
+      }
+      config["all"] = value as EnforcementLevel;
+    } else if (key in SETTINGS) {
+      shared[key] = value;
+    } else if (!byName.has(key)) {
+      throw new JurisdictionGuardConfigError(
+        `${key}: not a setting or policy of jurisdiction-guard; settings: ${Object.keys(SETTINGS).join(", ")}; policies: ${[...byName.keys()].join(", ")}`,
+      );
+    }
+  }
+  for (const policy of POLICIES) {
+    const names = declared(policy);
+    const own = (args as Record<string, unknown>)[policy.name] as PolicyArgs | undefined;
+    const entry: Record<string, unknown> = {};
+    for (const n of names) if (n in shared) entry[n] = shared[n];
+    if (typeof own === "string") {
+      entry["enforcementLevel"] = own;
+    } else if (own !== undefined) {
+      for (const [k, v] of Object.entries(own)) {
+        if (k !== "enforcementLevel" && !names.includes(k as SettingName)) {
+          throw new JurisdictionGuardConfigError(
+            `${policy.name}.${k}: policy ${policy.name} has no such setting; its settings: ${names.join(", ")}`,
+          );
+        }
+        entry[k] = v;
+      }
+    }
+    const level = entry["enforcementLevel"];
+    if (level !== undefined && (typeof level !== "string" || !LEVELS.has(level))) {
+      throw new JurisdictionGuardConfigError(
+        `${policy.name}.enforcementLevel: "${String(level)}" is not one of ${[...LEVELS].join(", ")}`,
+      );
+    }
+    const { enforcementLevel: _level, ...settings } = entry;
+    const parsed = parseSettings(names, settings);
+    if (!parsed.ok) {
+      const lines = parsed.errors.map(
+        (e) => `${policy.name}.${e.field}: ${e.problem}; fix: ${e.fix}`,
+      );
+      throw new JurisdictionGuardConfigError(lines.join("\n"));
+    }
+    if (Object.keys(entry).length > 0) config[policy.name] = entry as PolicyPackConfig[string];
+  }
+  return config;
+}
+
+/**
+ * The jurisdiction-guard policy pack with settings baked in as initial config. Pulumi Cloud or
+ * `--policy-pack-config` can still override them, as for any pack.
+ *
+ *   new JurisdictionGuard({ all: "mandatory", restrictedJurisdictions: ["default", "ear-d1"] });
+ *   new JurisdictionGuard("acme-guard", { "listed-foreign-provider-resource": "mandatory" });
+ */
+export class JurisdictionGuard extends PolicyPack {
+  constructor(args?: JurisdictionGuardArgs);
+  constructor(name: string, args?: JurisdictionGuardArgs);
+  constructor(nameOrArgs?: string | JurisdictionGuardArgs, maybeArgs?: JurisdictionGuardArgs) {
+    const name = typeof nameOrArgs === "string" ? nameOrArgs : "jurisdiction-guard";
+    const args = (typeof nameOrArgs === "string" ? maybeArgs : nameOrArgs) ?? {};
+    super(
+      name,
+      {
+        description: args.description ?? DEFAULT_DESCRIPTION,
+        enforcementLevel: "mandatory",
+        policies: [...POLICIES],
+      },
+      initialConfigOf(args),
+    );
+  }
+}
+
+// Building blocks for teams that compose their own pack.
+export { POLICIES } from "./src/policies";
+export * from "./src/policies";
+export { toPolicy } from "./src/policies/rule";
+export type { GuardPolicy, Outcome, RuleEnv, RuleSpec, PolicyMetadata } from "./src/policies/rule";
+export { placementRule } from "./src/policies/placement-rule";
+export { gpuInRestrictedJurisdictionSpec } from "./src/policies/gpu-in-restricted-jurisdiction";
+export { aiServiceInRestrictedJurisdictionSpec } from "./src/policies/ai-service-in-restricted-jurisdiction";
+export { gpuOrAiInRestrictedAccountRule } from "./src/policies/gpu-or-ai-in-restricted-account";
+export { peeringWithListedForeignProviderRule } from "./src/policies/peering-with-listed-foreign-provider";
+export { listedForeignProviderResourceRule } from "./src/policies/listed-foreign-provider-resource";
+export { SETTINGS, COMMON_SETTINGS, configSchemaFor, parseSettings } from "./src/config";
+export type { ResolvedSettings, SettingName, Settings, ConfigError } from "./src/config";
+export { describe, describeAccounts, describeInterconnect } from "./src/facts";
+export type * from "./src/facts/types";
+export type * from "./src/data/types";
+export { AWS_REGIONS } from "./src/data/aws-regions";
+export { AZURE_LOCATIONS } from "./src/data/azure-locations";
+export * from "./src/data/regions";
+export * from "./src/data/jurisdictions";
+export * from "./src/data/accelerators";
+export { lookupAiService } from "./src/data/ai-services";
+export { BUILTIN_FOREIGN_PROVIDERS } from "./src/data/foreign-providers";
+export {
+  buildProviderIndex,
+  builtinProviderIndex,
+  normaliseAsn,
+} from "./src/data/provider-matcher";
+export { SOURCES } from "./src/data/sources";
