@@ -8,7 +8,6 @@
 //   - explicit providers get `version` in their inputs the same way;
 //   - in preview a new provider's ID is unknown, so references read `<urn>::<UNKNOWN>`.
 import * as fs from "fs";
-import * as path from "path";
 import { secret, UNKNOWN } from "../runner/marshal";
 import type { EngineResource, PropertyMap, ResourceOptions } from "../runner/types";
 import type { Registration } from "./types";
@@ -169,10 +168,4 @@ export function toEngineResources(
     out.push(res);
   }
   return out;
-}
-
-/** Relative path helper for messages. */
-export function displayPath(p: string): string {
-  const rel = path.relative(process.cwd(), p);
-  return rel === "" ? "." : rel.startsWith("..") ? p : rel;
 }
