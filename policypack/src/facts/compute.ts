@@ -3,7 +3,7 @@
 // classifies them against the catalogue.
 import type { AcceleratorInfo } from "../data/types";
 import type { Props } from "../values";
-import { Computed, readString, readStrings } from "../values";
+import { Computed, readList, readString, readStrings } from "../values";
 import type { AcceleratorUse, ComputeFacts } from "./types";
 
 export type Classifier = (value: string) => AcceleratorInfo | undefined;
@@ -30,6 +30,19 @@ export class ComputeCollector {
     const { values, computed } = readStrings(root, path, base);
     if (computed) this.unknown.push(computed.path);
     for (const v of values) this.value(v.value, v.path);
+    return this;
+  }
+
+  /** Calls `fn` for every item of the list (or single object) at `path`; a computed list is noted. */
+  each(
+    root: unknown,
+    path: string,
+    base: string,
+    fn: (item: unknown, itemPath: string) => void,
+  ): this {
+    const { items, computed } = readList(root, path, base);
+    if (computed) this.unknown.push(computed.path);
+    for (const it of items) fn(it.value, it.path);
     return this;
   }
 

@@ -17,7 +17,6 @@ import {
   decodeJsonContainer,
   isRecord,
   read,
-  readList,
   readString,
   readStrings,
   unwrap,
@@ -44,19 +43,6 @@ function join(base: string, path: string): string {
   return path.startsWith("[") ? `${base}${path}` : `${base}.${path}`;
 }
 
-/** Calls `fn` for every item of the list (or single object) at `path`; a computed list is noted. */
-function each(
-  c: ComputeCollector,
-  root: unknown,
-  path: string,
-  base: string,
-  fn: (item: unknown, itemPath: string) => void,
-): void {
-  const { items, computed } = readList(root, path, base);
-  if (computed) c.computed(computed.path);
-  for (const it of items) fn(it.value, it.path);
-}
-
 /**
  * Applies `leaf` at every place `pattern` names. `a[].b` walks the list `a`; a trailing `[]`
  * (`instanceTypes[]`) hands the list itself to `leaf` (see `typeList`).
@@ -68,7 +54,7 @@ function at(c: ComputeCollector, root: unknown, pattern: string, base: string, l
     return;
   }
   const rest = pattern.slice(i + 3);
-  each(c, root, pattern.slice(0, i), base, (item, itemPath) => at(c, item, rest, itemPath, leaf));
+  c.each(root, pattern.slice(0, i), base, (item, itemPath) => at(c, item, rest, itemPath, leaf));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,7 +99,7 @@ function describeList(label: string, values: readonly string[]): string | undefi
  * the catalogue classifies the accelerator filters (with none given, any accelerator may be picked).
  */
 const instanceRequirements: Step = (c, root, path, base) => {
-  each(c, root, path, base, (req, p) => {
+  c.each(root, path, base, (req, p) => {
     if (!isRecord(req) && !isRecord(decodeJsonContainer(req))) return;
     const max: Read<unknown> = read(req, "acceleratorCount.max", p);
     if (max instanceof Computed) {
@@ -183,7 +169,7 @@ function setting(
 
 /** ECS / Batch `resourceRequirements[]` entries of type GPU with a count above zero. */
 const gpuRequirements: Step = (c, root, path, base) => {
-  each(c, root, path, base, (req, p) => {
+  c.each(root, path, base, (req, p) => {
     const type = readString(req, "type", p);
     if (type instanceof Computed) {
       c.computed(type.path);

@@ -33,7 +33,6 @@ import {
   isRecord,
   isUnknown,
   read,
-  readList,
   readString,
   readStrings,
   unwrap,
@@ -42,19 +41,6 @@ import {
 const collector = (): ComputeCollector => new ComputeCollector(classifyAzureVmSize);
 
 const join = (base: string, path: string): string => (base ? `${base}.${path}` : path);
-
-/** Each item of the list at `path`, with its path; a computed list is recorded. */
-function each(
-  c: ComputeCollector,
-  root: unknown,
-  path: string,
-  base: string,
-  fn: (item: unknown, itemPath: string) => void,
-): void {
-  const { items, computed } = readList(root, path, base);
-  if (computed) c.computed(computed.path);
-  for (const it of items) fn(it.value, it.path);
-}
 
 /** A single VM size at `path`. */
 const single =
@@ -94,7 +80,7 @@ const dedicatedHost: ComputeExtractor = (props) =>
 
 const virtualMachineScaleSet: ComputeExtractor = (props) => {
   const c = collector().type(props, "sku.name");
-  each(c, props, "skuProfile.vmSizes", "", (item, p) => c.type(item, "name", p));
+  c.each(props, "skuProfile.vmSizes", "", (item, p) => c.type(item, "name", p));
   return c.result();
 };
 
@@ -164,7 +150,7 @@ function fleetAttributes(c: ComputeCollector, props: Props): void {
 
 const fleet: ComputeExtractor = (props) => {
   const c = collector();
-  each(c, props, "vmSizesProfile", "", (item, p) => c.type(item, "name", p));
+  c.each(props, "vmSizesProfile", "", (item, p) => c.type(item, "name", p));
   fleetAttributes(c, props);
   return c.result();
 };
@@ -174,7 +160,7 @@ const fleet: ComputeExtractor = (props) => {
 /** One node pool: `vmSize`, VirtualMachines-pool sizes, and a MIG profile as a GPU signal. */
 function nodePool(root: unknown, base: string): ComputeFacts {
   const c = collector().type(root, "vmSize", base);
-  each(c, root, "virtualMachinesProfile.scale.manual", base, (item, p) => c.type(item, "size", p));
+  c.each(root, "virtualMachinesProfile.scale.manual", base, (item, p) => c.type(item, "size", p));
   const sizes = c.result();
   if (sizes.accelerators.length > 0) return sizes;
   const mig = readString(root, "gpuInstanceProfile", base);
@@ -191,7 +177,7 @@ function nodePool(root: unknown, base: string): ComputeFacts {
 
 const managedCluster: ComputeExtractor = (props) => {
   const c = collector();
-  each(c, props, "agentPoolProfiles", "", (item, p) => merge(c, nodePool(item, p)));
+  c.each(props, "agentPoolProfiles", "", (item, p) => merge(c, nodePool(item, p)));
 
   const mode = readString(props, "nodeProvisioningProfile.mode");
   if (mode instanceof Computed) c.computed(mode.path);
@@ -310,7 +296,7 @@ const onlineDeployment: ComputeExtractor = (props) => {
 // ── Container Instances ───────────────────────────────────────────────────────────────────────
 
 function containerGpus(c: ComputeCollector, props: Props): void {
-  each(c, props, "containers", "", (container, containerPath) => {
+  c.each(props, "containers", "", (container, containerPath) => {
     for (const part of ["requests", "limits"]) {
       const base = `${containerPath}.resources.${part}.gpu`;
       const gpu = read(container, `resources.${part}.gpu`, containerPath);
@@ -361,7 +347,7 @@ function workloadProfile(c: ComputeCollector, item: unknown, itemPath: string): 
 
 const managedEnvironment: ComputeExtractor = (props) => {
   const c = collector();
-  each(c, props, "workloadProfiles", "", (item, p) => workloadProfile(c, item, p));
+  c.each(props, "workloadProfiles", "", (item, p) => workloadProfile(c, item, p));
   return c.result();
 };
 
@@ -369,7 +355,7 @@ const managedEnvironment: ComputeExtractor = (props) => {
 
 const hdinsightCluster: ComputeExtractor = (props) => {
   const c = collector();
-  each(c, props, "properties.computeProfile.roles", "", (item, p) =>
+  c.each(props, "properties.computeProfile.roles", "", (item, p) =>
     c.type(item, "hardwareProfile.vmSize", p),
   );
   return c.result();
@@ -377,7 +363,7 @@ const hdinsightCluster: ComputeExtractor = (props) => {
 
 const openShiftCluster: ComputeExtractor = (props) => {
   const c = collector().type(props, "masterProfile.vmSize");
-  each(c, props, "workerProfiles", "", (item, p) => c.type(item, "vmSize", p));
+  c.each(props, "workerProfiles", "", (item, p) => c.type(item, "vmSize", p));
   return c.result();
 };
 
