@@ -139,8 +139,8 @@ function countryText(code: string): string {
 function whereText(p: Extract<Placement, { status: "resolved" }>): string {
   const place = p.entry ? `${p.entry.place}, ` : "";
   const country = p.country ? countryText(p.country) : "country unknown";
-  const written = p.written !== p.region ? ` (written "${p.written}")` : "";
-  return `${p.region}${written} (${place}${country}), from ${p.origin.detail}`;
+  const written = p.written !== p.region ? `; written "${p.written}"` : "";
+  return `${p.region} (${place}${country}${written}), from ${p.origin.detail}`;
 }
 
 const FIX_PLACE =
@@ -203,9 +203,9 @@ function computedFinding(ref: ResourceRef, f: Extract<Finding, { kind: "computed
   const v = f.verdict;
   const lines = [headline(ref, f.subject)];
   if (v.kind === "computed") {
-    lines.push(
-      `Where: not known during preview: \`${v.placement.path}\` (${v.placement.origin.detail}) is computed.`,
-    );
+    const { path, origin } = v.placement;
+    const at = origin.detail.includes(`\`${path}\``) ? "" : ` (at \`${path}\`)`;
+    lines.push(`Where: not known during preview: ${origin.detail}${at} is computed.`);
   } else if (v.kind === "restricted" || v.kind === "allowed" || v.kind === "unknown-region") {
     lines.push(`Where: ${whereText(v.placement)}.`);
   }
@@ -215,12 +215,23 @@ function computedFinding(ref: ResourceRef, f: Extract<Finding, { kind: "computed
   return lines.join("\n");
 }
 
+const MATCH_NAMES: Readonly<Record<ProviderMatch["by"], string>> = {
+  asn: "ASN",
+  ip: "address range",
+  "aws-account": "AWS account",
+  "azure-subscription": "Azure subscription",
+  "azure-tenant": "Azure tenant",
+  carrier: "carrier name",
+  "service-name": "service name",
+  package: "Pulumi package",
+};
+
 function providerText(m: ProviderMatch): string {
   const country = m.provider.country ? `, ${countryText(m.provider.country)}` : "";
   const listed = m.provider.builtin ? "built-in list" : "foreignProviders config";
   const confidence =
     m.confidence && m.confidence !== "verified" ? `, ${m.confidence} attribution` : "";
-  return `${m.provider.name}${country} (listed ${m.by} ${m.matched}, ${listed}${confidence})`;
+  return `${m.provider.name}${country} (listed ${MATCH_NAMES[m.by]} ${m.matched}, ${listed}${confidence})`;
 }
 
 function reasonText(r: ListingReason): string {
@@ -262,6 +273,9 @@ const PEER_NAMES: Readonly<Record<PeerIdentifier["kind"], string>> = {
 };
 
 function tieText(m: TieMatch): string {
+  if (m.tie.kind === "stack-tag") {
+    return `the stack's tag ${m.tie.path.replace(/^stack tag /, "")}=${m.tie.value}: ${reasonText(m.reason)}`;
+  }
   return `${TIE_NAMES[m.tie.kind]} ${m.tie.value} (from \`${m.tie.path}\`): ${reasonText(m.reason)}`;
 }
 
@@ -285,9 +299,11 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
     case "restricted-account":
       return [
         headline(ref, f.subject),
-        `Where: deployed through ${listed(f.ties, tieText)}.`,
+        `Where: tied to a restricted jurisdiction through ${listed(f.ties, tieText)}.`,
         "Why: GPU and AI resources must not be deployed through accounts, subscriptions, tenants or partitions tied to a restricted jurisdiction.",
-        "Fix: deploy through an account outside the restricted jurisdictions (change the provider's account, role or subscription), or move the resource out of this stack.",
+        f.ties.some((t) => t.tie.kind === "stack-tag")
+          ? "Fix: move the resource to a stack that is not tagged with a restricted jurisdiction, or correct the stack's tag if it is wrong."
+          : "Fix: deploy through an account outside the restricted jurisdictions (change the provider's account, role or subscription), or move the resource out of this stack.",
       ].join("\n");
     case "invalid-stack-tag":
       return [
@@ -305,7 +321,7 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
       return [
         `${ref.type} "${ref.name}" is managed through a listed foreign provider's own Pulumi package: ${f.matches.map(providerText).join("; ")}.`,
         "Why: resources in listed foreign clouds are outside this organisation's approved providers.",
-        "Fix: move the workload to an approved cloud, or have the security team approve it (the policy is advisory by default).",
+        "Fix: move the workload to an approved cloud, or have the security team approve it (an exemption in the pack config).",
       ].join("\n");
     case "computed-identifiers":
       return [
@@ -327,7 +343,7 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
     case "invalid-config":
       return [
         `The configuration of policy ${f.policy} is invalid, so ${ref.type} "${ref.name}" cannot be shown to be allowed:`,
-        ...f.errors.map((e) => `- ${e.field}: ${e.problem}; fix: ${e.fix}.`),
+        ...f.errors.map((e) => `- ${e.field}: ${e.problem}. Fix: ${e.fix.replace(/\.$/, "")}.`),
       ].join("\n");
     case "internal-error":
       return [

@@ -313,16 +313,16 @@ function levenshtein(a: string, b: string): number {
 function hintFor(value: string): string {
   const trimmed = value.trim();
   if (trimmed === "")
-    return `empty value; use an ISO 3166-1 alpha-2 code such as 'CN', or ${KNOWN_GROUPS_HINT}`;
+    return `empty value; use an ISO 3166-1 alpha-2 code such as "CN", or ${KNOWN_GROUPS_HINT}`;
   const upper = trimmed.toUpperCase();
   const mistake = TWO_LETTER_MISTAKES.get(upper);
-  if (mistake !== undefined) return `did you mean '${mistake}'?`;
+  if (mistake !== undefined) return `did you mean "${mistake}"?`;
   if (/^[A-Z]{3}$/.test(upper)) {
     const alpha2 = alpha3ToAlpha2(upper);
-    if (alpha2 !== undefined) return `did you mean '${alpha2}'? (alpha-3 codes are not accepted)`;
+    if (alpha2 !== undefined) return `did you mean "${alpha2}"? (alpha-3 codes are not accepted)`;
   }
   const byName = alpha2FromName(trimmed);
-  if (byName !== undefined) return `did you mean '${byName}'?`;
+  if (byName !== undefined) return `did you mean "${byName}"?`;
   const key = compact(trimmed);
   let best: { name: string; distance: number } | undefined;
   for (const [alias, group] of GROUP_BY_ALIAS) {
@@ -330,10 +330,10 @@ function hintFor(value: string): string {
     if (best === undefined || distance < best.distance) best = { name: group.name, distance };
   }
   if (best !== undefined && best.distance <= 2 && key.length > 2) {
-    return `did you mean the group '${best.name}'?`;
+    return `did you mean the group "${best.name}"?`;
   }
   if (/^[A-Z]{2}$/.test(upper)) {
-    return `'${upper}' is not an ISO 3166-1 alpha-2 code; ${KNOWN_GROUPS_HINT}`;
+    return `"${upper}" is not an ISO 3166-1 alpha-2 code; ${KNOWN_GROUPS_HINT}`;
   }
   return `not an ISO 3166-1 alpha-2 code or a group name; ${KNOWN_GROUPS_HINT}`;
 }

@@ -186,12 +186,12 @@ describe("expandJurisdictions", () => {
   });
 
   it.each<[string, RegExp]>([
-    ["CHN", /did you mean 'CN'\?/],
-    ["UK", /did you mean 'GB'\?/],
-    ["China", /did you mean 'CN'\?/],
-    ["Russia", /did you mean 'RU'\?/],
-    ["ear-d55", /did you mean the group 'ear-d5'\?/],
-    ["defualt", /did you mean the group 'default'\?/],
+    ["CHN", /did you mean "CN"\?/],
+    ["UK", /did you mean "GB"\?/],
+    ["China", /did you mean "CN"\?/],
+    ["Russia", /did you mean "RU"\?/],
+    ["ear-d55", /did you mean the group "ear-d5"\?/],
+    ["defualt", /did you mean the group "default"\?/],
     ["ZZ", /not an ISO 3166-1 alpha-2 code; known groups: .*default/],
     ["nowhere-land", /known groups: .*ear-d5/],
     ["", /empty value/],

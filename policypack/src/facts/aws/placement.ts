@@ -88,7 +88,8 @@ function providerRegion(provider: ProviderView | undefined): Step {
   const detail = isDefaultProvider(provider)
     ? `default provider \`${providerName(provider)}\` input \`region\` (stack config \`${AWS_REGION_CONFIG_KEY}\`)`
     : `provider \`${providerName(provider)}\` input \`region\``;
-  return fromInput(readString(provider.props, "region"), { kind: "provider", detail }, detail);
+  const tried = `provider \`${providerName(provider)}\` input \`region\``;
+  return fromInput(readString(provider.props, "region"), { kind: "provider", detail }, tried);
 }
 
 function configRegion(ctx: EvalContext): Step {

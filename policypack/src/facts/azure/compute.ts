@@ -28,15 +28,7 @@ import type { ComputeExtractor } from "../compute";
 import { ComputeCollector } from "../compute";
 import type { ComputeFacts } from "../types";
 import type { Props } from "../../values";
-import {
-  Computed,
-  isRecord,
-  isUnknown,
-  read,
-  readString,
-  readStrings,
-  unwrap,
-} from "../../values";
+import { Computed, isRecord, isUnknown, read, readString, readStrings, unwrap } from "../../values";
 
 const collector = (): ComputeCollector => new ComputeCollector(classifyAzureVmSize);
 

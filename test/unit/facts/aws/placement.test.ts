@@ -169,7 +169,7 @@ describe("AWS region resolution order", () => {
     const p = place(resource(INSTANCE, {}, { provider: defaultProvider() }), {});
     expect(p.status === "unresolved" && p.tried).toEqual([
       "resource input `region`",
-      "default provider `default_7_48_0` input `region` (stack config `aws:region`)",
+      "provider `default_7_48_0` input `region`",
       "stack config `aws:region`",
       "environment variables AWS_REGION and AWS_DEFAULT_REGION",
       "region of profile `default` in the shared AWS config file",
