@@ -13,7 +13,7 @@ import {
 } from "./data/jurisdictions";
 import type { ProviderIndex } from "./data/provider-matcher";
 import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
-import { awsPartitionOf, lookupAwsRegion, lookupAzureLocation } from "./data/regions";
+import { awsPartitionOf, isKnownRegionName } from "./data/regions";
 import type { CountryCode } from "./data/types";
 
 const regionList = (description: string) =>
@@ -225,12 +225,16 @@ export function regionKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, "");
 }
 
-function knownRegion(name: string): boolean {
-  return (
-    lookupAwsRegion(name) !== undefined ||
-    lookupAzureLocation(name) !== undefined ||
-    awsPartitionOf(name)?.country !== undefined
-  );
+/**
+ * Whether a region name may stand in allowedRegions / restrictedRegions. Catalogued names always
+ * may. A well-formed but uncatalogued AWS name (a region newer than the data) may too, so a user
+ * can allow or deny it before the catalogue catches up. Other uncatalogued names may only be
+ * allowed: a typo there allows nothing that exists, while a typo in restrictedRegions would
+ * silently restrict nothing.
+ */
+function acceptedRegion(name: string, list: "allowedRegions" | "restrictedRegions"): boolean {
+  if (isKnownRegionName(name) || awsPartitionOf(name) !== undefined) return true;
+  return list === "allowedRegions" && /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/.test(regionKey(name));
 }
 
 const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
@@ -307,11 +311,11 @@ function parseUncached(
   const regionSet = (field: "allowedRegions" | "restrictedRegions"): Set<string> => {
     const out = new Set<string>();
     (s[field] ?? []).forEach((name, i) => {
-      if (!knownRegion(name)) {
+      if (!acceptedRegion(name, field)) {
         errors.push({
           field: `${field}[${i}]`,
-          problem: `"${name}" is not a known AWS region or Azure location`,
-          fix: 'use the programmatic name, e.g. "cn-north-1" or "chinaeast2" (see docs/configuration.md)',
+          problem: `"${name}" is not a known region name`,
+          fix: 'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
         });
       }
       out.add(regionKey(name));

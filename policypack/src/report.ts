@@ -192,7 +192,7 @@ function placementFinding(ref: ResourceRef, f: Extract<Finding, { kind: "placeme
         "Why: a GPU or AI resource whose region cannot be resolved could land in a restricted jurisdiction.",
       );
       lines.push(
-        "Fix: make the placement explicit: set the region/location on the resource or its explicit provider, or set the stack config (aws:region, azure-native:location).",
+        "Fix: make the placement explicit: set the region/location on the resource or its explicit provider, or set the provider's region in stack config (e.g. aws:region, azure-native:location, gcp:region).",
       );
       break;
   }

@@ -1,7 +1,11 @@
 // Lookups over the region tables. Every table is indexed once, at module load.
+import { ALICLOUD_MAINLAND_PATTERN, ALICLOUD_REGIONS } from "./alicloud";
 import { AWS_REGIONS } from "./aws-regions";
 import { AZURE_LOCATIONS } from "./azure-locations";
-import type { CountryCode, RegionEntry, Sourced } from "./types";
+import { GCP_MULTI_REGIONS, GCP_REGIONS } from "./gcp-regions";
+import { HUAWEICLOUD_MAINLAND_PATTERN, HUAWEICLOUD_REGIONS } from "./huaweicloud";
+import { TENCENTCLOUD_REGIONS } from "./tencentcloud";
+import type { Cloud, CountryCode, RegionEntry, Sourced } from "./types";
 
 const REVIEWED = "2026-11-22";
 
@@ -209,4 +213,128 @@ export function lookupAzureEnvironment(environment: string): AzureEnvironment | 
  */
 export function azureEnvironmentCountry(environment: string): CountryCode | undefined {
   return lookupAzureEnvironment(environment)?.country;
+}
+
+// ── Google Cloud ────────────────────────────────────────────────────────────────────────────
+
+const GCP_BY_NAME: ReadonlyMap<string, RegionEntry> = new Map(
+  [...GCP_REGIONS, ...GCP_MULTI_REGIONS].map((r) => [r.name, r]),
+);
+
+/** A zone's region: "asia-east2-a" → "asia-east2"; undefined for a value that is not a zone. */
+export function gcpRegionOfZone(zone: string): string | undefined {
+  return /^([a-z]+-[a-z]+\d+)-[a-z0-9]+$/.exec(zone.trim().toLowerCase())?.[1];
+}
+
+/**
+ * A Google Cloud location: a region ("asia-east2"), a zone of one ("asia-east2-a"), or a
+ * single-country multi-region ("us"), any case. Undefined for "global", "eu", "asia" and unknown
+ * names.
+ */
+export function lookupGcpLocation(
+  name: string,
+): { readonly region: string; readonly entry?: RegionEntry } | undefined {
+  const key = name.trim().toLowerCase();
+  if (key === "") return undefined;
+  const direct = GCP_BY_NAME.get(key);
+  if (direct) return { region: key, entry: direct };
+  const region = gcpRegionOfZone(key);
+  if (region === undefined) return undefined;
+  const entry = GCP_BY_NAME.get(region);
+  return entry ? { region, entry } : { region };
+}
+
+// ── Listed providers' clouds (Alibaba Cloud, Tencent Cloud, Huawei Cloud) ─────────────────────
+
+/** A region naming rule of a listed provider's cloud, for regions not (yet) in its table. */
+export interface ListedCloudRegionRule extends Sourced {
+  readonly cloud: Cloud;
+  readonly pattern: RegExp;
+  readonly country: CountryCode;
+}
+
+export const LISTED_CLOUD_REGION_RULES: readonly ListedCloudRegionRule[] = [
+  {
+    cloud: "alicloud",
+    pattern: ALICLOUD_MAINLAND_PATTERN,
+    country: "CN",
+    source: "alicloud-ecs-endpoints",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "Every listed cn-* region except cn-hongkong is in mainland China.",
+  },
+  {
+    cloud: "huaweicloud",
+    pattern: HUAWEICLOUD_MAINLAND_PATTERN,
+    country: "CN",
+    source: "huaweicloud-sdk-ecs-regions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "Every listed cn-* region is in mainland China; Hong Kong is ap-southeast-1.",
+  },
+];
+
+const LISTED_BY_CLOUD: ReadonlyMap<Cloud, ReadonlyMap<string, RegionEntry>> = new Map<
+  Cloud,
+  ReadonlyMap<string, RegionEntry>
+>([
+  ["alicloud", new Map(ALICLOUD_REGIONS.map((r) => [r.name, r]))],
+  ["tencentcloud", new Map(TENCENTCLOUD_REGIONS.map((r) => [r.name, r]))],
+  ["huaweicloud", new Map(HUAWEICLOUD_REGIONS.map((r) => [r.name, r]))],
+]);
+
+/**
+ * A region of Alibaba Cloud, Tencent Cloud or Huawei Cloud, or one of its zones
+ * ("cn-hangzhou-h", "ap-guangzhou-3", "cn-north-4a"). The answer carries the catalogued entry or,
+ * for an uncatalogued region that a naming rule places (a new `cn-*` region), only the country.
+ */
+export function lookupListedCloudRegion(
+  cloud: Cloud,
+  name: string,
+):
+  | { readonly region: string; readonly entry?: RegionEntry; readonly country?: CountryCode }
+  | undefined {
+  const table = LISTED_BY_CLOUD.get(cloud);
+  const key = name.trim().toLowerCase();
+  if (!table || key === "") return undefined;
+  const direct = table.get(key);
+  if (direct) return { region: key, entry: direct, country: direct.country };
+  // A zone: the region plus a zone suffix ("-h", "-3", "a").
+  for (const candidate of [key.replace(/-[a-z0-9]+$/, ""), key.replace(/[a-z]$/, "")]) {
+    const entry = candidate !== key ? table.get(candidate) : undefined;
+    if (entry) return { region: candidate, entry, country: entry.country };
+  }
+  const rule = LISTED_CLOUD_REGION_RULES.find((r) => r.cloud === cloud && r.pattern.test(key));
+  return rule ? { region: key, country: rule.country } : undefined;
+}
+
+/** Every catalogued region of every cloud, for documentation and completeness tests. */
+export function catalogedRegions(cloud: Cloud): readonly RegionEntry[] {
+  switch (cloud) {
+    case "aws":
+      return AWS_REGIONS;
+    case "azure":
+      return AZURE_LOCATIONS;
+    case "gcp":
+      return [...GCP_REGIONS, ...GCP_MULTI_REGIONS];
+    default:
+      return [...(LISTED_BY_CLOUD.get(cloud)?.values() ?? [])];
+  }
+}
+
+/**
+ * Whether a name is a region the pack knows in any cloud, as config lists (`allowedRegions`,
+ * `restrictedRegions`) may name it: AWS regions (and partition-matched codes), Azure locations,
+ * Google Cloud regions, and listed-provider regions in the qualified form placements use
+ * ("huaweicloud:ap-southeast-1").
+ */
+export function isKnownRegionName(name: string): boolean {
+  if (lookupAwsRegion(name) || lookupAzureLocation(name)) return true;
+  if (awsPartitionOf(name)?.country !== undefined) return true;
+  if (GCP_BY_NAME.has(name.trim().toLowerCase())) return true;
+  const m = /^([a-z]+):(.+)$/.exec(name.trim().toLowerCase());
+  const cloud = m?.[1] as Cloud | undefined;
+  return (
+    m !== null && cloud !== undefined && lookupListedCloudRegion(cloud, m[2] ?? "") !== undefined
+  );
 }

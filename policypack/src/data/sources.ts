@@ -331,4 +331,62 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "NC24-A100, NC48-A100, NC96-A100)",
     url: "https://learn.microsoft.com/azure/container-apps/workload-profiles-overview",
   },
+  // ── Other Pulumi packages and their clouds (issue #7) ───────────────────────────────────────
+  "pulumi-aws-native-sdk": {
+    title:
+      "pulumi/pulumi-aws-native sdk/nodejs (type tokens `aws-native:<module>:<Resource>`, e.g. aws-native:sagemaker:Cluster; Cloud Control property names)",
+    url: "https://github.com/pulumi/pulumi-aws-native",
+  },
+  "pulumi-azure-sdk": {
+    title:
+      "pulumi/pulumi-azure sdk/nodejs (classic azurerm bridge: azure:compute/linuxVirtualMachine:LinuxVirtualMachine, azure:containerservice/kubernetesClusterNodePool:KubernetesClusterNodePool, azure:cognitive/account:Account, azure:machinelearning/computeInstance:ComputeInstance; provider `environment`, config `azure:location`)",
+    url: "https://github.com/pulumi/pulumi-azure",
+  },
+  "pulumi-gcp-sdk": {
+    title:
+      "pulumi/pulumi-gcp sdk/nodejs (gcp:tpu/v2Vm:V2Vm, gcp:tpu/node:Node, gcp:vertex/aiEndpoint:AiEndpoint, gcp:container/nodePool:NodePool, gcp:compute/instance:Instance)",
+    url: "https://github.com/pulumi/pulumi-gcp",
+  },
+  "gcp-regions-doc": {
+    title:
+      "Google Cloud: Geography and regions, as listed on the Infrastructure Manager and GKE On-Prem API locations pages (region names and locations)",
+    url: "https://docs.cloud.google.com/infrastructure-manager/docs/locations",
+  },
+  "gcp-gpu-machine-types": {
+    title:
+      "Google Cloud Compute Engine: GPU machine types and accelerator-optimized machine family (A2 A100, A3 H100/H200, A4 B200, A4X GB200, G2 L4, G4 RTX PRO 6000; accelerator types nvidia-*)",
+    url: "https://cloud.google.com/compute/docs/gpus",
+  },
+  "gcp-tpu-versions": {
+    title: "Google Cloud TPU: TPU versions (v2, v3, v4, v5e, v5p, v6e Trillium, TPU7x Ironwood)",
+    url: "https://cloud.google.com/tpu/docs/system-architecture-tpu-vm",
+  },
+  "alicloud-ecs-endpoints": {
+    title:
+      "Alibaba Cloud Help Center: Elastic Compute Service endpoints (region names and IDs, updated Jan 2026)",
+    url: "https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-endpoint",
+  },
+  "alicloud-gpu-families": {
+    title:
+      "Alibaba Cloud ECS: GPU-accelerated compute-optimized and vGPU instance families (gn5, gn6i, gn7i, …; ebm bare metal, scc)",
+    url: "https://www.alibabacloud.com/help/en/ecs/user-guide/gpu-accelerated-compute-optimized-and-vgpu-accelerated-instance-families-1",
+  },
+  "tencentcloud-regions": {
+    title: "Tencent Cloud: Regions and Availability Zones (region IDs ap-guangzhou … eu-frankfurt)",
+    url: "https://www.tencentcloud.com/document/product/628/33133",
+  },
+  "tencentcloud-gpu-instances": {
+    title: "Tencent Cloud GPU Cloud Computing: instance types (GN7, GN10Xp, GT4, PNV4, …)",
+    url: "https://www.tencentcloud.com/document/product/560/19701",
+  },
+  "huaweicloud-sdk-ecs-regions": {
+    title:
+      "huaweicloud/huaweicloud-sdk-go-v3 services/ecs/v2/region/region.go (ECS region IDs); region names from Huawei Cloud's Regions and Endpoints page",
+    url: "https://developer.huaweicloud.com/intl/en-us/endpoint",
+  },
+  "huaweicloud-gpu-flavors": {
+    title:
+      "Huawei Cloud ECS: GPU-accelerated and AI-accelerated ECS types (P2s, P2v, Pi2, G6, Ai1, Kat1 …)",
+    url: "https://support.huaweicloud.com/intl/en-us/productdesc-ecs/ecs_01_0045.html",
+  },
 };

@@ -21,7 +21,19 @@ export interface SourceRef {
 /** ISO 3166-1 alpha-2 country code, upper case ("CN", "HK"). */
 export type CountryCode = string;
 
-export type Cloud = "aws" | "azure";
+/**
+ * The cloud a resource lands in. One cloud may be reached through several Pulumi packages
+ * (aws: and aws-native:, azure-native: and azure:); see SUPPORTED_PACKAGES in facts/index.ts.
+ */
+export type Cloud = "aws" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud";
+
+/** A family of instance types / machine types / flavors that carries one accelerator chip. */
+export interface AcceleratorFamilyEntry extends Sourced {
+  /** The family as matched, lower case: "a2-ultragpu", "gn7i", "gn10xp", "p2s". */
+  readonly family: string;
+  /** CHIPS (or EXTRA_CHIPS) key of the accelerator. */
+  readonly chip: string;
+}
 
 export interface RegionEntry extends Sourced {
   readonly cloud: Cloud;

@@ -1,65 +1,199 @@
 // From a resource as the engine sends it to what it means: cloud, placement, accelerators,
-// AI service. The only entry point policies use; cloud-specific work is delegated to facts/aws
-// and facts/azure through token-keyed tables.
-import { lookupAiService } from "../data/ai-services";
+// AI service. The only entry point policies use. Cloud-specific work is delegated through one
+// table of Pulumi packages (type-token prefix → the module that understands it); several
+// packages may reach one cloud (aws: and aws-native:, azure-native: and azure:), and the
+// aliases reuse their cloud's logic rather than copy it.
+import {
+  AI_SERVICE_MODULES,
+  lookupAiService,
+  OTHER_PACKAGE_AI_SERVICE_MODULES,
+} from "../data/ai-services";
 import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
 import { awsAccountFacts } from "./aws/accounts";
 import { AWS_INTERCONNECT_EXTRACTORS } from "./aws/interconnect";
+import {
+  AWS_NATIVE_COMPUTE_EXTRACTORS,
+  awsNativeAccountFacts,
+  awsNativePlacement,
+} from "./aws-native";
+import { ALICLOUD_COMPUTE_EXTRACTORS, alicloudPlacement } from "./alicloud";
+import type { AzureStackIndex } from "./azure";
+import {
+  AZURE_COMPUTE_EXTRACTORS,
+  azureAdditionalPlacements,
+  azurePlacement,
+  indexStack as indexAzureStack,
+  resolveInherited as resolveAzureInherited,
+} from "./azure";
 import { azureAccountFacts } from "./azure/accounts";
 import { AZURE_INTERCONNECT_EXTRACTORS } from "./azure/interconnect";
-import type { InterconnectExtractor } from "./peers";
-import { AZURE_COMPUTE_EXTRACTORS, azureAdditionalPlacements, azurePlacement } from "./azure";
+import {
+  AZURE_CLASSIC_COMPUTE_EXTRACTORS,
+  azureClassicAccountFacts,
+  azureClassicPlacement,
+  resolveAzureClassicInherited,
+} from "./azure-classic";
 import type { ComputeExtractor } from "./compute";
+import { GCP_COMPUTE_EXTRACTORS, gcpAdditionalPlacements, gcpPlacement } from "./gcp";
+import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
+import type { InterconnectExtractor } from "./peers";
+import { TENCENTCLOUD_COMPUTE_EXTRACTORS, tencentcloudPlacement } from "./tencentcloud";
 import { normaliseToken } from "./tokens";
 import type {
   AccountFacts,
   EvalContext,
   InterconnectFacts,
+  Placement,
   ProviderView,
   ResourceFacts,
   ResourceView,
 } from "./types";
 
-interface CloudModule {
+/** The stack indexed once for the stack phase (every package's parent lookups). */
+export interface StackIndex {
+  readonly views: readonly ResourceView[];
+  readonly byUrn: ReadonlyMap<string, ResourceView>;
+  /** azure-native parents by name, built on first use. */
+  azure(): AzureStackIndex;
+}
+
+/** What one Pulumi package contributes: how its resources are read. */
+export interface PackageModule {
+  /** npm package name, for documentation: "@pulumi/aws-native". */
+  readonly npm: string;
+  /** Type-token prefix: "aws-native:". */
+  readonly prefix: string;
+  readonly cloud: Cloud;
   readonly extractors: ReadonlyMap<string, ComputeExtractor>;
-  readonly interconnects: ReadonlyMap<string, InterconnectExtractor>;
-  accounts(resource: ResourceView, ctx: EvalContext): AccountFacts;
-  placement(resource: ResourceView, token: string, ctx: EvalContext): ResourceFacts["placement"];
+  readonly interconnects?: ReadonlyMap<string, InterconnectExtractor>;
+  accounts?(resource: ResourceView, ctx: EvalContext): AccountFacts;
+  placement(resource: ResourceView, token: string, ctx: EvalContext): Placement;
   additionalPlacements?(
     resource: ResourceView,
     token: string,
     ctx: EvalContext,
   ): ResourceFacts["additionalPlacements"];
+  /** Stack phase: the placement of a resource whose placement is `inherited`. */
+  resolveInherited?(
+    resource: ResourceView,
+    token: string,
+    index: StackIndex,
+    ctx: EvalContext,
+  ): Placement;
 }
 
-const CLOUDS: Readonly<Record<Cloud, CloudModule>> = {
-  aws: {
+const PACKAGE_LIST: readonly PackageModule[] = [
+  {
+    npm: "@pulumi/aws",
+    prefix: "aws:",
+    cloud: "aws",
     extractors: AWS_COMPUTE_EXTRACTORS,
     interconnects: AWS_INTERCONNECT_EXTRACTORS,
     accounts: (r) => awsAccountFacts(r),
     placement: (r, _t, ctx) => awsPlacement(r, ctx),
   },
-  azure: {
+  {
+    npm: "@pulumi/aws-native",
+    prefix: "aws-native:",
+    cloud: "aws",
+    extractors: AWS_NATIVE_COMPUTE_EXTRACTORS,
+    accounts: (r) => awsNativeAccountFacts(r),
+    placement: (r, _t, ctx) => awsNativePlacement(r, ctx),
+  },
+  {
+    npm: "@pulumi/azure-native",
+    prefix: "azure-native:",
+    cloud: "azure",
     extractors: AZURE_COMPUTE_EXTRACTORS,
     interconnects: AZURE_INTERCONNECT_EXTRACTORS,
     accounts: azureAccountFacts,
     placement: azurePlacement,
     additionalPlacements: azureAdditionalPlacements,
+    resolveInherited: (r, token, index, ctx) => resolveAzureInherited(r, token, index.azure(), ctx),
   },
-};
-
-/** Type-token prefixes of the Pulumi packages each cloud module understands. */
-const PREFIXES: readonly [string, Cloud][] = [
-  ["aws:", "aws"],
-  ["azure-native:", "azure"],
+  {
+    npm: "@pulumi/azure",
+    prefix: "azure:",
+    cloud: "azure",
+    extractors: AZURE_CLASSIC_COMPUTE_EXTRACTORS,
+    accounts: azureClassicAccountFacts,
+    placement: azureClassicPlacement,
+    resolveInherited: resolveAzureClassicInherited,
+  },
+  {
+    npm: "@pulumi/gcp",
+    prefix: "gcp:",
+    cloud: "gcp",
+    extractors: GCP_COMPUTE_EXTRACTORS,
+    placement: gcpPlacement,
+    additionalPlacements: gcpAdditionalPlacements,
+  },
+  {
+    npm: "@pulumi/alicloud",
+    prefix: "alicloud:",
+    cloud: "alicloud",
+    extractors: ALICLOUD_COMPUTE_EXTRACTORS,
+    placement: alicloudPlacement,
+  },
+  {
+    npm: "@tencentcloud_iac/pulumi",
+    prefix: "tencentcloud:",
+    cloud: "tencentcloud",
+    extractors: TENCENTCLOUD_COMPUTE_EXTRACTORS,
+    placement: tencentcloudPlacement,
+  },
+  {
+    npm: "huaweicloud/pulumi-huaweicloud",
+    prefix: "huaweicloud:",
+    cloud: "huaweicloud",
+    extractors: HUAWEICLOUD_COMPUTE_EXTRACTORS,
+    placement: huaweicloudPlacement,
+  },
 ];
 
-export function cloudOfToken(token: string): Cloud | undefined {
-  for (const [prefix, cloud] of PREFIXES) if (token.startsWith(prefix)) return cloud;
-  return undefined;
+/** Every package the facts understand, by type-token prefix. */
+export const PACKAGES: ReadonlyMap<string, PackageModule> = new Map(
+  PACKAGE_LIST.map((m) => [m.prefix, m]),
+);
+
+/** The module of a type token ("aws-native:ec2:Instance" → the aws-native module). */
+export function packageOfToken(token: string): PackageModule | undefined {
+  const i = token.indexOf(":");
+  return i < 0 ? undefined : PACKAGES.get(token.slice(0, i + 1));
 }
+
+export function cloudOfToken(token: string): Cloud | undefined {
+  return packageOfToken(token)?.cloud;
+}
+
+/** One row of the README's provider table. */
+export interface SupportedPackage {
+  readonly npm: string;
+  readonly prefix: string;
+  readonly cloud: Cloud;
+  /** Resource kinds whose accelerator selections are read. */
+  readonly computeTokens: number;
+  /** Modules whose every resource is an AI service (`aws-native:sagemaker`, `gcp:vertex`). */
+  readonly aiServiceModules: number;
+  /** Kinds whose peering / interconnect far side is read. */
+  readonly interconnectTokens: number;
+  readonly accounts: boolean;
+}
+
+/** The supported packages with what is read from each, for documentation (README table). */
+export const SUPPORTED_PACKAGES: readonly SupportedPackage[] = PACKAGE_LIST.map((m) => ({
+  npm: m.npm,
+  prefix: m.prefix,
+  cloud: m.cloud,
+  computeTokens: m.extractors.size,
+  aiServiceModules: [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES].filter(
+    (r) => `${r.module.split(":")[0] ?? ""}:` === m.prefix,
+  ).length,
+  interconnectTokens: m.interconnects?.size ?? 0,
+  accounts: m.accounts !== undefined,
+}));
 
 /** Strips the SDK proxy from props so facts read raw values (and see unknown sentinels). */
 export function viewOf(r: {
@@ -87,14 +221,13 @@ export function viewOf(r: {
  */
 export function describe(resource: ResourceView, ctx: EvalContext): ResourceFacts | undefined {
   const token = normaliseToken(resource.type);
-  const cloud = cloudOfToken(token);
-  if (!cloud) return undefined;
-  const mod = CLOUDS[cloud];
+  const mod = packageOfToken(token);
+  if (!mod) return undefined;
   const compute = mod.extractors.get(token)?.(resource.props);
   const ai = lookupAiService(token);
   if (!compute && !ai) return undefined;
   return {
-    cloud,
+    cloud: mod.cloud,
     token,
     placement: mod.placement(resource, token, ctx),
     additionalPlacements: mod.additionalPlacements?.(resource, token, ctx) ?? [],
@@ -108,15 +241,40 @@ export function describeAccounts(
   resource: ResourceView,
   ctx: EvalContext,
 ): AccountFacts | undefined {
-  const cloud = cloudOfToken(normaliseToken(resource.type));
-  return cloud ? CLOUDS[cloud].accounts(resource, ctx) : undefined;
+  return packageOfToken(normaliseToken(resource.type))?.accounts?.(resource, ctx);
 }
 
 /** The far side of a peering, VPN, BGP session, interconnect or endpoint, if the resource is one. */
 export function describeInterconnect(resource: ResourceView): InterconnectFacts | undefined {
   const token = normaliseToken(resource.type);
-  const cloud = cloudOfToken(token);
-  return cloud ? CLOUDS[cloud].interconnects.get(token)?.(resource.props) : undefined;
+  return packageOfToken(token)?.interconnects?.get(token)?.(resource.props);
+}
+
+/** Indexes a stack once for `resolveInheritedPlacement`. O(n); the azure-native index is lazy. */
+export function indexStack(views: readonly ResourceView[]): StackIndex {
+  const byUrn = new Map(views.map((v) => [v.urn, v]));
+  let azure: AzureStackIndex | undefined;
+  return {
+    views,
+    byUrn,
+    azure: () => (azure ??= indexAzureStack(views)),
+  };
+}
+
+/**
+ * Stack phase: the placement of a resource whose facts say `inherited` (an AKS node pool, a Batch
+ * pool, a classic ML compute …), resolved through its parent in the stack. A resource that is not
+ * inherited keeps its placement; a package without parent links answers with what it has.
+ */
+export function resolveInheritedPlacement(
+  view: ResourceView,
+  facts: ResourceFacts,
+  index: StackIndex,
+  ctx: EvalContext,
+): Placement {
+  if (facts.placement.status !== "inherited") return facts.placement;
+  const mod = packageOfToken(facts.token);
+  return mod?.resolveInherited?.(view, facts.token, index, ctx) ?? facts.placement;
 }
 
 export { normaliseToken };

@@ -2,8 +2,7 @@
 // GPU and AI-service policies. A policy supplies what its subject is; placement, verdict and
 // outcome are decided here, the same way for both.
 import type { ResolvedSettings } from "../config";
-import { describe } from "../facts";
-import { indexStack, resolveInherited } from "../facts/azure";
+import { describe, indexStack, resolveInheritedPlacement } from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
 import type { Subject } from "../report";
 import type { PlacementVerdict } from "./placement-verdict";
@@ -78,7 +77,7 @@ export function placementRule(p: PlacementRuleSpec): RuleSpec {
         const sel = p.select(facts, settings);
         if (sel.kind !== "subject") continue;
         index ??= indexStack(views);
-        const placement = resolveInherited(view, facts.token, index, env.ctx);
+        const placement = resolveInheritedPlacement(view, facts, index, env.ctx);
         // A parent that itself inherits cannot be followed further: unresolved, said so.
         const verdict: PlacementVerdict =
           placement.status === "inherited"

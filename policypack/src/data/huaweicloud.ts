@@ -1,0 +1,90 @@
+// Huawei Cloud (Pulumi package from huaweicloud/pulumi-huaweicloud, token prefix
+// `huaweicloud:`): regions with their countries, and the ECS flavor families that carry
+// accelerators.
+//
+// Region IDs are those of the Huawei Cloud Go SDK's ECS region list (huaweicloud-sdk-go-v3
+// services/ecs/v2/region); the places are Huawei Cloud's region names as recalled
+// (ap-southeast-1 is CN-Hong Kong, ap-southeast-3 AP-Singapore), so they are "third-party"
+// unless the name is plain from the ID. Every `cn-*` region is in mainland China.
+//
+// Flavors read `<family>.<size>.<ratio>` ("p2s.2xlarge.8", "pi2.4xlarge.4"); bare-metal flavors
+// may carry a `physical.` prefix.
+import { familyRows, regionRows } from "./table-rows";
+import type { AcceleratorFamilyEntry, RegionEntry } from "./types";
+
+const region = regionRows(
+  "huaweicloud",
+  "huaweicloud",
+  "huaweicloud-sdk-ecs-regions",
+  "third-party",
+);
+
+export const HUAWEICLOUD_REGIONS: readonly RegionEntry[] = [
+  region("cn-north-1", "CN", "CN North-Beijing1"),
+  region("cn-north-2", "CN", "CN North-Beijing2"),
+  region("cn-north-4", "CN", "CN North-Beijing4"),
+  region("cn-north-9", "CN", "CN North-Ulanqab1"),
+  region("cn-north-11", "CN", "CN North (Ulanqab)", "uncertain"),
+  region("cn-north-12", "CN", "CN North", "uncertain"),
+  region("cn-east-2", "CN", "CN East-Shanghai2"),
+  region("cn-east-3", "CN", "CN East-Shanghai1"),
+  region("cn-east-4", "CN", "CN East2 (Wuhu)"),
+  region("cn-east-5", "CN", "CN East-Qingdao"),
+  region("cn-south-1", "CN", "CN South-Guangzhou"),
+  region("cn-south-2", "CN", "CN South-Shenzhen", "uncertain"),
+  region("cn-south-4", "CN", "CN South-Guangzhou-InvitationOnly"),
+  region("cn-southwest-2", "CN", "CN Southwest-Guiyang1"),
+  region("cn-southwest-3", "CN", "CN Southwest", "uncertain"),
+  region(
+    "ap-southeast-1",
+    "HK",
+    "CN-Hong Kong",
+    "third-party",
+    "Not Singapore as in AWS: Huawei Cloud's ap-southeast-1 is Hong Kong. Hong Kong is treated as China under the EAR since 85 FR 83765.",
+  ),
+  region("ap-southeast-2", "TH", "AP-Bangkok"),
+  region("ap-southeast-3", "SG", "AP-Singapore"),
+  region("ap-southeast-4", "ID", "AP-Jakarta"),
+  region("ap-southeast-5", "PH", "AP-Manila"),
+  region("my-kualalumpur-1", "MY", "AP-Kuala Lumpur"),
+  region("af-south-1", "ZA", "AF-Johannesburg"),
+  region("af-north-1", "EG", "AF-Cairo"),
+  region("sa-brazil-1", "BR", "LA-Sao Paulo1"),
+  region("na-mexico-1", "MX", "LA-Mexico City1"),
+  region("la-north-2", "MX", "LA-Mexico City2"),
+  region("la-south-2", "CL", "LA-Santiago"),
+  region("tr-west-1", "TR", "TR-Istanbul"),
+  region("me-east-1", "SA", "ME-Riyadh"),
+  region("ae-ad-1", "AE", "ME-Abu Dhabi", "uncertain"),
+  region("eu-west-101", "IE", "EU-Dublin"),
+  region("eu-west-0", "FR", "EU-Paris"),
+  region("ru-moscow-1", "RU", "RU-Moscow", "uncertain"),
+];
+
+/** Every Huawei Cloud `cn-*` region is in mainland China (Hong Kong is ap-southeast-1). */
+export const HUAWEICLOUD_MAINLAND_PATTERN = /^cn-[a-z]+-\d+$/;
+
+const fam = familyRows("huaweicloud-gpu-flavors", "uncertain");
+
+export const HUAWEICLOUD_ACCELERATOR_FAMILIES: readonly AcceleratorFamilyEntry[] = [
+  fam("p1", "p100"),
+  fam("p2", "v100"),
+  fam("p2s", "v100", "third-party"),
+  fam("p2v", "v100", "third-party"),
+  fam("p2vs", "v100"),
+  fam("p3", "a100"),
+  fam("pi1", "p4"),
+  fam("pi2", "t4", "third-party"),
+  fam("g1", "m60"),
+  fam("g3", "m60"),
+  fam("g5", "v100"),
+  fam("g6", "t4"),
+  fam("g6v", "t4"),
+  fam("kat1", "ascend-910"),
+  fam("kai1", "ascend-310"),
+  fam("ai1", "ascend-310"),
+  fam("ai1s", "ascend-310"),
+];
+
+/** Accelerator-looking family names the table does not list ("p4", "pi3", "g7", "kat2"). */
+export const HUAWEICLOUD_ACCELERATOR_PATTERN = /^(?:p|pi|g|kat|kai|ai)\d+[a-z]*$/;

@@ -1,0 +1,71 @@
+// Tencent Cloud (Pulumi package @tencentcloud_iac/pulumi, token prefix `tencentcloud:`): regions
+// with their countries, and the CVM instance families that carry accelerators.
+//
+// Regions follow Tencent Cloud's "Regions and Availability Zones" pages (China: ap-guangzhou,
+// ap-shanghai, ap-nanjing, ap-beijing, ap-chengdu, ap-chongqing, ap-hongkong; others:
+// ap-singapore, ap-seoul, ap-tokyo, ap-bangkok, ap-mumbai, na-siliconvalley, eu-frankfurt). Zones
+// are `<region>-<n>` ("ap-guangzhou-3").
+//
+// Instance types read `<FAMILY>.<SIZE>` ("GN7.2XLARGE32"); the family table follows Tencent
+// Cloud's GPU instance-type pages as recalled: the chips are "uncertain" unless noted.
+import { familyRows, regionRows } from "./table-rows";
+import type { AcceleratorFamilyEntry, RegionEntry } from "./types";
+
+const region = regionRows("tencentcloud", "tencentcloud", "tencentcloud-regions", "verified");
+const FSI = "Financial-industry region; not on the general region page read.";
+
+export const TENCENTCLOUD_REGIONS: readonly RegionEntry[] = [
+  region("ap-guangzhou", "CN", "South China (Guangzhou)"),
+  region("ap-shanghai", "CN", "East China (Shanghai)"),
+  region("ap-nanjing", "CN", "East China (Nanjing)"),
+  region("ap-beijing", "CN", "North China (Beijing)"),
+  region("ap-chengdu", "CN", "Southwest China (Chengdu)"),
+  region("ap-chongqing", "CN", "Southwest China (Chongqing)"),
+  region("ap-shanghai-fsi", "CN", "East China (Shanghai Finance)", "uncertain", FSI),
+  region("ap-shenzhen-fsi", "CN", "South China (Shenzhen Finance)", "uncertain", FSI),
+  region("ap-beijing-fsi", "CN", "North China (Beijing Finance)", "uncertain", FSI),
+  region(
+    "ap-hongkong",
+    "HK",
+    "Hong Kong, China",
+    "verified",
+    "Hong Kong: treated as China under the EAR since 85 FR 83765; the jurisdiction groups carry HK.",
+  ),
+  region("ap-singapore", "SG", "Southeast Asia (Singapore)"),
+  region("ap-seoul", "KR", "Northeast Asia (Seoul)"),
+  region("ap-tokyo", "JP", "Northeast Asia (Tokyo)"),
+  region("ap-bangkok", "TH", "Southeast Asia (Bangkok)"),
+  region("ap-mumbai", "IN", "South Asia Pacific (Mumbai)"),
+  region("ap-jakarta", "ID", "Southeast Asia (Jakarta)", "third-party"),
+  region("ap-taipei", "TW", "Taipei", "uncertain"),
+  region("na-siliconvalley", "US", "US West (Silicon Valley)"),
+  region("na-ashburn", "US", "US East (Virginia)", "third-party"),
+  region("na-toronto", "CA", "North America (Toronto)", "uncertain"),
+  region("sa-saopaulo", "BR", "South America (São Paulo)", "third-party"),
+  region("eu-frankfurt", "DE", "Europe (Frankfurt)"),
+  region("eu-moscow", "RU", "Europe (Northeastern Europe, Moscow)", "uncertain"),
+];
+
+const fam = familyRows("tencentcloud-gpu-instances", "uncertain");
+
+export const TENCENTCLOUD_ACCELERATOR_FAMILIES: readonly AcceleratorFamilyEntry[] = [
+  fam("gn6", "p4"),
+  fam("gn6s", "p4"),
+  fam("gn7", "t4", "third-party"),
+  fam("gn7vw", "t4"),
+  fam("gn7vi", "t4"),
+  fam("gn8", "p40"),
+  fam("gn10x", "v100", "third-party"),
+  fam("gn10xp", "v100", "third-party"),
+  fam("gi1", "p4"),
+  fam("gi3x", "t4"),
+  fam("gnv4", "a10"),
+  fam("gnv4v", "a10"),
+  fam("pnv4", "a10"),
+  fam("gt4", "a100", "third-party"),
+  fam("hccpnv4h", "a100"),
+  fam("hccpnv5", "h800"),
+];
+
+/** GPU-looking family names the table does not list ("GN11", "PNV6", "HCCPNV6"). */
+export const TENCENTCLOUD_ACCELERATOR_PATTERN = /^(?:gn|gt|gi|gnv|pnv|hccpnv|hccg)\d+[a-z]*$/;
