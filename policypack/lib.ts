@@ -89,6 +89,11 @@ export function initialConfigOf(args: JurisdictionGuardArgs): PolicyPackConfig {
         `${policy.name}.enforcementLevel: "${String(level)}" is not one of ${[...LEVELS].join(", ")}`,
       );
     }
+    // Every entry carries a level: an initial-config entry without one reaches the engine as
+    // the protocol's default (advisory), which would silently weaken a mandatory policy.
+    if (Object.keys(entry).length > 0 && entry["enforcementLevel"] === undefined) {
+      entry["enforcementLevel"] = config["all"] ?? policy.enforcementLevel ?? "mandatory";
+    }
     const { enforcementLevel: _level, ...settings } = entry;
     const parsed = parseSettings(names, settings);
     if (!parsed.ok) {

@@ -1,5 +1,8 @@
 // Every example program, captured under mocks and evaluated by the real pack over gRPC, gets
 // exactly the verdicts its expected.json lists (resource name -> policy -> level, or "none").
+// An example may carry the organisation's pack config as `policy-config.json` (passed as
+// `pulumi preview --policy-pack-config` would pass it) and the stack's tags as `stackTags` in
+// expected.json (what `pulumi stack tag set` would have set).
 import * as fs from "fs";
 import * as path from "path";
 import { evaluateProgram, listExamples, verdictsByName } from "../../cli/evaluate-program";
@@ -9,7 +12,23 @@ import { EXAMPLES_DIR, HERMETIC_ENV, PACK_DIR } from "./harness";
 
 interface Expected {
   stack: string;
+  /** Stack tags the engine sends in ConfigureStack. */
+  stackTags?: Record<string, string>;
   verdicts: Record<string, Verdict>;
+}
+
+const POLICY_CONFIG_FILE = "policy-config.json";
+
+function readExpected(name: string): Expected {
+  return JSON.parse(
+    fs.readFileSync(path.join(EXAMPLES_DIR, name, "expected.json"), "utf8"),
+  ) as Expected;
+}
+
+/** The example's `--policy-pack-config` file, if it has one. */
+function policyConfigFileOf(name: string): string | undefined {
+  const file = path.join(EXAMPLES_DIR, name, POLICY_CONFIG_FILE);
+  return fs.existsSync(file) ? file : undefined;
 }
 
 const names = listExamples(EXAMPLES_DIR);
@@ -18,28 +37,35 @@ const evaluations = new Map<string, ProgramEvaluation>();
 beforeAll(async () => {
   // Each example is its own stack, so each gets its own pack process (as each preview does).
   await mapLimit(names, 3, async (name) => {
+    const { stackTags } = readExpected(name);
+    const policyConfigFile = policyConfigFileOf(name);
     const evaluation = await evaluateProgram(path.join(EXAMPLES_DIR, name), {
       packDir: PACK_DIR,
       env: HERMETIC_ENV,
+      ...(stackTags ? { stackTags } : {}),
+      ...(policyConfigFile !== undefined ? { policyConfigFile } : {}),
     });
     evaluations.set(name, evaluation);
   });
 }, 180_000);
 
-test("the five example programs are present", () => {
+test("the example programs of issues #2 and #3 are present", () => {
   expect(names).toEqual([
     "aks-gpu-east-asia",
     "aws-china-gpu-training",
     "azure-openai-china",
     "compliant-multi-region-gpu",
+    "compliant-peering",
+    "expressroute-chinese-carrier",
+    "gpu-in-restricted-account",
     "sagemaker-hong-kong",
+    "vnet-peering-listed-subscription",
+    "vpn-to-alibaba-asn",
   ]);
 });
 
 describe.each(names)("example %s", (name) => {
-  const expected = JSON.parse(
-    fs.readFileSync(path.join(EXAMPLES_DIR, name, "expected.json"), "utf8"),
-  ) as Expected;
+  const expected = readExpected(name);
 
   const get = (): ProgramEvaluation => {
     const e = evaluations.get(name);

@@ -221,15 +221,15 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
     policy.validateStack = (args: StackValidationArgs, report: ReportViolation) => {
       const notes: string[] = [];
       try {
-        const parsed = parseSettings(spec.settings, args.getConfig());
+        const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
+        const parsed = parse(spec, env, args.getConfig());
         // An invalid config is reported on each concerned resource already.
         if (!parsed.ok) return;
-        const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
-        for (const { view, outcome } of evaluateStack(
-          stackViews(args.resources),
-          env,
-          parsed.settings,
-        )) {
+        const { exemptions } = parsed.settings;
+        const day = today(env);
+        for (const result of evaluateStack(stackViews(args.resources), env, parsed.settings)) {
+          const { view } = result;
+          const outcome = applyExemptions(result.outcome, view.urn, exemptions, day);
           const text = (f: Finding) => wordFinding(refOf(view), f);
           if (outcome.kind === "violation") report(text(outcome.finding), view.urn);
           if (outcome.kind === "advisory" && outcome.finding.kind === "exempted") {

@@ -7,13 +7,29 @@ describe("JurisdictionGuard initial config", () => {
       acceleratorScope: "export-controlled",
     });
     expect(config["gpu-in-restricted-jurisdiction"]).toEqual({
+      enforcementLevel: "mandatory",
       restrictedJurisdictions: ["CN", "RU"],
       acceleratorScope: "export-controlled",
     });
     expect(config["ai-service-in-restricted-jurisdiction"]).toEqual({
+      enforcementLevel: "mandatory",
       restrictedJurisdictions: ["CN", "RU"],
     });
     expect(config["listed-foreign-provider-resource"]).toBeUndefined();
+  });
+
+  it("gives every entry a level (all, else the policy's default), never the protocol's advisory default", () => {
+    expect(
+      initialConfigOf({ all: "advisory", restrictedJurisdictions: ["CN"] })[
+        "gpu-in-restricted-jurisdiction"
+      ],
+    ).toMatchObject({ enforcementLevel: "advisory" });
+    expect(
+      initialConfigOf({ builtinForeignProviders: false })["listed-foreign-provider-resource"],
+    ).toEqual({
+      enforcementLevel: "advisory",
+      builtinForeignProviders: false,
+    });
   });
 
   it("lets a policy's own entry override the shared settings and set its level", () => {
