@@ -28,3 +28,15 @@ export type { EvaluateProgramOptions, ProgramEvaluation, Verdict } from "./evalu
 export { ensurePackBuilt } from "./build";
 export type { PackBuildResult } from "./build";
 export { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
+// `jurisdiction-guard scan`: stack exports, preview JSON and event logs through the runner.
+export { runScan, exitCodeOf, isFailing } from "./scan/run";
+export type { FailOn, ScanRun } from "./scan/run";
+export { scanFile } from "./scan/scan";
+export type { FileScanResult, ScanOptions } from "./scan/scan";
+export { ScanInputError, UsageError } from "./scan/errors";
+export { main as scanCommand } from "./scan/command";
+export { toSarif } from "./report/scan-sarif";
+export { writeJunit } from "./report/scan-junit";
+export { toScanJson, SCAN_JSON_VERSION } from "./report/scan-json";
+export type { ScanJsonReport } from "./report/scan-json";
+export { formatScanText } from "./report/scan-text";

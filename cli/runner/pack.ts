@@ -90,6 +90,8 @@ export interface ResourceContext {
   provider?: EngineResource;
   /** Other resources, used to resolve the provider reference. */
   resources?: readonly EngineResource[];
+  /** The same resources by URN, when the caller has them indexed (large stacks). */
+  byUrn?: ReadonlyMap<string, EngineResource>;
 }
 
 export interface AnalyzeResult {
@@ -341,7 +343,7 @@ export class PolicyPackSession {
     const sep = r.provider.lastIndexOf("::");
     const urn = sep > 0 ? r.provider.slice(0, sep) : r.provider;
     if (ctx?.provider && ctx.provider.urn === urn) return ctx.provider;
-    const found = ctx?.resources?.find((x) => x.urn === urn);
+    const found = ctx?.byUrn ? ctx.byUrn.get(urn) : ctx?.resources?.find((x) => x.urn === urn);
     if (found) return found;
     throw new Error(`provider ${r.provider} of ${r.urn} is not among the resources`);
   }
@@ -465,7 +467,7 @@ export class PolicyPackSession {
     const req = new pb.AnalyzeStackRequest();
     req.setResourcesList(
       resources.map((r) =>
-        toAnalyzerStackResource(r, r.outputs ?? r.inputs, this.findProvider(r, { resources })),
+        toAnalyzerStackResource(r, r.outputs ?? r.inputs, this.findProvider(r, { byUrn })),
       ),
     );
     let resp: pb.AnalyzeResponse;
@@ -495,7 +497,7 @@ export class PolicyPackSession {
     opts: EvaluateOptions = {},
   ): Promise<Report> {
     const started = Date.now();
-    const ctx: ResourceContext = { resources };
+    const ctx: ResourceContext = { resources, byUrn: new Map(resources.map((r) => [r.urn, r])) };
     const remediateFirst = opts.remediate ?? true;
     const perResource = await mapLimit(
       resources,

@@ -1,0 +1,160 @@
+// `scan --format json`: a stable, documented shape for scripts. The schema is
+// cli/report/scan-report.schema.json; `version` is the shape's version - fields are only ever
+// added within a version, never renamed or removed.
+import type { InputFormat } from "../scan/inputs";
+import type { ScanRun } from "../scan/run";
+import { isFailing } from "../scan/run";
+import type { PolicyCount, Severity } from "../runner/types";
+
+export const SCAN_JSON_VERSION = 1;
+
+export interface ScanJsonFinding {
+  /** The input file, as given on the command line. */
+  file: string;
+  /** 1-based line of the resource in the input file, when known. */
+  line?: number;
+  urn: string;
+  resourceType: string;
+  resourceName: string;
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  enforcementLevel: "mandatory" | "advisory";
+  severity: Severity;
+  /** The pack's message, verbatim (secrets known to the scan are redacted as "[secret]"). */
+  message: string;
+  /** "analyze" (per resource), "analyzeStack" (stack policies) or "remediate". */
+  phase: "analyze" | "analyzeStack" | "remediate";
+  /** Whether this finding fails the scan under `failOn`. */
+  failing: boolean;
+}
+
+export interface ScanJsonRecordedEvent {
+  line: number;
+  urn: string;
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  enforcementLevel: string;
+  severity?: string;
+  message: string;
+}
+
+export interface ScanJsonInput {
+  file: string;
+  format: InputFormat;
+  stack: string;
+  project: string;
+  /** Resources sent to Analyze (root stack and providers included, as the engine does). */
+  resources: number;
+  mandatory: number;
+  advisory: number;
+  durationMs: number;
+  /** Event logs only: the policy events the recorded `pulumi preview --policy-pack` reported. */
+  recordedPolicyEvents?: ScanJsonRecordedEvent[];
+}
+
+export interface ScanJsonReport {
+  version: typeof SCAN_JSON_VERSION;
+  tool: { name: string; version: string };
+  policyPack: { name: string; version: string; path: string } | null;
+  failOn: "mandatory" | "advisory" | "none";
+  /** The process exit code: 0 pass, 1 failing findings. */
+  exitCode: 0 | 1;
+  summary: {
+    files: number;
+    resources: number;
+    findings: number;
+    mandatory: number;
+    advisory: number;
+    /** Findings that fail the scan under `failOn`. */
+    failing: number;
+    byPolicy: Record<string, PolicyCount>;
+  };
+  inputs: ScanJsonInput[];
+  findings: ScanJsonFinding[];
+}
+
+export function toScanJson(run: ScanRun): ScanJsonReport {
+  const findings: ScanJsonFinding[] = [];
+  const byPolicy: Record<string, PolicyCount> = {};
+  let resources = 0;
+  let mandatory = 0;
+  let advisory = 0;
+  for (const r of run.files) {
+    resources += r.report.resourcesAnalyzed;
+    mandatory += r.report.counts.mandatory;
+    advisory += r.report.counts.advisory;
+    for (const [name, c] of Object.entries(r.report.countsByPolicy)) {
+      const acc = (byPolicy[name] ??= { mandatory: 0, advisory: 0 });
+      acc.mandatory += c.mandatory;
+      acc.advisory += c.advisory;
+    }
+    for (const f of r.findings) {
+      if (f.enforcementLevel !== "mandatory" && f.enforcementLevel !== "advisory") continue;
+      const out: ScanJsonFinding = {
+        file: r.file,
+        urn: f.urn,
+        resourceType: f.resourceType,
+        resourceName: f.resourceName,
+        policyName: f.policyName,
+        policyPackName: f.policyPackName,
+        policyPackVersion: f.policyPackVersion,
+        enforcementLevel: f.enforcementLevel,
+        severity: f.severity,
+        message: f.message,
+        phase: f.phase,
+        failing: isFailing(f, run.failOn),
+      };
+      if (f.line !== undefined) out.line = f.line;
+      findings.push(out);
+    }
+  }
+  const inputs: ScanJsonInput[] = run.files.map((r) => {
+    const input: ScanJsonInput = {
+      file: r.file,
+      format: r.format,
+      stack: r.stack,
+      project: r.project,
+      resources: r.report.resourcesAnalyzed,
+      mandatory: r.report.counts.mandatory,
+      advisory: r.report.counts.advisory,
+      durationMs: r.durationMs,
+    };
+    if (r.format === "event-log") {
+      input.recordedPolicyEvents = r.recordedPolicyEvents.map((e) => {
+        const ev: ScanJsonRecordedEvent = {
+          line: e.line,
+          urn: e.urn,
+          policyName: e.policyName,
+          policyPackName: e.policyPackName,
+          policyPackVersion: e.policyPackVersion,
+          enforcementLevel: e.enforcementLevel,
+          message: e.message,
+        };
+        if (e.severity !== undefined) ev.severity = e.severity;
+        return ev;
+      });
+    }
+    return input;
+  });
+  const first = run.files[0]?.report.policyPack;
+  return {
+    version: SCAN_JSON_VERSION,
+    tool: run.tool,
+    policyPack: first ? { ...first } : null,
+    failOn: run.failOn,
+    exitCode: run.exitCode,
+    summary: {
+      files: run.files.length,
+      resources,
+      findings: findings.length,
+      mandatory,
+      advisory,
+      failing: findings.filter((f) => f.failing).length,
+      byPolicy,
+    },
+    inputs,
+    findings,
+  };
+}

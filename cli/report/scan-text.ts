@@ -1,0 +1,135 @@
+// `scan --format text` (the default): per input, the "Policies:" block `pulumi preview` prints
+// (formatPolicies, shared with `npm run demo`), then a summary and the verdict. For event logs,
+// the policy events the recorded run reported are compared with this scan's findings.
+import type { Finding } from "../runner/types";
+import type { RecordedPolicyEvent } from "../scan/inputs";
+import { FORMAT_LABELS } from "../scan/inputs";
+import type { FileScanResult } from "../scan/scan";
+import type { ScanRun } from "../scan/run";
+import { isFailing } from "../scan/run";
+import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./text";
+
+const INDENT = "    ";
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "warning" (older CLIs) is advisory; remediate is reported as mandatory, as the engine does. */
+export function normalizeLevel(level: string): string {
+  if (level === "warning") return "advisory";
+  if (level === "remediate") return "mandatory";
+  return level;
+}
+
+export interface RecordedComparison {
+  /** Recorded events of this pack (by name). */
+  recorded: number;
+  /** In the recording, not found by this scan. */
+  onlyRecorded: { urn: string; policyName: string; level: string }[];
+  /** Found by this scan, not in the recording. */
+  onlyScanned: { urn: string; policyName: string; level: string }[];
+  /** Pack versions in the recording, when they differ from the scanned pack's. */
+  otherVersions: string[];
+}
+
+/** Compare the recorded policy events of the scanned pack with this scan's findings. */
+export function compareRecorded(
+  recorded: readonly RecordedPolicyEvent[],
+  findings: readonly Finding[],
+  pack: { name: string; version: string },
+): RecordedComparison {
+  const ours = recorded.filter((e) => e.policyPackName === pack.name);
+  const k = (urn: string, policy: string, level: string) => `${urn}\u0000${policy}\u0000${level}`;
+  const rec = new Map(
+    ours.map((e) => [k(e.urn, e.policyName, normalizeLevel(e.enforcementLevel)), e] as const),
+  );
+  const scan = new Map(
+    findings.map((f) => [k(f.urn, f.policyName, f.enforcementLevel), f] as const),
+  );
+  const onlyRecorded = [...rec.entries()]
+    .filter(([key]) => !scan.has(key))
+    .map(([, e]) => ({
+      urn: e.urn,
+      policyName: e.policyName,
+      level: normalizeLevel(e.enforcementLevel),
+    }));
+  const onlyScanned = [...scan.entries()]
+    .filter(([key]) => !rec.has(key))
+    .map(([, f]) => ({ urn: f.urn, policyName: f.policyName, level: f.enforcementLevel }));
+  const otherVersions = [
+    ...new Set(ours.map((e) => e.policyPackVersion).filter((v) => v !== "" && v !== pack.version)),
+  ];
+  return { recorded: ours.length, onlyRecorded, onlyScanned, otherVersions };
+}
+
+function recordedLines(r: FileScanResult): string[] {
+  if (r.format !== "event-log") return [];
+  const pack = r.report.policyPack;
+  const all = r.recordedPolicyEvents;
+  const c = compareRecorded(all, r.findings, pack);
+  const others = all.length - c.recorded;
+  const lines: string[] = [];
+  let head = `Recorded in the event log: ${c.recorded} policy event(s) of ${pack.name}`;
+  if (others > 0) head += `, ${others} of other packs`;
+  if (c.otherVersions.length > 0) head += ` (recorded with v${c.otherVersions.join(", v")})`;
+  if (c.onlyRecorded.length === 0 && c.onlyScanned.length === 0) {
+    lines.push(`${head}; this scan reports the same.`);
+    return lines;
+  }
+  lines.push(`${head}; this scan differs:`);
+  for (const d of c.onlyRecorded) {
+    lines.push(`${INDENT}- only recorded: [${d.level}] ${d.policyName} on ${d.urn}`);
+  }
+  for (const d of c.onlyScanned) {
+    lines.push(`${INDENT}- only in this scan: [${d.level}] ${d.policyName} on ${d.urn}`);
+  }
+  return lines;
+}
+
+export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
+  const lines: string[] = [];
+  const first = run.files[0]?.report.policyPack;
+  if (first) {
+    lines.push(
+      `Policy pack ${first.name}@v${first.version}, ${run.files.length} input file(s)`,
+      "",
+    );
+  }
+  for (const r of run.files) {
+    lines.push(
+      `Scanning ${r.file} (${FORMAT_LABELS[r.format]}; stack ${r.stack}, project ${r.project})`,
+    );
+    lines.push(...formatPolicies(r.report, cwd));
+    for (const l of r.report.logs.filter((x) => x.message.trim() !== "")) {
+      lines.push(`${INDENT}[pack ${l.source}] ${l.message}`);
+    }
+    lines.push(
+      `Resources: ${r.report.resourcesAnalyzed} analysed; ${formatCounts(r.report.counts)}` +
+        ` (pack start ${seconds(r.report.timings.startupMs)}, total ${seconds(r.durationMs)})`,
+    );
+    lines.push(...recordedLines(r), "");
+  }
+  const total = sumCounts(run.files.map((r) => r.report));
+  const failing = run.files.reduce(
+    (n, r) => n + r.findings.filter((f) => isFailing(f, run.failOn)).length,
+    0,
+  );
+  lines.push("Summary");
+  lines.push(`${INDENT}files: ${run.files.length}, resources analysed: ${total.resources}`);
+  lines.push(`${INDENT}violations: ${formatCounts(total.counts)}`);
+  lines.push(...formatPolicyTable(total.byPolicy));
+  lines.push(`${INDENT}duration: ${seconds(run.durationMs)}`);
+  const rule =
+    run.failOn === "none"
+      ? "nothing fails (--fail-on none)"
+      : run.failOn === "advisory"
+        ? "mandatory and advisory violations fail"
+        : "mandatory violations fail";
+  lines.push(
+    run.exitCode === 0
+      ? `Result: PASS (${rule})`
+      : `Result: FAIL, ${failing} failing violation(s) (${rule})`,
+  );
+  return lines;
+}

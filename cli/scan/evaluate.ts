@@ -1,0 +1,230 @@
+// The engine's per-resource sequence over resources that arrive as a file is read, through the
+// runner's own RPC calls (PolicyPackSession.remediate / analyze / analyzeStack, the code path of
+// `npm run demo` and the integration tests): per resource Remediate then Analyze on the remediated
+// properties, at most `concurrency` resources in flight (16, the engine's default), then
+// AnalyzeStack over every resource.
+//
+// Memory stays bounded by what AnalyzeStack needs: provider resources are kept whole (their inputs
+// go into every request), every other resource is kept as a slim record with the properties
+// AnalyzeStack sends (its outputs, or its remediated inputs when it has none) and its relations.
+//
+// Remediate is skipped when it cannot change anything: the pack's server runs only policies whose
+// effective level is "remediate" in Remediate (@pulumi/policy server.js makeRemediateRpcFun), so
+// for any other config it answers nothing - and skipping it halves the RPCs of a large input.
+// `always: true` sends it anyway, exactly as the engine does. AnalyzeStack is always sent: a
+// policy can have both validateResource and validateStack (this pack's do) while GetAnalyzerInfo
+// reports it as a resource policy, so the policy type cannot tell that AnalyzeStack is a no-op.
+import type { PolicyPackSession, ResourceContext } from "../runner";
+import type {
+  EngineResource,
+  Finding,
+  NotApplicable,
+  PolicyCount,
+  RemediationRecord,
+  Report,
+} from "../runner/types";
+import { isProviderType } from "./resources";
+
+/** A finding with the input line of the resource it is reported against (when known). */
+export interface ScanFinding extends Finding {
+  line?: number;
+}
+
+/** A resource that was analyzed, for reports that list every resource (JUnit). */
+export interface AnalyzedResource {
+  urn: string;
+  type: string;
+  name: string;
+  line?: number;
+}
+
+export interface StreamingOptions {
+  concurrency: number;
+  /** Send Remediate even when no policy is at the remediate level (as the engine does). */
+  always?: boolean;
+  /** Keep every analyzed resource and not-applicable answer (JUnit needs them). */
+  keepResources: boolean;
+  /** Called after each resource completes. */
+  onProgress?: (done: number, findings: number) => void;
+}
+
+export interface StreamingResult {
+  report: Report;
+  findings: ScanFinding[];
+  resources: AnalyzedResource[];
+}
+
+interface Slot {
+  seq: number;
+  findings: ScanFinding[];
+}
+
+function slim(r: EngineResource): EngineResource {
+  if (isProviderType(r.type)) return r;
+  const out: EngineResource = {
+    urn: r.urn,
+    type: r.type,
+    custom: r.custom,
+    inputs: {},
+    outputs: r.outputs ?? r.inputs,
+  };
+  if (r.name !== undefined) out.name = r.name;
+  if (r.parent !== undefined) out.parent = r.parent;
+  if (r.dependencies !== undefined) out.dependencies = r.dependencies;
+  if (r.propertyDependencies !== undefined) out.propertyDependencies = r.propertyDependencies;
+  if (r.provider !== undefined) out.provider = r.provider;
+  if (r.options !== undefined) out.options = r.options;
+  return out;
+}
+
+function urnName(urn: string): string {
+  return urn.split("::").slice(3).join("::");
+}
+
+export class StreamingEvaluation {
+  private readonly stackResources: EngineResource[] = [];
+  private readonly lines = new Map<string, number>();
+  private readonly slots: Slot[] = [];
+  private readonly remediations: RemediationRecord[] = [];
+  private readonly notApplicable: NotApplicable[] = [];
+  private readonly resources: AnalyzedResource[] = [];
+  private readonly inFlight = new Set<Promise<void>>();
+  private failure: unknown;
+  private seq = 0;
+  private done = 0;
+  private findingCount = 0;
+  private readonly started = Date.now();
+  /** Whether Remediate can do anything for this pack and config. */
+  readonly remediates: boolean;
+
+  constructor(
+    private readonly session: PolicyPackSession,
+    private readonly opts: StreamingOptions,
+  ) {
+    const level = (name: string, fallback: string) =>
+      session.config[name]?.enforcementLevel ?? fallback;
+    const active = session.info.policies.filter(
+      (p) => level(p.name, p.enforcementLevel) !== "disabled",
+    );
+    this.remediates =
+      opts.always === true || active.some((p) => level(p.name, p.enforcementLevel) === "remediate");
+  }
+
+  /** Resources handed in so far. */
+  get count(): number {
+    return this.seq;
+  }
+
+  /**
+   * Start one resource (its provider, if any, given resolved). Resolves once fewer than
+   * `concurrency` resources are in flight, so the caller can keep reading.
+   */
+  async add(r: EngineResource, provider: EngineResource | undefined, line?: number): Promise<void> {
+    this.throwIfFailed();
+    while (this.inFlight.size >= this.opts.concurrency) {
+      await Promise.race(this.inFlight);
+      this.throwIfFailed();
+    }
+    const seq = this.seq++;
+    if (line !== undefined) this.lines.set(r.urn, line);
+    // Reserve the AnalyzeStack position now (input order); replaced if a remediation applies.
+    const index = this.stackResources.length;
+    this.stackResources.push(slim(r));
+    if (this.opts.keepResources) {
+      const entry: AnalyzedResource = { urn: r.urn, type: r.type, name: r.name ?? urnName(r.urn) };
+      if (line !== undefined) entry.line = line;
+      this.resources.push(entry);
+    }
+    const ctx: ResourceContext = provider ? { provider } : {};
+    const task = this.run(r, ctx, seq, index, line).then(
+      () => undefined,
+      (e: unknown) => {
+        this.failure ??= e;
+      },
+    );
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  private async run(
+    r: EngineResource,
+    ctx: ResourceContext,
+    seq: number,
+    index: number,
+    line: number | undefined,
+  ): Promise<void> {
+    const rem = this.remediates
+      ? await this.session.remediate(r, ctx)
+      : { findings: [], notApplicable: [], remediations: [], properties: r.inputs };
+    const res = await this.session.analyze(r, ctx, rem.properties);
+    if (rem.remediations.length > 0) {
+      this.stackResources[index] = slim({ ...r, inputs: rem.properties });
+    }
+    const findings: ScanFinding[] = [...rem.findings, ...res.findings].map((f) =>
+      line !== undefined ? { ...f, line } : f,
+    );
+    if (findings.length > 0) this.slots.push({ seq, findings });
+    this.remediations.push(...rem.remediations);
+    if (this.opts.keepResources)
+      this.notApplicable.push(...rem.notApplicable, ...res.notApplicable);
+    this.done++;
+    this.findingCount += findings.length;
+    this.opts.onProgress?.(this.done, this.findingCount);
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  /** Wait for every resource, run AnalyzeStack, and build the report. */
+  async finish(): Promise<StreamingResult> {
+    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    this.throwIfFailed();
+    this.slots.sort((a, b) => a.seq - b.seq);
+    const findings: ScanFinding[] = this.slots.flatMap((s) => s.findings);
+    if (this.stackResources.length > 0) {
+      const stack = await this.session.analyzeStack(this.stackResources);
+      for (const f of stack.findings) {
+        const line = this.lines.get(f.urn);
+        findings.push(line !== undefined ? { ...f, line } : f);
+      }
+      if (this.opts.keepResources) this.notApplicable.push(...stack.notApplicable);
+    }
+    const counts: PolicyCount = { mandatory: 0, advisory: 0 };
+    const countsByPolicy: Record<string, PolicyCount> = {};
+    for (const p of this.session.info.policies)
+      countsByPolicy[p.name] = { mandatory: 0, advisory: 0 };
+    for (const f of findings) {
+      if (f.enforcementLevel !== "mandatory" && f.enforcementLevel !== "advisory") continue;
+      counts[f.enforcementLevel]++;
+      const c = (countsByPolicy[f.policyName] ??= { mandatory: 0, advisory: 0 });
+      c[f.enforcementLevel]++;
+    }
+    const analyzeMs = Date.now() - this.started;
+    const report: Report = {
+      policyPack: {
+        name: this.session.info.name,
+        version: this.session.info.version,
+        path: this.session.packDir,
+      },
+      resourcesAnalyzed: this.seq,
+      findings,
+      remediations: this.remediations,
+      notApplicable: this.notApplicable,
+      counts,
+      countsByPolicy,
+      logs: [...this.session.logs],
+      timings: {
+        startupMs: this.session.startupMs,
+        analyzeMs,
+        totalMs: this.session.startupMs + analyzeMs,
+      },
+    };
+    return { report, findings, resources: this.resources };
+  }
+
+  /** Let in-flight requests settle (after a failure elsewhere), ignoring their errors. */
+  async settle(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
+  }
+}

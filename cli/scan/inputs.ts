@@ -1,0 +1,500 @@
+// The three inputs `scan` reads, recognised from their content (never from the file name):
+//
+//   - `pulumi stack export`: `{"version": 3, "deployment": {"manifest", "resources": [ResourceV3…]}}`
+//     (apitype.UntypedDeployment / DeploymentV3), or a checkpoint file
+//     `{"version": 3, "checkpoint": {"stack", "latest": {"resources": […]}}}`;
+//   - `pulumi preview --json`: a PreviewDigest `{"config": {…}, "steps": [{"op", "urn", "provider",
+//     "oldState", "newState": ResourceV3, …}], "diagnostics", "changeSummary", …}`;
+//   - an engine event log (`--event-log FILE`, or the streaming JSON of `pulumi preview|up --json`
+//     with PULUMI_ENABLE_STREAMING_JSON_PREVIEW): one apitype.EngineEvent per line
+//     (`{"sequence", "timestamp", "preludeEvent"|"resourcePreEvent"|"policyEvent"|…: {…}}`).
+//
+// JSON documents are streamed by path (json-stream.ts); event logs are read line by line. Readers
+// hand resources to a sink in input order and await `sink.drain()` after every chunk, which is
+// where the sink applies backpressure.
+import type { EngineResource } from "../runner/types";
+import { lineSplitter } from "../runner/util";
+import type { ConfigLayer } from "./config";
+import { layerFromInputConfig } from "./config";
+import { jsonPointer, ScanInputError } from "./errors";
+import { jsonSyntaxPosition } from "./json-position";
+import type { PathPart, Step } from "./json-stream";
+import { readChunks, readJsonDocument } from "./json-stream";
+import { describe, toEngineResource } from "./resources";
+import type { RecordContext } from "./resources";
+import type { ValueOptions } from "./values";
+
+export type InputFormat = "stack-export" | "preview" | "event-log";
+
+export const FORMAT_LABELS: Record<InputFormat, string> = {
+  "stack-export": "pulumi stack export",
+  preview: "pulumi preview --json",
+  "event-log": "engine event log",
+};
+
+/** What the scan accepts, for "expected …" in error messages. */
+export const EXPECTED_INPUTS =
+  "a `pulumi stack export` file (top-level `version` and `deployment`), `pulumi preview --json` output (top-level `config` and `steps`), or an engine event log (`--event-log`: one JSON engine event per line)";
+
+/** A policy violation recorded in an event log by a real `pulumi preview|up --policy-pack`. */
+export interface RecordedPolicyEvent {
+  urn: string;
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  /** As recorded: "advisory" (older CLIs: "warning"), "mandatory", "remediate", "disabled". */
+  enforcementLevel: string;
+  severity?: string;
+  /** With the CLI's colour markup removed. */
+  message: string;
+  line: number;
+}
+
+export interface InputSink {
+  /** The input's format, as soon as it is known. */
+  format(format: InputFormat): void;
+  /** Stack config the input carries (it comes before the resources in every format). */
+  config(layer: ConfigLayer, position: { line: number; pointer: string }): void;
+  /** The stack name when the input names it outside URNs (checkpoint files). */
+  stackName?(stack: string): void;
+  /** One resource, in input order (synchronous: the sink queues it). */
+  resource(resource: EngineResource, ctx: RecordContext): void;
+  policyEvent(event: RecordedPolicyEvent): void;
+  /** Policy packs and versions from the event log's summary. */
+  policyPacks?(packs: Record<string, string>): void;
+  /** Awaited after every chunk read: the sink processes what it queued, bounded. */
+  drain(): Promise<void>;
+}
+
+/** Step operations whose new state the engine sends to analyzers (step_generator.go). */
+const ANALYZED_OPS = new Set(["same", "create", "update", "replace", "create-replacement"]);
+
+// ── format detection ─────────────────────────────────────────────────────────────────────────────
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function isEngineEvent(v: unknown): boolean {
+  if (!isRecord(v)) return false;
+  return (
+    ("sequence" in v && "timestamp" in v) ||
+    Object.keys(v).some((k) => /^[a-z][A-Za-z]*Event$/.test(k))
+  );
+}
+
+/** Looks at the start of the file: an event log (JSON lines) or a JSON document. */
+export async function detectFormat(file: string): Promise<"event-log" | "json"> {
+  let head = "";
+  for await (const chunk of readChunks(file, 1024 * 1024)) {
+    head = chunk;
+    break;
+  }
+  if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
+  const start = head.search(/\S/);
+  if (start < 0) {
+    throw new ScanInputError(file, `the file is empty; expected ${EXPECTED_INPUTS}`, {
+      line: 1,
+      column: 1,
+    });
+  }
+  const before = head.slice(0, start);
+  const line = before.split("\n").length;
+  const column = start - before.lastIndexOf("\n");
+  const first = head[start];
+  if (first !== "{") {
+    const what =
+      first === "[" ? "a JSON array" : `${JSON.stringify(head.slice(start, start + 12))}`;
+    throw new ScanInputError(
+      file,
+      `unknown input format: the file starts with ${what}; expected ${EXPECTED_INPUTS}`,
+      { line, column },
+    );
+  }
+  const nl = head.indexOf("\n", start);
+  if (nl >= 0 || head.length < 1024 * 1024) {
+    const firstLine = head.slice(start, nl >= 0 ? nl : undefined).trim();
+    try {
+      if (isEngineEvent(JSON.parse(firstLine))) return "event-log";
+    } catch {
+      // Not one JSON value on the first line: a (pretty-printed) document.
+    }
+  }
+  return "json";
+}
+
+// ── JSON documents: stack export and preview ─────────────────────────────────────────────────────
+
+const STACK_EXPORT_KEYS = new Set(["version", "deployment", "checkpoint"]);
+const PREVIEW_KEYS = new Set([
+  "config",
+  "steps",
+  "diagnostics",
+  "duration",
+  "changeSummary",
+  "maybeCorrupt",
+]);
+const SUPPORTED_VERSIONS = new Set([3, 4]);
+
+function isResourcesPath(path: readonly PathPart[]): boolean {
+  return (
+    (path.length === 2 && path[0] === "deployment" && path[1] === "resources") ||
+    (path.length === 3 &&
+      path[0] === "checkpoint" &&
+      path[1] === "latest" &&
+      path[2] === "resources")
+  );
+}
+
+interface PendingStep {
+  line: number;
+  op?: unknown;
+  newState?: unknown;
+}
+
+/** Read a stack export or a preview digest (decided by its top-level keys). */
+export async function readJsonInput(
+  file: string,
+  sink: InputSink,
+  values: (format: InputFormat) => ValueOptions,
+): Promise<InputFormat> {
+  let format: InputFormat | undefined;
+  let sawDeployment = false;
+  let step: PendingStep | undefined;
+  const seen = new Set<string>();
+
+  const expect = (
+    ok: boolean,
+    path: readonly PathPart[],
+    line: number,
+    what: string,
+    got: string,
+  ) => {
+    if (!ok) {
+      throw new ScanInputError(file, `expected ${what}, got ${got}`, {
+        line,
+        pointer: jsonPointer(path),
+      });
+    }
+  };
+
+  const emit = (raw: unknown, path: readonly PathPart[], line: number) => {
+    const fmt = format ?? "stack-export";
+    const ctx: RecordContext = { file, path, line, values: values(fmt) };
+    const r = toEngineResource(raw, ctx);
+    if (!r) return;
+    // A replacement shows a URN in several steps; the engine analyzes the new state once.
+    if (seen.has(r.urn)) return;
+    seen.add(r.urn);
+    if (fmt !== "stack-export" && r.outputs !== undefined && Object.keys(r.outputs).length === 0) {
+      // Preview outputs are empty for resources yet to be created: AnalyzeStack gets the inputs,
+      // as the runner (and the engine's preview) does.
+      delete r.outputs;
+    }
+    sink.resource(r, ctx);
+  };
+
+  const enter = (path: readonly PathPart[], kind: string, line: number): Step => {
+    if (path.length === 0) {
+      expect(
+        kind === "object",
+        path,
+        line,
+        `a JSON object: ${EXPECTED_INPUTS}`,
+        kind === "array" ? "an array" : `a ${kind}`,
+      );
+      return "descend";
+    }
+    const key = path[0];
+    if (format === undefined && path.length === 1 && typeof key === "string") {
+      if (STACK_EXPORT_KEYS.has(key)) format = "stack-export";
+      else if (PREVIEW_KEYS.has(key)) format = "preview";
+      if (format !== undefined) sink.format(format);
+    }
+    if (format === "stack-export") {
+      if (path.length === 1) {
+        if (key === "version") return "collect";
+        if (key === "deployment" || key === "checkpoint") {
+          sawDeployment = true;
+          expect(
+            kind === "object",
+            path,
+            line,
+            "an object",
+            kind === "array" ? "an array" : `a ${kind}`,
+          );
+          return "descend";
+        }
+        return "skip";
+      }
+      if (key === "checkpoint" && path.length === 2) {
+        if (path[1] === "stack") return "collect";
+        if (path[1] === "latest") {
+          if (kind === "null") return "skip";
+          expect(kind === "object", path, line, "an object", `a ${kind}`);
+          return "descend";
+        }
+        return "skip";
+      }
+      if (isResourcesPath(path)) {
+        if (kind === "null") return "skip";
+        expect(
+          kind === "array",
+          path,
+          line,
+          "an array of resources",
+          kind === "object" ? "an object" : `a ${kind}`,
+        );
+        return "descend";
+      }
+      if (typeof path[path.length - 1] === "number" && isResourcesPath(path.slice(0, -1))) {
+        return "collect";
+      }
+      return "skip";
+    }
+    if (format === "preview") {
+      if (path.length === 1) {
+        if (key === "config") return "collect";
+        if (key === "steps") {
+          if (kind === "null") return "skip";
+          expect(
+            kind === "array",
+            path,
+            line,
+            "an array of steps",
+            kind === "object" ? "an object" : `a ${kind}`,
+          );
+          return "descend";
+        }
+        return "skip";
+      }
+      if (key === "steps" && path.length === 2) {
+        expect(
+          kind === "object",
+          path,
+          line,
+          "a step object",
+          kind === "array" ? "an array" : `a ${kind}`,
+        );
+        step = { line };
+        return "descend";
+      }
+      if (key === "steps" && path.length === 3) {
+        return path[2] === "op" || path[2] === "newState" ? "collect" : "skip";
+      }
+      return "skip";
+    }
+    return "skip";
+  };
+
+  await readJsonDocument(
+    file,
+    {
+      enter,
+      value(path, value, line) {
+        if (format === "stack-export") {
+          if (path.length === 1 && path[0] === "version") {
+            if (typeof value !== "number" || !SUPPORTED_VERSIONS.has(value)) {
+              throw new ScanInputError(
+                file,
+                `unsupported deployment version ${describe(value)}; expected 3 (what \`pulumi stack export\` writes) or 4`,
+                { line, pointer: "/version" },
+              );
+            }
+            return;
+          }
+          if (path.length === 2 && path[0] === "checkpoint" && path[1] === "stack") {
+            if (typeof value === "string" && value !== "")
+              sink.stackName?.(value.split("/").pop() ?? value);
+            return;
+          }
+          emit(value, path, line);
+          return;
+        }
+        if (format === "preview") {
+          if (path.length === 1 && path[0] === "config") {
+            sink.config(layerFromInputConfig(value, file, path, line), {
+              line,
+              pointer: "/config",
+            });
+            return;
+          }
+          if (step && path.length === 3) {
+            if (path[2] === "op") step.op = value;
+            else if (path[2] === "newState") step.newState = value;
+          }
+        }
+      },
+      exit(path) {
+        if (format === "preview" && path.length === 2 && path[0] === "steps" && step) {
+          const s = step;
+          step = undefined;
+          if (typeof s.op !== "string") {
+            throw new ScanInputError(
+              file,
+              `expected the step's "op" to be a string, got ${describe(s.op)}`,
+              {
+                line: s.line,
+                pointer: jsonPointer([...path, "op"]),
+              },
+            );
+          }
+          if (ANALYZED_OPS.has(s.op) && s.newState !== undefined && s.newState !== null) {
+            emit(s.newState, [...path, "newState"], s.line);
+          }
+        }
+      },
+    },
+    () => sink.drain(),
+    () => (format === undefined ? EXPECTED_INPUTS : `the \`${FORMAT_LABELS[format]}\` document`),
+  );
+  if (format === undefined) {
+    throw new ScanInputError(
+      file,
+      `unknown input format: no top-level \`deployment\` or \`steps\`; expected ${EXPECTED_INPUTS}`,
+      { pointer: "" },
+    );
+  }
+  if (format === "stack-export" && !sawDeployment) {
+    throw new ScanInputError(
+      file,
+      'no `deployment` object: expected the output of `pulumi stack export` (`{"version": 3, "deployment": {…}}`)',
+      { pointer: "" },
+    );
+  }
+  return format;
+}
+
+// ── engine event logs ────────────────────────────────────────────────────────────────────────────
+
+/** The CLI's colour markup (`<{%reset%}>`) and ANSI escapes, removed from recorded messages. */
+export function stripColors(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/<\{%[^%]*%\}>/g, "").replace(/\u001b\[[0-9;]*m/g, "");
+}
+
+/** Read an event log line by line. */
+export async function readEventLog(
+  file: string,
+  sink: InputSink,
+  values: ValueOptions,
+): Promise<void> {
+  sink.format("event-log");
+  let lineNo = 0;
+  let events = 0;
+  const seen = new Set<string>();
+  let pending: { text: string; line: number } | undefined;
+
+  const handle = (text: string, line: number, last: boolean) => {
+    if (text.trim() === "") return;
+    let event: unknown;
+    try {
+      event = JSON.parse(text);
+    } catch (e) {
+      const msg = e instanceof Error ? e.message : String(e);
+      const at = jsonSyntaxPosition(text);
+      const column = (at?.offset ?? 0) + 1;
+      const truncated = last && at?.atEnd === true;
+      throw new ScanInputError(
+        file,
+        truncated
+          ? "unexpected end of input: the last event is incomplete (truncated file?); expected one JSON engine event per line"
+          : `not valid JSON (${msg}); expected one JSON engine event per line`,
+        { line, column },
+      );
+    }
+    if (!isRecord(event)) {
+      throw new ScanInputError(file, `expected an engine event object, got ${describe(event)}`, {
+        line,
+        column: 1,
+      });
+    }
+    events++;
+    const prelude = event["preludeEvent"];
+    if (isRecord(prelude)) {
+      sink.config(layerFromInputConfig(prelude["config"], file, ["preludeEvent", "config"], line), {
+        line,
+        pointer: "/preludeEvent/config",
+      });
+      return;
+    }
+    const pre = event["resourcePreEvent"];
+    if (pre !== undefined) {
+      if (!isRecord(pre) || !isRecord(pre["metadata"])) {
+        throw new ScanInputError(file, "expected `resourcePreEvent.metadata` to be an object", {
+          line,
+          pointer: "/resourcePreEvent/metadata",
+        });
+      }
+      const md = pre["metadata"];
+      const op = md["op"];
+      if (typeof op !== "string") {
+        throw new ScanInputError(
+          file,
+          `expected the step's "op" to be a string, got ${describe(op)}`,
+          {
+            line,
+            pointer: "/resourcePreEvent/metadata/op",
+          },
+        );
+      }
+      const state = md["new"];
+      if (!ANALYZED_OPS.has(op) || state === undefined || state === null) return;
+      const ctx: RecordContext = {
+        file,
+        path: ["resourcePreEvent", "metadata", "new"],
+        line,
+        values,
+      };
+      const r = toEngineResource(state, ctx);
+      if (!r || seen.has(r.urn)) return;
+      seen.add(r.urn);
+      if (r.outputs !== undefined && Object.keys(r.outputs).length === 0) delete r.outputs;
+      sink.resource(r, ctx);
+      return;
+    }
+    const pol = event["policyEvent"];
+    if (isRecord(pol)) {
+      const str = (k: string) => (typeof pol[k] === "string" ? (pol[k] as string) : "");
+      const recorded: RecordedPolicyEvent = {
+        urn: str("resourceUrn"),
+        policyName: str("policyName"),
+        policyPackName: str("policyPackName"),
+        policyPackVersion: str("policyPackVersion"),
+        enforcementLevel: str("enforcementLevel"),
+        message: stripColors(str("message")),
+        line,
+      };
+      if (typeof pol["severity"] === "string" && pol["severity"] !== "")
+        recorded.severity = pol["severity"];
+      sink.policyEvent(recorded);
+      return;
+    }
+    const summary = event["summaryEvent"];
+    if (isRecord(summary) && isRecord(summary["PolicyPacks"])) {
+      const packs: Record<string, string> = {};
+      for (const [k, v] of Object.entries(summary["PolicyPacks"]))
+        if (typeof v === "string") packs[k] = v;
+      sink.policyPacks?.(packs);
+    }
+  };
+
+  const splitter = lineSplitter((text) => {
+    lineNo++;
+    // Hold one line back, so that the last line is known to be the last (truncation message).
+    if (pending) handle(pending.text, pending.line, false);
+    pending = { text, line: lineNo };
+  });
+  for await (const chunk of readChunks(file)) {
+    splitter.push(chunk);
+    await sink.drain();
+  }
+  splitter.flush();
+  if (pending) handle(pending.text, pending.line, true);
+  if (events === 0) {
+    throw new ScanInputError(file, `no engine events found; expected ${EXPECTED_INPUTS}`, {
+      line: 1,
+    });
+  }
+  await sink.drain();
+}

@@ -1,0 +1,415 @@
+// Streaming JSON for inputs too big to load whole (a 100k-resource `pulumi stack export`): a
+// worker thread (tokenizer-worker.js) reads the file in chunks and tokenizes it with stream-json's
+// tokenizer; this thread walks the tokens by path. A router decides per path whether a value is
+// assembled (`collect`), walked into (`descend`) or skipped without being built (`skip`), so only
+// what the scan needs is ever held in memory. The worker reads its next chunk only when this side
+// asks for it, after `drain` (the consumer's backpressure) has returned.
+//
+// The file is tokenized one line at a time (long lines in pieces), which gives every value the line
+// it starts on (for SARIF regions) at no extra cost. Syntax errors are located exactly by
+// stream-json's verifier, which reports line and column.
+//
+// Why a worker: stream-json 3 is ESM-only. Node's own `require` loads ES modules (since Node
+// 20.19 / 22.12), but not inside Jest's module registry, which the unit tests run in; a worker
+// thread has a plain Node module system everywhere - and tokenizing overlaps with the RPCs.
+import * as fs from "fs";
+import * as path from "path";
+import { Worker } from "worker_threads";
+import { jsonPointer, ScanInputError } from "./errors";
+import { defineKey } from "./values";
+
+export type PathPart = string | number;
+export type ValueKind = "object" | "array" | "string" | "number" | "boolean" | "null";
+export type Step = "collect" | "descend" | "skip";
+
+export interface Router {
+  /** A value starts at `path`: assemble it, walk into it, or skip it. */
+  enter(path: readonly PathPart[], kind: ValueKind, line: number): Step;
+  /** A collected value is complete (a scalar under "descend" is delivered here too). */
+  value(path: readonly PathPart[], value: unknown, line: number): void;
+  /** A container that was walked into has ended. */
+  exit?(path: readonly PathPart[], kind: "object" | "array"): void;
+}
+
+/** Token codes posted by tokenizer-worker.js (keep in sync with its CODES). */
+const TOKEN = {
+  startObject: 1,
+  endObject: 2,
+  startArray: 3,
+  endArray: 4,
+  keyValue: 5,
+  stringValue: 6,
+  numberValue: 7,
+  nullValue: 8,
+  trueValue: 9,
+  falseValue: 10,
+} as const;
+
+/** A batch of tokens: codes, their lines, and the values of key/string/number tokens in order. */
+export interface TokenBatch {
+  codes: Uint8Array;
+  lines: Int32Array;
+  values: string[];
+}
+
+/** Builds one JavaScript value from tokens. */
+class Assembler {
+  private readonly stack: { container: Record<string, unknown> | unknown[]; key?: string }[] = [];
+  result: unknown = undefined;
+
+  /** Where inside the value the assembler is (for error pointers). */
+  innerPath(): PathPart[] {
+    const out: PathPart[] = [];
+    for (const { container, key } of this.stack) {
+      if (Array.isArray(container)) out.push(container.length);
+      else if (key !== undefined) out.push(key);
+    }
+    return out;
+  }
+
+  private add(v: unknown): void {
+    const top = this.stack[this.stack.length - 1];
+    if (!top) {
+      this.result = v;
+      return;
+    }
+    if (Array.isArray(top.container)) top.container.push(v);
+    else defineKey(top.container, top.key ?? "", v);
+  }
+
+  consume(code: number, value: string | undefined): void {
+    switch (code) {
+      case TOKEN.startObject:
+        this.stack.push({ container: {} });
+        return;
+      case TOKEN.startArray:
+        this.stack.push({ container: [] });
+        return;
+      case TOKEN.endObject:
+      case TOKEN.endArray: {
+        const top = this.stack.pop();
+        if (top) this.add(top.container);
+        return;
+      }
+      case TOKEN.keyValue: {
+        const top = this.stack[this.stack.length - 1];
+        if (top) top.key = value ?? "";
+        return;
+      }
+      default:
+        this.add(scalarOf(code, value));
+    }
+  }
+}
+
+interface Frame {
+  kind: "object" | "array";
+  path: PathPart[];
+  index: number;
+  key: string | undefined;
+}
+
+function scalarKind(code: number): ValueKind | undefined {
+  switch (code) {
+    case TOKEN.stringValue:
+      return "string";
+    case TOKEN.numberValue:
+      return "number";
+    case TOKEN.trueValue:
+    case TOKEN.falseValue:
+      return "boolean";
+    case TOKEN.nullValue:
+      return "null";
+    default:
+      return undefined;
+  }
+}
+
+function scalarOf(code: number, value: string | undefined): unknown {
+  switch (code) {
+    case TOKEN.stringValue:
+      return value ?? "";
+    case TOKEN.numberValue:
+      return Number(value);
+    case TOKEN.trueValue:
+      return true;
+    case TOKEN.falseValue:
+      return false;
+    default:
+      return null;
+  }
+}
+
+const isStart = (code: number) => code === TOKEN.startObject || code === TOKEN.startArray;
+const isEnd = (code: number) => code === TOKEN.endObject || code === TOKEN.endArray;
+const hasValue = (code: number) =>
+  code === TOKEN.keyValue || code === TOKEN.stringValue || code === TOKEN.numberValue;
+
+/** Walks a token stream by path, routing each value. */
+export class JsonWalker {
+  private readonly frames: Frame[] = [];
+  private mode: "walk" | "collect" | "skip" = "walk";
+  private depth = 0;
+  private assembler: Assembler | undefined;
+  private collectPath: PathPart[] = [];
+  private collectLine = 0;
+  private rootDone = false;
+
+  constructor(private readonly router: Router) {}
+
+  /** The JSON pointer of where the walker is now (for error messages). */
+  pointer(): string {
+    if (this.mode === "collect" && this.assembler) {
+      return jsonPointer([...this.collectPath, ...this.assembler.innerPath()]);
+    }
+    const top = this.frames[this.frames.length - 1];
+    if (!top) return "";
+    const path = [...top.path];
+    if (top.kind === "array") path.push(top.index);
+    else if (top.key !== undefined) path.push(top.key);
+    return jsonPointer(path);
+  }
+
+  /** True once the top-level value is complete. */
+  get complete(): boolean {
+    return this.rootDone;
+  }
+
+  private currentPath(): PathPart[] {
+    const top = this.frames[this.frames.length - 1];
+    if (!top) return [];
+    return [...top.path, top.kind === "array" ? top.index : (top.key ?? "")];
+  }
+
+  private valueDone(): void {
+    const top = this.frames[this.frames.length - 1];
+    if (!top) {
+      this.rootDone = true;
+      return;
+    }
+    if (top.kind === "array") top.index++;
+    else top.key = undefined;
+  }
+
+  /** Walk a batch of tokens. */
+  push(batch: TokenBatch): void {
+    let v = 0;
+    const { codes, lines, values } = batch;
+    for (let i = 0; i < codes.length; i++) {
+      const code = codes[i] ?? 0;
+      const value = hasValue(code) ? values[v++] : undefined;
+      this.token(code, value, lines[i] ?? 0);
+    }
+  }
+
+  private token(code: number, value: string | undefined, line: number): void {
+    if (this.mode === "collect") {
+      this.assembler?.consume(code, value);
+      if (isStart(code)) this.depth++;
+      else if (isEnd(code)) this.depth--;
+      if (this.depth === 0) {
+        const result = this.assembler?.result;
+        this.mode = "walk";
+        this.assembler = undefined;
+        this.router.value(this.collectPath, result, this.collectLine);
+        this.valueDone();
+      }
+      return;
+    }
+    if (this.mode === "skip") {
+      if (isStart(code)) this.depth++;
+      else if (isEnd(code)) this.depth--;
+      if (this.depth === 0) {
+        this.mode = "walk";
+        this.valueDone();
+      }
+      return;
+    }
+    if (code === TOKEN.keyValue) {
+      const top = this.frames[this.frames.length - 1];
+      if (top) top.key = value ?? "";
+      return;
+    }
+    if (isEnd(code)) {
+      const frame = this.frames.pop();
+      if (frame) this.router.exit?.(frame.path, frame.kind);
+      this.valueDone();
+      return;
+    }
+    if (isStart(code)) {
+      const kind = code === TOKEN.startObject ? "object" : "array";
+      const path = this.currentPath();
+      const step = this.router.enter(path, kind, line);
+      if (step === "descend") {
+        this.frames.push({ kind, path, index: 0, key: undefined });
+      } else if (step === "collect") {
+        this.mode = "collect";
+        this.depth = 1;
+        this.assembler = new Assembler();
+        this.assembler.consume(code, value);
+        this.collectPath = path;
+        this.collectLine = line;
+      } else {
+        this.mode = "skip";
+        this.depth = 1;
+      }
+      return;
+    }
+    const kind = scalarKind(code);
+    if (kind === undefined) return;
+    const path = this.currentPath();
+    const step = this.router.enter(path, kind, line);
+    if (step !== "skip") this.router.value(path, scalarOf(code, value), line);
+    this.valueDone();
+  }
+}
+
+const READ_CHUNK = 256 * 1024;
+/** A line longer than this goes to the tokenizer in pieces. */
+const MAX_PIECE = 64 * 1024;
+const WORKER = path.join(__dirname, "tokenizer-worker.js");
+
+/** The file's text in chunks; a read failure becomes a ScanInputError naming the file. */
+export async function* readChunks(file: string, chunkSize = READ_CHUNK): AsyncGenerator<string> {
+  const stream = fs.createReadStream(file, { encoding: "utf8", highWaterMark: chunkSize });
+  const it = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
+  try {
+    for (;;) {
+      let r: IteratorResult<string>;
+      try {
+        r = await it.next();
+      } catch (e) {
+        throw readError(file, e);
+      }
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    stream.destroy();
+  }
+}
+
+export function readError(file: string, e: unknown): ScanInputError {
+  const code = (e as { code?: string }).code;
+  const reason =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "is a directory, expected a file"
+        : code === "EACCES"
+          ? "permission denied"
+          : e instanceof Error
+            ? e.message
+            : String(e);
+  return new ScanInputError(file, `cannot read the file: ${reason}`);
+}
+
+function tidyParserMessage(message: string): string {
+  return message
+    .replace(/^Parser cannot parse input:\s*/, "")
+    .replace(/^Parser has expected\s*/, "expected ")
+    .trim();
+}
+
+type WorkerMessage =
+  | ({ kind: "batch"; last: boolean } & TokenBatch)
+  | ({
+      kind: "syntax";
+      message: string;
+      atEnd: boolean;
+      line: number;
+      column?: number;
+    } & TokenBatch)
+  | { kind: "read"; code?: string; message: string }
+  | { kind: "empty" }
+  | { kind: "end"; line: number }
+  | { kind: "crash"; message: string };
+
+/**
+ * Stream one JSON document from `file` through `router`. After every chunk, `drain` is awaited,
+ * which lets the consumer apply backpressure (the next chunk is read only when it returns).
+ */
+export async function readJsonDocument(
+  file: string,
+  router: Router,
+  drain: () => Promise<void>,
+  describe: string | (() => string) = "a JSON document",
+): Promise<void> {
+  const what = () => (typeof describe === "string" ? describe : describe());
+  const walker = new JsonWalker(router);
+  const worker = new Worker(WORKER, {
+    workerData: { file, chunkSize: READ_CHUNK, maxPiece: MAX_PIECE },
+  });
+  const queue: WorkerMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: Error | undefined;
+  let exited = false;
+  worker.on("message", (m: WorkerMessage) => {
+    queue.push(m);
+    wake?.();
+  });
+  worker.on("error", (e) => {
+    failure = e;
+    wake?.();
+  });
+  worker.on("exit", () => {
+    exited = true;
+    wake?.();
+  });
+  const next = async (): Promise<WorkerMessage> => {
+    for (;;) {
+      const m = queue.shift();
+      if (m) return m;
+      if (failure) throw failure;
+      if (exited) throw new Error("the tokenizer thread stopped unexpectedly");
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
+  };
+  try {
+    for (;;) {
+      const m = await next();
+      switch (m.kind) {
+        case "batch":
+          walker.push(m);
+          await drain();
+          if (m.last) break;
+          worker.postMessage("more");
+          continue;
+        case "syntax": {
+          walker.push(m);
+          const problem = m.atEnd
+            ? `unexpected end of input: ${what()} is incomplete (truncated file?); ${tidyParserMessage(m.message)}`
+            : `not valid JSON: ${tidyParserMessage(m.message)}`;
+          throw new ScanInputError(file, problem, {
+            line: m.line,
+            ...(m.column !== undefined ? { column: m.column } : {}),
+            pointer: walker.pointer(),
+          });
+        }
+        case "read":
+          throw readError(file, { code: m.code, message: m.message });
+        case "empty":
+          throw new ScanInputError(file, `the file is empty; expected ${what()}`, {
+            line: 1,
+            column: 1,
+          });
+        case "crash":
+          throw new Error(`the tokenizer thread failed: ${m.message}`);
+        case "end":
+          if (!walker.complete) {
+            throw new ScanInputError(
+              file,
+              `unexpected end of input: ${what()} is incomplete (truncated file?)`,
+              { line: m.line, pointer: walker.pointer() },
+            );
+          }
+          return;
+      }
+    }
+  } finally {
+    await worker.terminate();
+  }
+}

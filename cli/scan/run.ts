@@ -1,0 +1,65 @@
+// A whole `scan` invocation: every input file in turn (each its own stack, so its own pack process,
+// as each `pulumi preview` is), and the verdict that becomes the exit code.
+import * as fs from "fs";
+import * as path from "path";
+import type { Finding } from "../runner/types";
+import { checkReadable, scanFile } from "./scan";
+import type { FileScanResult, ScanOptions } from "./scan";
+
+/** Which findings fail the scan: mandatory ones (the default), advisory ones too, or none. */
+export type FailOn = "mandatory" | "advisory" | "none";
+export const FAIL_ON: readonly FailOn[] = ["mandatory", "advisory", "none"];
+
+export interface ScanRun {
+  tool: { name: string; version: string };
+  files: FileScanResult[];
+  failOn: FailOn;
+  /** 0: nothing failing; 1: at least one failing finding. (2, errors, never gets this far.) */
+  exitCode: 0 | 1;
+  durationMs: number;
+}
+
+const ROOT = path.resolve(__dirname, "..", "..");
+
+/** The CLI's name and version (the repository's package.json). */
+export function toolInfo(): { name: string; version: string } {
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+      version?: unknown;
+    };
+    return {
+      name: "jurisdiction-guard",
+      version: typeof pkg.version === "string" ? pkg.version : "0.0.0",
+    };
+  } catch {
+    return { name: "jurisdiction-guard", version: "0.0.0" };
+  }
+}
+
+export function isFailing(f: Pick<Finding, "enforcementLevel">, failOn: FailOn): boolean {
+  if (failOn === "none") return false;
+  if (f.enforcementLevel === "mandatory") return true;
+  return failOn === "advisory" && f.enforcementLevel === "advisory";
+}
+
+export function exitCodeOf(files: readonly FileScanResult[], failOn: FailOn): 0 | 1 {
+  return files.some((r) => r.findings.some((f) => isFailing(f, failOn))) ? 1 : 0;
+}
+
+/** Scan every file (all are checked for readability first, so a typo fails at once). */
+export async function runScan(
+  files: readonly string[],
+  opts: ScanOptions & { failOn: FailOn },
+): Promise<ScanRun> {
+  const started = Date.now();
+  for (const f of files) checkReadable(f);
+  const results: FileScanResult[] = [];
+  for (const f of files) results.push(await scanFile(f, opts));
+  return {
+    tool: toolInfo(),
+    files: results,
+    failOn: opts.failOn,
+    exitCode: exitCodeOf(results, opts.failOn),
+    durationMs: Date.now() - started,
+  };
+}

@@ -1,0 +1,228 @@
+// One input file through the engine-faithful runner: read it as it streams, start the pack for the
+// file's stack as soon as the first resource names it (stack and project come from URNs; config
+// from the input, --stack-config and --config), and evaluate resources while the rest is read.
+//
+// Like `pulumi preview` and `pulumi policy analyze`, every resource goes through Analyze - the root
+// `pulumi:pulumi:Stack` and provider resources included (step_generator.go, analyze_snapshot.go);
+// provider resources are also each resource's `provider` in its requests, and default providers
+// missing from preview JSON and event logs are rebuilt from config as the engine builds them.
+import * as fs from "fs";
+import { startPack } from "../runner";
+import type { PolicyPackSession } from "../runner";
+import type { AnalyzerInfo, PolicyPackConfig, Report } from "../runner/types";
+import type { ConfigLayer } from "./config";
+import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
+import { ScanInputError } from "./errors";
+import { StreamingEvaluation } from "./evaluate";
+import type { AnalyzedResource, ScanFinding } from "./evaluate";
+import { readError } from "./json-stream";
+import { detectFormat, readEventLog, readJsonInput } from "./inputs";
+import type { InputFormat, InputSink, RecordedPolicyEvent } from "./inputs";
+import { isProviderType, ProviderIndex, stackAndProject } from "./resources";
+import type { RecordContext, ScanStackConfig } from "./resources";
+import type { EngineResource } from "../runner/types";
+import { Redactor } from "./values";
+import type { ValueOptions } from "./values";
+
+export interface ScanOptions {
+  /** The policy pack folder (`--policy-pack`). */
+  packDir: string;
+  /** `--policy-pack-config`. */
+  policyConfigFile?: string;
+  /** `--stack-tags k=v`. */
+  stackTags?: Record<string, string>;
+  /** `--stack-config Pulumi.<stack>.yaml`. */
+  stackConfigFile?: string;
+  /** `--config k=v` (applied last). */
+  config?: Record<string, string>;
+  /** Resources in flight (default 16, as the engine). */
+  concurrency?: number;
+  /** Keep every analyzed resource and not-applicable answer (for JUnit). */
+  keepResources?: boolean;
+  /** Send Remediate even when no policy is at the remediate level (see evaluate.ts). */
+  allRpcs?: boolean;
+  organization?: string;
+  /** Extra environment for the pack process (`undefined` removes a variable). */
+  env?: Record<string, string | undefined>;
+  /** Progress while a file is evaluated. */
+  onProgress?: (file: string, done: number, findings: number) => void;
+}
+
+export interface FileScanResult {
+  /** The path as given on the command line. */
+  file: string;
+  format: InputFormat;
+  stack: string;
+  project: string;
+  report: Report;
+  /** `report.findings`, each with the input line of its resource when known. Secrets redacted. */
+  findings: ScanFinding[];
+  /** Every analyzed resource (only with `keepResources`). */
+  resources: AnalyzedResource[];
+  info: AnalyzerInfo;
+  /** The reconciled policy config sent in `Configure` (effective enforcement levels). */
+  policyConfig: PolicyPackConfig;
+  /** Policy events a real `pulumi preview --policy-pack` recorded (event logs only). */
+  recordedPolicyEvents: RecordedPolicyEvent[];
+  /** Policy packs (name -> version) the recorded run used (event-log summary). */
+  recordedPolicyPacks: Record<string, string>;
+  durationMs: number;
+}
+
+/** Fail early, naming the file, when an input cannot be opened. */
+export function checkReadable(file: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw readError(file, e);
+  }
+  if (stat.isDirectory())
+    throw new ScanInputError(file, "cannot read the file: is a directory, expected a file");
+  try {
+    fs.accessSync(file, fs.constants.R_OK);
+  } catch (e) {
+    throw readError(file, e);
+  }
+}
+
+export async function scanFile(file: string, opts: ScanOptions): Promise<FileScanResult> {
+  const started = Date.now();
+  checkReadable(file);
+  const optionLayers: ConfigLayer[] = [];
+  if (opts.stackConfigFile !== undefined)
+    optionLayers.push(readStackConfigFile(opts.stackConfigFile));
+  if (opts.config) optionLayers.push({ ...emptyLayer(), values: { ...opts.config } });
+
+  const redactor = new Redactor();
+  const valueOptions = (format: InputFormat): ValueOptions => ({
+    blindedStrings: format !== "stack-export",
+    onPlaintextSecret: (s) => redactor.add(s),
+  });
+
+  let format: InputFormat | undefined;
+  let inputLayer = emptyLayer();
+  let stackHint: string | undefined;
+  let stack = "dev";
+  let project = "project";
+  let config: ScanStackConfig | undefined;
+  let session: PolicyPackSession | undefined;
+  let evaluation: StreamingEvaluation | undefined;
+  const pending: { r: EngineResource; ctx: RecordContext }[] = [];
+  const recorded: RecordedPolicyEvent[] = [];
+  let recordedPacks: Record<string, string> = {};
+  const providers = new ProviderIndex(
+    () => config ?? mergeConfig(project, [inputLayer, ...optionLayers]),
+  );
+
+  const start = async (first?: {
+    r: EngineResource;
+    ctx: RecordContext;
+  }): Promise<StreamingEvaluation> => {
+    if (first) {
+      const sp = stackAndProject(first.r.urn);
+      if (sp) {
+        stack = sp.stack;
+        project = sp.project;
+      }
+    }
+    if (stackHint !== undefined && first === undefined) stack = stackHint;
+    config = mergeConfig(project, [inputLayer, ...optionLayers]);
+    session = await startPack({
+      packDir: opts.packDir,
+      stack,
+      project,
+      organization: opts.organization ?? "organization",
+      dryRun: true,
+      stackConfig: config.config,
+      configSecretKeys: config.secretKeys,
+      ...(opts.stackTags ? { stackTags: opts.stackTags } : {}),
+      ...(opts.policyConfigFile !== undefined ? { policyConfigFile: opts.policyConfigFile } : {}),
+      ...(opts.env ? { env: opts.env } : {}),
+    });
+    evaluation = new StreamingEvaluation(session, {
+      concurrency: opts.concurrency ?? 16,
+      keepResources: opts.keepResources ?? false,
+      always: opts.allRpcs ?? false,
+      ...(opts.onProgress
+        ? { onProgress: (done: number, n: number) => opts.onProgress?.(file, done, n) }
+        : {}),
+    });
+    return evaluation;
+  };
+
+  const sink: InputSink = {
+    format(f) {
+      format = f;
+    },
+    config(layer, position) {
+      if (evaluation !== undefined || pending.length > 0) {
+        throw new ScanInputError(
+          file,
+          "the stack config comes after resources; expected it before them (as Pulumi writes it), since the pack is configured before the first resource is analyzed",
+          position,
+        );
+      }
+      inputLayer = layer;
+    },
+    stackName(s) {
+      stackHint = s;
+    },
+    resource(r, ctx) {
+      pending.push({ r, ctx });
+    },
+    policyEvent(e) {
+      recorded.push(e);
+    },
+    policyPacks(p) {
+      recordedPacks = p;
+    },
+    async drain() {
+      while (pending.length > 0) {
+        const item = pending.shift();
+        if (!item) break;
+        const ev = evaluation ?? (await start(item));
+        const { provider, synthesized } = providers.resolve(item.r, item.ctx);
+        if (synthesized) await ev.add(synthesized, undefined);
+        if (isProviderType(item.r.type)) providers.add(item.r);
+        await ev.add(item.r, provider, item.ctx.line);
+      }
+    },
+  };
+
+  try {
+    const kind = await detectFormat(file);
+    if (kind === "event-log") await readEventLog(file, sink, valueOptions("event-log"));
+    else await readJsonInput(file, sink, valueOptions);
+    const ev = evaluation ?? (await start());
+    const result = await ev.finish();
+    if (!session || format === undefined) throw new Error("internal error: no pack session");
+    const findings = result.findings.map((f) =>
+      redactor.size > 0
+        ? { ...f, message: redactor.redact(f.message), description: redactor.redact(f.description) }
+        : f,
+    );
+    const report: Report = { ...result.report, findings };
+    return {
+      file,
+      format,
+      stack,
+      project,
+      report,
+      findings,
+      resources: result.resources,
+      info: session.info,
+      policyConfig: session.config,
+      recordedPolicyEvents: recorded.map((e) =>
+        redactor.size > 0 ? { ...e, message: redactor.redact(e.message) } : e,
+      ),
+      recordedPolicyPacks: recordedPacks,
+      durationMs: Date.now() - started,
+    };
+  } catch (e) {
+    await evaluation?.settle();
+    throw e;
+  } finally {
+    await session?.close();
+  }
+}
