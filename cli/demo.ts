@@ -7,7 +7,7 @@ import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
 import { ensurePackBuilt } from "./build";
-import { evaluateProgram, listExamples } from "./evaluate-program";
+import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
 import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
 import { PolicyConfigError } from "./runner";
@@ -67,8 +67,10 @@ async function main(argv: string[]): Promise<number> {
 
   const results = await mapLimit(names, Math.max(2, os.cpus().length), async (name) => {
     const t = Date.now();
-    const evaluation = await evaluateProgram(path.join(opts.examples, name), {
+    const dir = path.join(opts.examples, name);
+    const evaluation = await evaluateProgram(dir, {
       packDir,
+      ...exampleOptions(dir),
       ...(opts.policyPackConfig !== undefined ? { policyConfigFile: opts.policyPackConfig } : {}),
     });
     return { name, evaluation, ms: Date.now() - t };

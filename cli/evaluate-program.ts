@@ -80,6 +80,25 @@ export function listExamples(examplesDir: string): string[] {
     .sort();
 }
 
+/**
+ * What an example folder carries besides its program: the organisation's pack config
+ * (`policy-config.json`, as `pulumi preview --policy-pack-config` takes it) and the stack's tags
+ * (`stack-tags.json`, as `pulumi stack tag set` would set them).
+ */
+export function exampleOptions(exampleDir: string): {
+  policyConfigFile?: string;
+  stackTags?: Record<string, string>;
+} {
+  const configFile = path.join(exampleDir, "policy-config.json");
+  const tagsFile = path.join(exampleDir, "stack-tags.json");
+  return {
+    ...(fs.existsSync(configFile) ? { policyConfigFile: configFile } : {}),
+    ...(fs.existsSync(tagsFile)
+      ? { stackTags: JSON.parse(fs.readFileSync(tagsFile, "utf8")) as Record<string, string> }
+      : {}),
+  };
+}
+
 /** "none", or policy name -> the most severe level reported for that resource. */
 export type Verdict = "none" | Record<string, EnforcementLevel>;
 

@@ -1,34 +1,28 @@
 // Every example program, captured under mocks and evaluated by the real pack over gRPC, gets
 // exactly the verdicts its expected.json lists (resource name -> policy -> level, or "none").
-// An example may carry the organisation's pack config as `policy-config.json` (passed as
-// `pulumi preview --policy-pack-config` would pass it) and the stack's tags as `stackTags` in
-// expected.json (what `pulumi stack tag set` would have set).
+// An example may carry the organisation's pack config (`policy-config.json`) and the stack's
+// tags (`stack-tags.json`); `exampleOptions` reads both, as `npm run demo` does.
 import * as fs from "fs";
 import * as path from "path";
-import { evaluateProgram, listExamples, verdictsByName } from "../../cli/evaluate-program";
+import {
+  evaluateProgram,
+  exampleOptions,
+  listExamples,
+  verdictsByName,
+} from "../../cli/evaluate-program";
 import type { ProgramEvaluation, Verdict } from "../../cli/evaluate-program";
 import { mapLimit } from "../../cli/runner/util";
 import { EXAMPLES_DIR, HERMETIC_ENV, PACK_DIR } from "./harness";
 
 interface Expected {
   stack: string;
-  /** Stack tags the engine sends in ConfigureStack. */
-  stackTags?: Record<string, string>;
   verdicts: Record<string, Verdict>;
 }
-
-const POLICY_CONFIG_FILE = "policy-config.json";
 
 function readExpected(name: string): Expected {
   return JSON.parse(
     fs.readFileSync(path.join(EXAMPLES_DIR, name, "expected.json"), "utf8"),
   ) as Expected;
-}
-
-/** The example's `--policy-pack-config` file, if it has one. */
-function policyConfigFileOf(name: string): string | undefined {
-  const file = path.join(EXAMPLES_DIR, name, POLICY_CONFIG_FILE);
-  return fs.existsSync(file) ? file : undefined;
 }
 
 const names = listExamples(EXAMPLES_DIR);
@@ -37,13 +31,11 @@ const evaluations = new Map<string, ProgramEvaluation>();
 beforeAll(async () => {
   // Each example is its own stack, so each gets its own pack process (as each preview does).
   await mapLimit(names, 3, async (name) => {
-    const { stackTags } = readExpected(name);
-    const policyConfigFile = policyConfigFileOf(name);
-    const evaluation = await evaluateProgram(path.join(EXAMPLES_DIR, name), {
+    const dir = path.join(EXAMPLES_DIR, name);
+    const evaluation = await evaluateProgram(dir, {
       packDir: PACK_DIR,
       env: HERMETIC_ENV,
-      ...(stackTags ? { stackTags } : {}),
-      ...(policyConfigFile !== undefined ? { policyConfigFile } : {}),
+      ...exampleOptions(dir),
     });
     evaluations.set(name, evaluation);
   });
