@@ -1,0 +1,298 @@
+// The timed phases, each run on both packs, interleaved round by round so that other jobs on the
+// machine weigh on both alike: start-up, per-resource Analyze throughput, AnalyzeStack, scan.
+import * as fs from "fs";
+import * as path from "path";
+import type { PolicyPackSession } from "../cli/runner";
+import type { PackId, PackUnderTest } from "./packs";
+import { HERMETIC_ENV, interleave, startSession } from "./packs";
+import type { Sample } from "./stats";
+import { cpuMs, peakRssMiB, selfCpuMs, summarise } from "./stats";
+import type { Workload } from "./workload";
+import { toStackExport } from "./workload";
+
+export type PerPack<T> = Record<PackId, T>;
+
+export function log(message: string): void {
+  process.stderr.write(`[bench] ${message}\n`);
+}
+
+// ── Start-up ──────────────────────────────────────────────────────────────────────────────────
+
+export interface StartupResult {
+  /** Spawn to configured (ConfigureStack, GetAnalyzerInfo, Configure done), ms. */
+  startupMs: Sample;
+  /** CPU time the pack process used to get there (steadier than wall time on a busy machine). */
+  cpuMs: Sample;
+  /** Peak RSS of the pack process once started, MiB. */
+  rssMiB: Sample;
+}
+
+export async function measureStartup(
+  packs: readonly [PackUnderTest, PackUnderTest],
+  w: Workload,
+  rounds: number,
+): Promise<PerPack<StartupResult>> {
+  const ms: PerPack<number[]> = { pack: [], baseline: [] };
+  const cpu: PerPack<number[]> = { pack: [], baseline: [] };
+  const rss: PerPack<number[]> = { pack: [], baseline: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const p of interleave(round, ...packs)) {
+      const session = await startSession(p, w);
+      ms[p.id].push(session.startupMs);
+      const used = cpuMs(session.pid);
+      if (used !== undefined) cpu[p.id].push(used);
+      const peak = peakRssMiB(session.pid);
+      if (peak !== undefined) rss[p.id].push(peak);
+      await session.close();
+    }
+    log(
+      `start-up round ${round + 1}/${rounds}: pack ${ms.pack.at(-1)} ms, baseline ${ms.baseline.at(-1)} ms`,
+    );
+  }
+  return {
+    pack: {
+      startupMs: summarise(ms.pack),
+      cpuMs: summarise(cpu.pack),
+      rssMiB: summarise(rss.pack),
+    },
+    baseline: {
+      startupMs: summarise(ms.baseline),
+      cpuMs: summarise(cpu.baseline),
+      rssMiB: summarise(rss.baseline),
+    },
+  };
+}
+
+// ── Per-resource Analyze throughput and AnalyzeStack (long-lived sessions) ──────────────────
+
+export interface ThroughputResult {
+  resources: number;
+  /** Wall time per resource at concurrency 16 (Remediate + Analyze, as the engine calls), µs. */
+  wallUs: Sample;
+  /** CPU time of the pack process per resource, µs. */
+  packCpuUs: Sample;
+  /** CPU time of the runner (this process, the engine's stand-in) per resource, µs. */
+  runnerCpuUs: Sample;
+  findings: number;
+  notApplicable: number;
+}
+
+export interface StackResult {
+  resources: number;
+  ms: Sample;
+  packCpuMs: Sample;
+  findings: number;
+}
+
+export interface SessionResults {
+  throughput: PerPack<ThroughputResult>;
+  analyzeStack: PerPack<StackResult>[];
+  /** Peak RSS of each long-lived pack process after everything above, MiB. */
+  peakRssMiB: PerPack<number | undefined>;
+}
+
+export interface SessionPlan {
+  /** Resources analyzed once before measuring (JIT, caches). */
+  warmup: Workload;
+  /** Resources analyzed per round. */
+  measured: Workload;
+  rounds: number;
+  concurrency: number;
+  /** AnalyzeStack sizes, each a workload, with its number of rounds. */
+  stacks: { workload: Workload; rounds: number }[];
+}
+
+export async function measureSessions(
+  packs: readonly [PackUnderTest, PackUnderTest],
+  plan: SessionPlan,
+): Promise<SessionResults> {
+  const sessions = {} as PerPack<PolicyPackSession>;
+  try {
+    for (const p of packs) sessions[p.id] = await startSession(p, plan.measured);
+    for (const p of packs) {
+      await sessions[p.id].evaluate(plan.warmup.resources, {
+        concurrency: plan.concurrency,
+        analyzeStack: false,
+      });
+    }
+    log(`warm-up done (${plan.warmup.resources.length} resources per pack)`);
+
+    const n = plan.measured.resources.length;
+    const wall: PerPack<number[]> = { pack: [], baseline: [] };
+    const packCpu: PerPack<number[]> = { pack: [], baseline: [] };
+    const runnerCpu: PerPack<number[]> = { pack: [], baseline: [] };
+    const findings: PerPack<number> = { pack: 0, baseline: 0 };
+    const notApplicable: PerPack<number> = { pack: 0, baseline: 0 };
+    for (let round = 0; round < plan.rounds; round++) {
+      for (const p of interleave(round, ...packs)) {
+        const s = sessions[p.id];
+        const cpu0 = cpuMs(s.pid);
+        const self0 = selfCpuMs();
+        const t0 = process.hrtime.bigint();
+        const report = await s.evaluate(plan.measured.resources, {
+          concurrency: plan.concurrency,
+          analyzeStack: false,
+        });
+        const elapsedUs = Number(process.hrtime.bigint() - t0) / 1000;
+        const cpu1 = cpuMs(s.pid);
+        wall[p.id].push(elapsedUs / n);
+        if (cpu0 !== undefined && cpu1 !== undefined)
+          packCpu[p.id].push(((cpu1 - cpu0) * 1000) / n);
+        runnerCpu[p.id].push(((selfCpuMs() - self0) * 1000) / n);
+        findings[p.id] = report.findings.length;
+        notApplicable[p.id] = report.notApplicable.length;
+      }
+      log(
+        `Analyze round ${round + 1}/${plan.rounds}: pack ${wall.pack.at(-1)?.toFixed(0)} µs/resource, baseline ${wall.baseline.at(-1)?.toFixed(0)} µs/resource`,
+      );
+    }
+    const throughput = {} as PerPack<ThroughputResult>;
+    for (const p of packs) {
+      throughput[p.id] = {
+        resources: n,
+        wallUs: summarise(wall[p.id]),
+        packCpuUs: summarise(packCpu[p.id]),
+        runnerCpuUs: summarise(runnerCpu[p.id]),
+        findings: findings[p.id],
+        notApplicable: notApplicable[p.id],
+      };
+    }
+
+    const analyzeStack: PerPack<StackResult>[] = [];
+    for (const { workload, rounds } of plan.stacks) {
+      const ms: PerPack<number[]> = { pack: [], baseline: [] };
+      const cpu: PerPack<number[]> = { pack: [], baseline: [] };
+      const found: PerPack<number> = { pack: 0, baseline: 0 };
+      for (let round = 0; round < rounds; round++) {
+        for (const p of interleave(round, ...packs)) {
+          const s = sessions[p.id];
+          const cpu0 = cpuMs(s.pid);
+          const t0 = process.hrtime.bigint();
+          const result = await s.analyzeStack(workload.resources);
+          ms[p.id].push(Number(process.hrtime.bigint() - t0) / 1e6);
+          const cpu1 = cpuMs(s.pid);
+          if (cpu0 !== undefined && cpu1 !== undefined) cpu[p.id].push(cpu1 - cpu0);
+          found[p.id] = result.findings.length;
+        }
+        log(
+          `AnalyzeStack ${workload.resources.length} round ${round + 1}/${rounds}: pack ${ms.pack.at(-1)?.toFixed(0)} ms, baseline ${ms.baseline.at(-1)?.toFixed(0)} ms`,
+        );
+      }
+      const entry = {} as PerPack<StackResult>;
+      for (const p of packs) {
+        entry[p.id] = {
+          resources: workload.resources.length,
+          ms: summarise(ms[p.id]),
+          packCpuMs: summarise(cpu[p.id]),
+          findings: found[p.id],
+        };
+      }
+      analyzeStack.push(entry);
+    }
+    const peak = {} as PerPack<number | undefined>;
+    for (const p of packs) peak[p.id] = peakRssMiB(sessions[p.id].pid);
+    return { throughput, analyzeStack, peakRssMiB: peak };
+  } finally {
+    for (const s of Object.values(sessions)) await s.close();
+  }
+}
+
+// ── scan (`jurisdiction-guard scan` over a `pulumi stack export`) ────────────────────────────
+
+/** The part of the scan library the bench uses (cli/scan/scan.ts, being written alongside). */
+interface ScanModule {
+  scanFile(
+    file: string,
+    opts: {
+      packDir: string;
+      config?: Record<string, string>;
+      env?: Record<string, string | undefined>;
+    },
+  ): Promise<{ report: { resourcesAnalyzed: number; findings: unknown[] } }>;
+}
+
+export type ScanAvailability =
+  { available: true; module: ScanModule } | { available: false; why: string };
+
+/** The scan library, if it is there yet: loaded at run time so the bench builds without it. */
+export function loadScan(): ScanAvailability {
+  const candidates = ["../cli/scan/scan", "../cli/scan"];
+  const problems: string[] = [];
+  for (const id of candidates) {
+    let resolved: string;
+    try {
+      resolved = require.resolve(id);
+    } catch {
+      continue;
+    }
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const mod = require(resolved) as Partial<ScanModule>;
+      if (typeof mod.scanFile === "function") return { available: true, module: mod as ScanModule };
+      problems.push(`${path.relative(path.join(__dirname, ".."), resolved)} exports no scanFile`);
+    } catch (e) {
+      problems.push(`${id}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
+    }
+  }
+  return {
+    available: false,
+    why: problems.length > 0 ? problems.join("; ") : "cli/scan is not there yet",
+  };
+}
+
+export interface ScanResult {
+  resources: number;
+  /** Export file size, MB. */
+  fileMB: number;
+  ms: PerPack<Sample>;
+  findings: PerPack<number>;
+}
+
+export type ScanOutcome =
+  { status: "ok"; sizes: ScanResult[] } | { status: "unavailable" | "failed"; why: string };
+
+/** Write each workload as a stack export into `tmpDir` and time `scan` over it with both packs. */
+export async function measureScan(
+  packs: readonly [PackUnderTest, PackUnderTest],
+  workloads: readonly { workload: Workload; rounds: number; packs: readonly PackId[] }[],
+  tmpDir: string,
+): Promise<ScanOutcome> {
+  const scan = loadScan();
+  if (!scan.available) return { status: "unavailable", why: scan.why };
+  const sizes: ScanResult[] = [];
+  for (const { workload, rounds, packs: which } of workloads) {
+    const file = path.join(tmpDir, `stack-export-${workload.resources.length}.json`);
+    fs.writeFileSync(file, JSON.stringify(toStackExport(workload)));
+    const ms: PerPack<number[]> = { pack: [], baseline: [] };
+    const findings: PerPack<number> = { pack: 0, baseline: 0 };
+    for (let round = 0; round < rounds; round++) {
+      for (const p of interleave(round, ...packs)) {
+        if (!which.includes(p.id)) continue;
+        const t0 = process.hrtime.bigint();
+        try {
+          const result = await scan.module.scanFile(file, {
+            packDir: p.dir,
+            config: workload.stackConfig,
+            env: { ...HERMETIC_ENV, ...p.env },
+          });
+          findings[p.id] = result.report.findings.length;
+        } catch (e) {
+          const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
+          return { status: "failed", why: `scan of ${path.basename(file)} failed: ${why}` };
+        }
+        ms[p.id].push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+      log(
+        `scan ${workload.resources.length} round ${round + 1}/${rounds}: pack ${ms.pack.at(-1)?.toFixed(0) ?? "-"} ms, baseline ${ms.baseline.at(-1)?.toFixed(0) ?? "-"} ms`,
+      );
+    }
+    sizes.push({
+      resources: workload.resources.length,
+      fileMB: fs.statSync(file).size / 1e6,
+      ms: { pack: summarise(ms.pack), baseline: summarise(ms.baseline) },
+      findings,
+    });
+    fs.rmSync(file, { force: true });
+  }
+  return { status: "ok", sizes };
+}
