@@ -83,6 +83,7 @@ describe("gen-docs --check", () => {
     expect(errors).toEqual([
       "docs/policies.md is out of date: run npm run docs",
       "docs/configuration.md is out of date: run npm run docs",
+      "docs/providers.md is out of date: run npm run docs",
     ]);
     expect(fs.existsSync(path.join(dir, "docs"))).toBe(false);
   });
