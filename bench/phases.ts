@@ -1,5 +1,6 @@
 // The timed phases, each run on both packs, interleaved round by round so that other jobs on the
 // machine weigh on both alike: start-up, per-resource Analyze throughput, AnalyzeStack, scan.
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyPackSession } from "../cli/runner";
@@ -199,8 +200,21 @@ export async function measureSessions(
 
 // ── scan (`jurisdiction-guard scan` over a `pulumi stack export`) ────────────────────────────
 
-/** The part of the scan library the bench uses (cli/scan/scan.ts, being written alongside). */
-interface ScanModule {
+const REPO = path.resolve(__dirname, "..");
+
+/** One scan of one file with one pack; resolves to the number of findings, when known. */
+type ScanOnce = (
+  file: string,
+  p: PackUnderTest,
+  config: Record<string, string>,
+  outDir: string,
+) => Promise<number | undefined>;
+
+export type ScanAvailability =
+  { available: true; how: string; run: ScanOnce } | { available: false; why: string };
+
+/** The part of the scan library the bench falls back on (cli/scan/scan.ts). */
+interface ScanLibrary {
   scanFile(
     file: string,
     opts: {
@@ -208,36 +222,105 @@ interface ScanModule {
       config?: Record<string, string>;
       env?: Record<string, string | undefined>;
     },
-  ): Promise<{ report: { resourcesAnalyzed: number; findings: unknown[] } }>;
+  ): Promise<{ report: { findings: unknown[] } }>;
 }
 
-export type ScanAvailability =
-  { available: true; module: ScanModule } | { available: false; why: string };
-
-/** The scan library, if it is there yet: loaded at run time so the bench builds without it. */
-export function loadScan(): ScanAvailability {
-  const candidates = ["../cli/scan/scan", "../cli/scan"];
-  const problems: string[] = [];
-  for (const id of candidates) {
-    let resolved: string;
-    try {
-      resolved = require.resolve(id);
-    } catch {
-      continue;
-    }
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const mod = require(resolved) as Partial<ScanModule>;
-      if (typeof mod.scanFile === "function") return { available: true, module: mod as ScanModule };
-      problems.push(`${path.relative(path.join(__dirname, ".."), resolved)} exports no scanFile`);
-    } catch (e) {
-      problems.push(`${id}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}`);
-    }
+/** `jurisdiction-guard scan` as a user runs it (a process), else the scan library, if there yet. */
+export function findScan(): ScanAvailability {
+  const bin = path.join(REPO, "bin", "jurisdiction-guard.js");
+  if (fs.existsSync(bin) && fs.existsSync(path.join(REPO, "cli", "main.ts"))) {
+    return { available: true, how: "jurisdiction-guard scan", run: scanCommand(bin) };
   }
-  return {
-    available: false,
-    why: problems.length > 0 ? problems.join("; ") : "cli/scan is not there yet",
-  };
+  let resolved: string;
+  try {
+    resolved = require.resolve("../cli/scan/scan");
+  } catch {
+    return { available: false, why: "neither bin/jurisdiction-guard.js nor cli/scan is there yet" };
+  }
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const lib = require(resolved) as Partial<ScanLibrary>;
+    if (typeof lib.scanFile !== "function") {
+      return { available: false, why: "cli/scan/scan.ts exports no scanFile" };
+    }
+    const scanFile = lib.scanFile.bind(lib);
+    return {
+      available: true,
+      how: "scanFile()",
+      run: async (file, p, config) => {
+        const result = await scanFile(file, {
+          packDir: p.dir,
+          config,
+          env: { ...HERMETIC_ENV, ...p.env },
+        });
+        return result.report.findings.length;
+      },
+    };
+  } catch (e) {
+    return { available: false, why: `cli/scan: ${errorLine(e)}` };
+  }
+}
+
+function errorLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
+}
+
+function scanCommand(bin: string): ScanOnce {
+  return (file, p, config, outDir) =>
+    new Promise((resolve, reject) => {
+      const out = path.join(outDir, `scan-${p.id}.json`);
+      const args = [bin, "scan", file, "--policy-pack", p.dir, "--format", "json", "-o", out];
+      args.push("--no-build", "--no-progress");
+      for (const [k, v] of Object.entries(config)) args.push("--config", `${k}=${v}`);
+      const env: NodeJS.ProcessEnv = { ...process.env };
+      for (const [k, v] of Object.entries({ ...HERMETIC_ENV, ...p.env })) {
+        if (v === undefined) delete env[k];
+        else env[k] = v;
+      }
+      const child = spawn(process.execPath, args, {
+        cwd: REPO,
+        env,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr?.setEncoding("utf8").on("data", (c: string) => {
+        stderr = (stderr + c).slice(-4000);
+      });
+      child.on("error", reject);
+      child.on("exit", (code) => {
+        // 0: nothing fails the scan; 1: violations that fail it (expected for the real pack).
+        if (code !== 0 && code !== 1) {
+          reject(
+            new Error(`exit code ${code}: ${stderr.trim().split("\n").slice(-3).join(" / ")}`),
+          );
+          return;
+        }
+        resolve(countFindings(out));
+      });
+    });
+}
+
+/** Findings in the JSON report, if its shape is recognisable. */
+function countFindings(file: string): number | undefined {
+  try {
+    const doc = JSON.parse(fs.readFileSync(file, "utf8")) as unknown;
+    const pick = (v: unknown): number | undefined => {
+      if (v === null || typeof v !== "object") return undefined;
+      const o = v as Record<string, unknown>;
+      if (Array.isArray(o["findings"])) return o["findings"].length;
+      if (Array.isArray(o["files"])) {
+        let n = 0;
+        for (const f of o["files"]) n += pick(f) ?? 0;
+        return n;
+      }
+      return undefined;
+    };
+    return pick(doc);
+  } catch {
+    return undefined;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 export interface ScanResult {
@@ -245,11 +328,12 @@ export interface ScanResult {
   /** Export file size, MB. */
   fileMB: number;
   ms: PerPack<Sample>;
-  findings: PerPack<number>;
+  findings: PerPack<number | undefined>;
 }
 
 export type ScanOutcome =
-  { status: "ok"; sizes: ScanResult[] } | { status: "unavailable" | "failed"; why: string };
+  | { status: "ok"; how: string; sizes: ScanResult[] }
+  | { status: "unavailable" | "failed"; why: string };
 
 /** Write each workload as a stack export into `tmpDir` and time `scan` over it with both packs. */
 export async function measureScan(
@@ -257,28 +341,26 @@ export async function measureScan(
   workloads: readonly { workload: Workload; rounds: number; packs: readonly PackId[] }[],
   tmpDir: string,
 ): Promise<ScanOutcome> {
-  const scan = loadScan();
+  const scan = findScan();
   if (!scan.available) return { status: "unavailable", why: scan.why };
+  log(`scan through ${scan.how}`);
   const sizes: ScanResult[] = [];
   for (const { workload, rounds, packs: which } of workloads) {
     const file = path.join(tmpDir, `stack-export-${workload.resources.length}.json`);
     fs.writeFileSync(file, JSON.stringify(toStackExport(workload)));
     const ms: PerPack<number[]> = { pack: [], baseline: [] };
-    const findings: PerPack<number> = { pack: 0, baseline: 0 };
+    const findings: PerPack<number | undefined> = { pack: undefined, baseline: undefined };
     for (let round = 0; round < rounds; round++) {
       for (const p of interleave(round, ...packs)) {
         if (!which.includes(p.id)) continue;
         const t0 = process.hrtime.bigint();
         try {
-          const result = await scan.module.scanFile(file, {
-            packDir: p.dir,
-            config: workload.stackConfig,
-            env: { ...HERMETIC_ENV, ...p.env },
-          });
-          findings[p.id] = result.report.findings.length;
+          findings[p.id] = await scan.run(file, p, workload.stackConfig, tmpDir);
         } catch (e) {
-          const why = e instanceof Error ? e.message.split("\n")[0] : String(e);
-          return { status: "failed", why: `scan of ${path.basename(file)} failed: ${why}` };
+          return {
+            status: "failed",
+            why: `scan of ${path.basename(file)} with ${p.label} failed: ${errorLine(e)}`,
+          };
         }
         ms[p.id].push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
@@ -294,5 +376,5 @@ export async function measureScan(
     });
     fs.rmSync(file, { force: true });
   }
-  return { status: "ok", sizes };
+  return { status: "ok", how: scan.how, sizes };
 }
