@@ -270,14 +270,35 @@ export function parseSettings(
   raw: Readonly<Record<string, unknown>>,
   today: string = isoDay(new Date()),
 ): ParsedSettings {
-  const key = names.join(",") + "\u0000" + today + "\u0000" + JSON.stringify(raw);
+  const namesKey = names.join(",");
+  // Fast path: the SDK's getConfig() returns a fresh shallow copy of the same values for every
+  // resource, so compare values by identity before paying for a content key.
+  const last = lastCall.get(namesKey);
+  if (last && last.today === today && sameValues(last.raw, raw)) return last.parsed;
+  const key = namesKey + "\u0000" + today + "\u0000" + JSON.stringify(raw);
   let parsed = cache.get(key);
   if (!parsed) {
     parsed = parseUncached(names, raw, today);
     if (cache.size > 64) cache.clear();
     cache.set(key, parsed);
   }
+  lastCall.set(namesKey, { today, raw, parsed });
   return parsed;
+}
+
+const lastCall = new Map<
+  string,
+  { today: string; raw: Readonly<Record<string, unknown>>; parsed: ParsedSettings }
+>();
+
+function sameValues(
+  a: Readonly<Record<string, unknown>>,
+  b: Readonly<Record<string, unknown>>,
+): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
 }
 
 function parseUncached(
