@@ -57,7 +57,7 @@ export function baselinePolicies(): BaselinePolicy[] {
       enforcementLevel: p.enforcementLevel ?? "mandatory",
       stack: typeof p.validateStack === "function",
     };
-    // JSON drops TypeBox's symbol keys, leaving the plain JSON Schema the SDK sends.
+    // A JSON copy: the plain JSON Schema the SDK sends.
     if (p.configSchema !== undefined) out.configSchema = JSON.parse(JSON.stringify(p.configSchema));
     return out;
   });

@@ -95,7 +95,9 @@ export function initialConfigOf(args: JurisdictionGuardArgs): PolicyPackConfig {
       entry["enforcementLevel"] = config["all"] ?? policy.enforcementLevel ?? "mandatory";
     }
     const { enforcementLevel: _level, ...settings } = entry;
-    const parsed = parseSettings(names, settings);
+    // Nothing to check when no setting is baked in (the stock pack): defaults are valid.
+    const parsed =
+      Object.keys(settings).length > 0 ? parseSettings(names, settings) : { ok: true as const };
     if (!parsed.ok) {
       const lines = parsed.errors.map(
         (e) => `${policy.name}.${e.field}: ${e.problem}; fix: ${e.fix}`,

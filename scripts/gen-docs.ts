@@ -1,5 +1,5 @@
 // Generates docs/policies.md and docs/configuration.md from the one source of truth: the
-// policies' metadata, their declared settings (the TypeBox schemas of config.ts), the
+// policies' metadata, their declared settings (the JSON Schemas of config.ts), the
 // jurisdiction data, and messages produced by really evaluating the rules on fixture resources
 // and wording them through report.ts. Nothing here restates what the code already says.
 //

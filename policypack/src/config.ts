@@ -1,10 +1,11 @@
-// Policy configuration, declared once. Each setting is a TypeBox schema: the same object is the
-// JSON Schema the engine validates against (configSchema) and, through `Static`, the TypeScript
-// type the policies read. `parseSettings` then checks what JSON Schema cannot (ISO codes, group
+// Policy configuration, declared once. Each setting is a plain JSON Schema object: the same object
+// is the schema the engine validates against (configSchema) and, through json-schema-to-ts's
+// type-only `FromSchema`, the TypeScript type the policies read (no schema library at run time). `parseSettings` then checks what JSON Schema cannot (ISO codes, group
 // names, region names) and returns errors that name the field and the fix.
-import type { Static, TSchema } from "@sinclair/typebox";
-import { Type } from "@sinclair/typebox";
-import Ajv from "ajv";
+import type { PolicyConfigSchema } from "@pulumi/policy";
+import type { FromSchema, JSONSchema } from "json-schema-to-ts";
+import type Ajv from "ajv";
+import type { ValidateFunction } from "ajv";
 import picomatch from "picomatch";
 import {
   DEFAULT_RESTRICTED_JURISDICTIONS,
@@ -15,13 +16,24 @@ import type { ProviderIndex } from "./data/provider-matcher";
 import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
 import { awsPartitionOf, isKnownRegionName } from "./data/regions";
 import type { CountryCode } from "./data/types";
+import { PatternIndex } from "./pattern-index";
+
+const stringList = { type: "array", items: { type: "string" } } as const;
 
 const regionList = (description: string) =>
-  Type.Array(Type.String({ minLength: 1 }), { default: [], uniqueItems: true, description });
+  ({
+    type: "array",
+    items: { type: "string", minLength: 1 },
+    default: [],
+    uniqueItems: true,
+    description,
+  }) as const;
 
 /** Every setting any policy declares. A policy picks the ones that apply to it. */
 export const SETTINGS = {
-  restrictedJurisdictions: Type.Array(Type.String({ minLength: 1 }), {
+  restrictedJurisdictions: {
+    type: "array",
+    items: { type: "string", minLength: 1 },
     default: [...DEFAULT_RESTRICTED_JURISDICTIONS],
     uniqueItems: true,
     description:
@@ -29,7 +41,7 @@ export const SETTINGS = {
       '(e.g. "CN", "HK") and/or group names (' +
       [...JURISDICTION_GROUPS.keys()].map((k) => `"${k}"`).join(", ") +
       "). Replaces the default list.",
-  }),
+  },
   allowedRegions: regionList(
     "Region names (AWS regions, Azure locations) always allowed, overriding the jurisdiction " +
       'mapping, e.g. ["me-central-1"] after a legal review.',
@@ -38,107 +50,113 @@ export const SETTINGS = {
     "Region names always denied, in addition to the restricted jurisdictions, " +
       'e.g. ["ap-southeast-1"].',
   ),
-  acceleratorScope: Type.Unsafe<"any" | "export-controlled">({
+  acceleratorScope: {
     type: "string",
     enum: ["any", "export-controlled"],
     default: "any",
     description:
       '"any": every GPU or AI accelerator counts. "export-controlled": only chips classified ' +
       "under ECCN 3A090 (or not yet settled) count; older GPUs such as T4 or V100 are allowed.",
-  }),
-  restrictedAccounts: Type.Array(
-    Type.Object(
-      {
-        id: Type.String({
+  },
+  restrictedAccounts: {
+    type: "array",
+    items: {
+      type: "object",
+      properties: {
+        id: {
+          type: "string",
           minLength: 1,
           description: "AWS account ID (12 digits) or Azure subscription / tenant ID (GUID).",
-        }),
-        jurisdiction: Type.Optional(
-          Type.String({
-            minLength: 1,
-            description: "ISO 3166-1 alpha-2 code the account is tied to.",
-          }),
-        ),
-        note: Type.Optional(
-          Type.String({ description: "Why the account is listed (shown in messages)." }),
-        ),
+        },
+        jurisdiction: {
+          type: "string",
+          minLength: 1,
+          description: "ISO 3166-1 alpha-2 code the account is tied to.",
+        },
+        note: { type: "string", description: "Why the account is listed (shown in messages)." },
       },
-      { additionalProperties: false },
-    ),
-    {
-      default: [],
-      description:
-        "Accounts, subscriptions and tenants tied to a restricted jurisdiction: no GPU or AI " +
-        'resource may be deployed through them, and no network may peer with them. E.g. [{"id": ' +
-        '"123456789012", "jurisdiction": "CN", "note": "JV account"}].',
+      required: ["id"],
+      additionalProperties: false,
     },
-  ),
-  jurisdictionStackTag: Type.String({
+    default: [],
+    description:
+      "Accounts, subscriptions and tenants tied to a restricted jurisdiction: no GPU or AI " +
+      'resource may be deployed through them, and no network may peer with them. E.g. [{"id": ' +
+      '"123456789012", "jurisdiction": "CN", "note": "JV account"}].',
+  },
+  jurisdictionStackTag: {
+    type: "string",
     minLength: 1,
     default: "jurisdiction",
     description:
       "Name of the stack tag whose value (an ISO 3166-1 alpha-2 code) ties the whole stack to a " +
       "jurisdiction; a stack tied to a restricted jurisdiction may hold no GPU or AI resource.",
-  }),
-  foreignProviders: Type.Array(
-    Type.Object(
-      {
-        name: Type.String({ minLength: 1 }),
-        asns: Type.Optional(Type.Array(Type.Union([Type.Integer(), Type.String()]))),
-        accountIds: Type.Optional(Type.Array(Type.String())),
-        subscriptionIds: Type.Optional(Type.Array(Type.String())),
-        tenantIds: Type.Optional(Type.Array(Type.String())),
-        cidrs: Type.Optional(Type.Array(Type.String())),
-        serviceNames: Type.Optional(Type.Array(Type.String())),
-        carrierNames: Type.Optional(Type.Array(Type.String())),
-        jurisdiction: Type.Optional(Type.String()),
+  },
+  foreignProviders: {
+    type: "array",
+    items: {
+      type: "object",
+      properties: {
+        name: { type: "string", minLength: 1 },
+        asns: { type: "array", items: { anyOf: [{ type: "integer" }, { type: "string" }] } },
+        accountIds: stringList,
+        subscriptionIds: stringList,
+        tenantIds: stringList,
+        cidrs: stringList,
+        serviceNames: stringList,
+        carrierNames: stringList,
+        jurisdiction: { type: "string" },
       },
-      { additionalProperties: false },
-    ),
-    {
-      default: [],
-      description:
-        "Providers to treat as listed, in addition to the built-in registry: ASNs (numbers or " +
-        '"AS…" strings), AWS account IDs, Azure subscription/tenant IDs, CIDR ranges, endpoint ' +
-        "service names (globs), carrier names.",
+      required: ["name"],
+      additionalProperties: false,
     },
-  ),
-  builtinForeignProviders: Type.Boolean({
+    default: [],
+    description:
+      "Providers to treat as listed, in addition to the built-in registry: ASNs (numbers or " +
+      '"AS…" strings), AWS account IDs, Azure subscription/tenant IDs, CIDR ranges, endpoint ' +
+      "service names (globs), carrier names.",
+  },
+  builtinForeignProviders: {
+    type: "boolean",
     default: true,
     description:
       "Use the built-in registry of listed foreign providers (Alibaba Cloud, Tencent, …).",
-  }),
-  exemptions: Type.Array(
-    Type.Object(
-      {
-        resource: Type.String({
+  },
+  exemptions: {
+    type: "array",
+    items: {
+      type: "object",
+      properties: {
+        resource: {
+          type: "string",
           minLength: 1,
           description:
             "A resource URN, or a glob over URNs (* matches any characters, ? one, [..] a class, {a,b} alternatives).",
-        }),
-        reason: Type.String({ minLength: 1, description: "Why the exemption was granted." }),
-        expires: Type.String({
+        },
+        reason: { type: "string", minLength: 1, description: "Why the exemption was granted." },
+        expires: {
+          type: "string",
           pattern: "^\\d{4}-\\d{2}-\\d{2}$",
           description: "Last day (YYYY-MM-DD, UTC) on which the exemption applies.",
-        }),
-        approvedBy: Type.Optional(Type.String({ minLength: 1, description: "Who approved it." })),
+        },
+        approvedBy: { type: "string", minLength: 1, description: "Who approved it." },
       },
-      { additionalProperties: false },
-    ),
-    {
-      default: [],
-      description:
-        "Per-resource exemptions held in the central pack config. A matching, unexpired exemption " +
-        "turns this policy's violation into an advisory note that names it; an expired one no " +
-        "longer applies.",
+      required: ["resource", "reason", "expires"],
+      additionalProperties: false,
     },
-  ),
-  maxExemptionDays: Type.Integer({
+    default: [],
+    description:
+      "Per-resource exemptions held in the central pack config. A matching, unexpired exemption " +
+      "turns this policy's violation into an advisory note that names it; an expired one no " +
+      "longer applies.",
+  },
+  maxExemptionDays: {
+    type: "integer",
     minimum: 1,
     default: 365,
     description: "How far in the future an exemption may expire, in days from today.",
-  }),
-} as const;
+  },
+} as const satisfies Record<string, JSONSchema>;
 
 /** Settings every policy declares, whatever it checks. */
 export const COMMON_SETTINGS = [
@@ -147,14 +165,19 @@ export const COMMON_SETTINGS = [
 ] as const satisfies readonly (keyof typeof SETTINGS)[];
 
 export type SettingName = keyof typeof SETTINGS;
-export type Settings = { [K in SettingName]: Static<(typeof SETTINGS)[K]> };
+export type Settings = { [K in SettingName]: FromSchema<(typeof SETTINGS)[K]> };
+
+/** One setting's JSON Schema as the policy SDK types it. */
+export type SettingSchema = PolicyConfigSchema["properties"][string];
 
 /** The `configSchema` for a policy that declares `names`. */
 export function configSchemaFor<N extends SettingName>(
   names: readonly N[],
-): { properties: Record<N, TSchema> } {
-  const properties = {} as Record<N, TSchema>;
-  for (const n of names) properties[n] = SETTINGS[n];
+): { properties: Record<N, SettingSchema> } {
+  const properties = {} as Record<N, SettingSchema>;
+  // The declarations are deeply readonly (`as const`, for the derived types); the SDK's schema
+  // type has mutable arrays. Same objects, never mutated.
+  for (const n of names) properties[n] = SETTINGS[n] as unknown as SettingSchema;
   return { properties };
 }
 
@@ -171,7 +194,14 @@ export interface ResolvedSettings {
   readonly jurisdictionStackTag: string;
   /** Listed foreign providers: the built-in registry (unless turned off) plus foreignProviders. */
   readonly providers: ProviderIndex;
-  readonly exemptions: readonly Exemption[];
+  readonly exemptions: Exemptions;
+}
+
+/** A policy's exemptions, indexed by URN (exact URNs, and globs by their literal prefix). */
+export interface Exemptions {
+  readonly size: number;
+  /** The exemptions whose resource matches `urn`, in config order. */
+  matching(urn: string): readonly Exemption[];
 }
 
 export interface Exemption {
@@ -193,6 +223,9 @@ function validDay(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && isoDay(d) === day;
 }
+
+/** Characters that start a glob in picomatch's bash mode (wildcards, classes, braces, extglobs, escapes). */
+const EXEMPTION_GLOB_CHARS = /[*?[\]{}()!+@|\\]/;
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -237,11 +270,28 @@ function acceptedRegion(name: string, list: "allowedRegions" | "restrictedRegion
   return list === "allowedRegions" && /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/.test(regionKey(name));
 }
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: true });
+/**
+ * One compiled validator per set of settings. Ajv is loaded at the first config to validate, not
+ * at start-up: the stock pack has no baked-in settings, so the pack starts without it.
+ */
+const validators = new Map<string, ValidateFunction>();
+
+function validatorFor(names: readonly SettingName[]): ValidateFunction {
+  const key = names.join(",");
+  let validate = validators.get(key);
+  if (!validate) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: AjvClass } = require("ajv") as { default: typeof Ajv };
+    ajv ??= new AjvClass({ allErrors: true, strict: false, useDefaults: true });
+    validate = ajv.compile({ type: "object", properties: configSchemaFor(names).properties });
+    validators.set(key, validate);
+  }
+  return validate;
+}
+let ajv: Ajv | undefined;
 
 function schemaErrors(names: readonly SettingName[], raw: Record<string, unknown>): ConfigError[] {
-  const schema = { type: "object", properties: configSchemaFor(names).properties };
-  const validate = ajv.compile(schema);
+  const validate = validatorFor(names);
   if (validate(raw)) return [];
   return (validate.errors ?? []).map((e) => {
     const field = e.instancePath
@@ -270,24 +320,24 @@ export function parseSettings(
   raw: Readonly<Record<string, unknown>>,
   today: string = isoDay(new Date()),
 ): ParsedSettings {
-  const namesKey = names.join(",");
   // Fast path: the SDK's getConfig() returns a fresh shallow copy of the same values for every
-  // resource, so compare values by identity before paying for a content key.
-  const last = lastCall.get(namesKey);
+  // resource, so compare values by identity before paying for a content key. Policies pass the
+  // same `names` array every time (settingsOf), so it keys the last call by identity.
+  const last = lastCall.get(names);
   if (last && last.today === today && sameValues(last.raw, raw)) return last.parsed;
-  const key = namesKey + "\u0000" + today + "\u0000" + JSON.stringify(raw);
+  const key = names.join(",") + "\u0000" + today + "\u0000" + JSON.stringify(raw);
   let parsed = cache.get(key);
   if (!parsed) {
     parsed = parseUncached(names, raw, today);
     if (cache.size > 64) cache.clear();
     cache.set(key, parsed);
   }
-  lastCall.set(namesKey, { today, raw, parsed });
+  lastCall.set(names, { today, raw, parsed });
   return parsed;
 }
 
-const lastCall = new Map<
-  string,
+const lastCall = new WeakMap<
+  readonly SettingName[],
   { today: string; raw: Readonly<Record<string, unknown>>; parsed: ParsedSettings }
 >();
 
@@ -389,7 +439,7 @@ function parseUncached(
   }
 
   const maxDays = s.maxExemptionDays ?? 365;
-  const exemptions: Exemption[] = [];
+  const exemptions = new PatternIndex<Exemption>(EXEMPTION_GLOB_CHARS);
   (s.exemptions ?? []).forEach((e, index) => {
     const field = `exemptions[${index}]`;
     if (!validDay(e.expires)) {
@@ -418,14 +468,14 @@ function parseUncached(
       });
       return;
     }
-    exemptions.push({ index, ...e, matches });
+    exemptions.add(e.resource, { index, ...e, matches }, matches);
   });
 
   if (errors.length > 0) return { ok: false, errors };
   return {
     ok: true,
     settings: {
-      exemptions,
+      exemptions: { size: exemptions.size, matching: (urn) => exemptions.lookup(urn) },
       restricted,
       allowedRegions,
       restrictedRegions,

@@ -120,25 +120,57 @@ describe("settings baked into the org pack take effect", () => {
   });
 });
 
+/** Runs `script` in a plain node process from the org pack folder; its stdout, exit code and stderr. */
+async function runNode(
+  script: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ["-e", script], {
+    cwd: ORG_PACK_DIR,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
+  child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
+  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  clearTimeout(timer);
+  return { code, stdout, stderr };
+}
+
 describe("importing the library", () => {
+  test("and building the stock pack's initial config loads no schema validator and no cloud SDK", async () => {
+    const script = [
+      'const jg = require("jurisdiction-guard");',
+      "const config = jg.initialConfigOf({});",
+      "const loaded = Object.keys(require.cache).filter((f) =>",
+      "  /node_modules[\\\\/](ajv|@sinclair[\\\\/]typebox|@pulumi[\\\\/](aws|azure-native))[\\\\/]/.test(f));",
+      "console.log(JSON.stringify({ config, loaded }));",
+    ].join("\n");
+    const { code, stdout, stderr } = await runNode(script);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    expect(JSON.parse(stdout.trim().split("\n").pop() ?? "{}")).toEqual({ config: {}, loaded: [] });
+  });
+
+  test("validates baked-in settings when there are some, naming the field", async () => {
+    const script = [
+      'const jg = require("jurisdiction-guard");',
+      'try { jg.initialConfigOf({ restrictedJurisdictions: ["XX"] }); console.log("accepted"); }',
+      "catch (e) { console.log(e.name + ': ' + e.message); }",
+    ].join("\n");
+    const { code, stdout } = await runNode(script);
+    expect(code).toBe(0);
+    expect(stdout).toContain("JurisdictionGuardConfigError: ");
+    expect(stdout).toContain("restrictedJurisdictions[0]");
+  });
+
   test("in a plain node process starts no server: no port is printed and the process exits by itself", async () => {
     const script = [
       'const lib = require.resolve("jurisdiction-guard");',
       'const jg = require("jurisdiction-guard");',
       "console.log(JSON.stringify({ lib, guard: typeof jg.JurisdictionGuard, policies: jg.POLICIES.length }));",
     ].join("\n");
-    const child = spawn(process.execPath, ["-e", script], {
-      cwd: ORG_PACK_DIR,
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (c: string) => (stdout += c));
-    child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
-    const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    clearTimeout(timer);
-
+    const { code, stdout, stderr } = await runNode(script);
     expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
     const lines = stdout.trim().split("\n");
     expect(lines.filter((l) => /^\d+$/.test(l.trim()))).toEqual([]);

@@ -163,6 +163,18 @@ function withoutApiVersion(token: string): string {
  * aws-native); an Azure API version, if still present, is ignored.
  */
 export function lookupAiService(token: string): AiServiceEntry | undefined {
+  // Every policy asks about every resource: memoised per type token (a stack has few distinct ones).
+  if (lookedUp.has(token)) return lookedUp.get(token);
+  if (lookedUp.size >= MAX_MEMOISED_TOKENS) lookedUp.clear();
+  const entry = lookupUncached(token);
+  lookedUp.set(token, entry);
+  return entry;
+}
+
+const MAX_MEMOISED_TOKENS = 10_000;
+const lookedUp = new Map<string, AiServiceEntry | undefined>();
+
+function lookupUncached(token: string): AiServiceEntry | undefined {
   const parts = withoutApiVersion(token.trim()).split(":");
   if (parts.length !== 3) return undefined;
   const [provider, middle, resourceClass] = parts as [string, string, string];

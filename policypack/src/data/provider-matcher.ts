@@ -8,6 +8,7 @@ import type { MinimatchOptions } from "minimatch";
 import { isValid as isIsoCountry } from "i18n-iso-countries/index";
 import { BUILTIN_FOREIGN_PROVIDERS } from "./foreign-providers";
 import type { ForeignProvider } from "./foreign-providers";
+import { PatternIndex } from "../pattern-index";
 import type { Confidence, CountryCode } from "./types";
 
 // ── ASNs ────────────────────────────────────────────────────────────────────────────────────────
@@ -336,11 +337,6 @@ interface CarrierEntry {
   readonly runTogether: string;
 }
 
-interface ServicePattern {
-  readonly listed: Listed;
-  readonly re: RegExp;
-}
-
 /** `*` matches within one `/`-separated segment, `**` across segments, `?` one character. */
 const GLOB_OPTIONS: MinimatchOptions = {
   nocase: true,
@@ -352,6 +348,8 @@ const GLOB_OPTIONS: MinimatchOptions = {
   platform: "linux",
 };
 const GLOB_CHARS = /[*?[]/;
+/** Where a service-name glob's literal prefix ends for minimatch (no extglobs or braces). */
+const SERVICE_GLOB_CHARS = /[*?[\\]/;
 /** A pattern made only of wildcards would match every service. */
 const ONLY_WILDCARDS = /^[*?/]*$/;
 
@@ -380,9 +378,9 @@ class Builder {
   private readonly subscriptions = new Map<string, Listed[]>();
   private readonly tenants = new Map<string, Listed[]>();
   private readonly carriersByWord = new Map<string, CarrierEntry[]>();
-  private readonly carriersRunTogether: CarrierEntry[] = [];
-  private readonly servicesExact = new Map<string, Listed[]>();
-  private readonly servicePatterns: ServicePattern[] = [];
+  /** Names long enough to match inside run-together text, by their first MIN_RUN_TOGETHER_LENGTH characters. */
+  private readonly carriersRunTogether = new Map<string, CarrierEntry[]>();
+  private readonly services = new PatternIndex<Listed>(SERVICE_GLOB_CHARS);
   private readonly packages = new Map<string, Listed[]>();
   private readonly usedIds = new Set<string>();
 
@@ -588,7 +586,7 @@ class Builder {
       return;
     }
     if (!GLOB_CHARS.test(name)) {
-      push(this.servicesExact, name, listed(ref, value as string));
+      this.services.add(name, listed(ref, value as string), (text) => text === name);
       return;
     }
     const re = ONLY_WILDCARDS.test(name) ? false : makeRe(name, GLOB_OPTIONS);
@@ -600,7 +598,7 @@ class Builder {
       );
       return;
     }
-    this.servicePatterns.push({ listed: listed(ref, value as string), re });
+    this.services.add(name, listed(ref, value as string), (text) => re.test(text));
   }
 
   private addCarrier(ref: ProviderRef, name: string): void {
@@ -609,7 +607,9 @@ class Builder {
     if (first === undefined) return;
     const entry: CarrierEntry = { listed: listed(ref, name), words: w, runTogether: w.join("") };
     push(this.carriersByWord, first, entry);
-    if (entry.runTogether.length >= MIN_RUN_TOGETHER_LENGTH) this.carriersRunTogether.push(entry);
+    if (entry.runTogether.length >= MIN_RUN_TOGETHER_LENGTH) {
+      push(this.carriersRunTogether, entry.runTogether.slice(0, MIN_RUN_TOGETHER_LENGTH), entry);
+    }
   }
 
   // ── lookups that are more than a map hit ──
@@ -623,8 +623,11 @@ class Builder {
         if (c.words.every((cw, j) => w[i + j] === cw)) hits.push(c);
       }
     });
-    for (const c of this.carriersRunTogether) {
-      if (runTogether.includes(c.runTogether)) hits.push(c);
+    for (let at = 0; at + MIN_RUN_TOGETHER_LENGTH <= runTogether.length; at++) {
+      const head = runTogether.slice(at, at + MIN_RUN_TOGETHER_LENGTH);
+      for (const c of this.carriersRunTogether.get(head) ?? []) {
+        if (runTogether.startsWith(c.runTogether, at)) hits.push(c);
+      }
     }
     // One match per provider: the most specific (longest) listed name that matched.
     const best = new Map<string, CarrierEntry>();
@@ -642,9 +645,7 @@ class Builder {
   private matchService(name: string): ProviderMatch[] {
     const key = serviceKey(name);
     if (!key) return [];
-    const found = [...(this.servicesExact.get(key) ?? [])];
-    for (const p of this.servicePatterns) if (p.re.test(key)) found.push(p.listed);
-    return matchesOf("service-name", found);
+    return matchesOf("service-name", this.services.lookup(key));
   }
 
   // ── helpers ──

@@ -11,7 +11,7 @@ import type {
   StackValidation,
   StackValidationArgs,
 } from "@pulumi/policy";
-import type { Exemption, ParsedSettings, ResolvedSettings, SettingName } from "../config";
+import type { Exemptions, ParsedSettings, ResolvedSettings, SettingName } from "../config";
 import { COMMON_SETTINGS, configSchemaFor, isoDay, parseSettings } from "../config";
 import { currentContext } from "../context";
 import { viewOf } from "../facts";
@@ -63,19 +63,48 @@ export interface RuleSpec {
 
 /** Every setting a policy declares: its own and the common ones (exemptions). */
 export function settingsOf(spec: RuleSpec): readonly SettingName[] {
-  return [...spec.settings, ...COMMON_SETTINGS.filter((c) => !spec.settings.includes(c))];
+  let names = declaredSettings.get(spec);
+  if (!names) {
+    names = [...spec.settings, ...COMMON_SETTINGS.filter((c) => !spec.settings.includes(c))];
+    declaredSettings.set(spec, names);
+  }
+  return names;
 }
+/** Computed once per rule: settingsOf is on the per-resource path. */
+const declaredSettings = new WeakMap<RuleSpec, readonly SettingName[]>();
 
+const MS_PER_DAY = 86_400_000;
+let lastDay = { number: Number.NaN, text: "" };
+
+/** Today (UTC) as "YYYY-MM-DD", formatted once per day rather than per resource. */
 function today(env: RuleEnv): string {
-  return isoDay(env.ctx.now?.() ?? new Date());
+  const ms = env.ctx.now?.().getTime() ?? Date.now();
+  const number = Math.floor(ms / MS_PER_DAY);
+  if (number !== lastDay.number) lastDay = { number, text: isoDay(new Date(ms)) };
+  return lastDay.text;
 }
 
 function parse(
   spec: RuleSpec,
   env: RuleEnv,
   raw: Readonly<Record<string, unknown>>,
+  day: string = today(env),
 ): ParsedSettings {
-  return parseSettings(settingsOf(spec), raw, today(env));
+  return parseSettings(settingsOf(spec), raw, day);
+}
+
+/**
+ * `args.notApplicable` throws an Error that the SDK catches straight away to record the reason;
+ * its stack trace is never read, and capturing one is most of the call's cost.
+ */
+function notApplicable(args: ResourceValidationArgs, reason: string): void {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    args.notApplicable(reason);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 /**
@@ -86,13 +115,13 @@ function parse(
 export function applyExemptions(
   outcome: Outcome,
   urn: string,
-  exemptions: readonly Exemption[],
+  exemptions: Exemptions,
   day: string,
 ): Outcome {
-  if (outcome.kind !== "violation" || exemptions.length === 0) return outcome;
+  if (outcome.kind !== "violation" || exemptions.size === 0) return outcome;
   const { finding } = outcome;
   if (finding.kind === "invalid-config" || finding.kind === "internal-error") return outcome;
-  const matching = exemptions.filter((e) => e.matches(urn));
+  const matching = exemptions.matching(urn);
   const current = matching.find((e) => e.expires >= day);
   if (current)
     return { kind: "advisory", finding: { kind: "exempted", exemption: current, finding } };
@@ -112,7 +141,8 @@ export function evaluateWithConfig(
   env: RuleEnv,
   rawConfig: Readonly<Record<string, unknown>>,
 ): Outcome {
-  const parsed = parse(spec, env, rawConfig);
+  const day = today(env);
+  const parsed = parse(spec, env, rawConfig, day);
   if (!parsed.ok) {
     return spec.concerns(view, env)
       ? {
@@ -122,7 +152,7 @@ export function evaluateWithConfig(
       : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
   }
   const outcome = spec.evaluate(view, env, parsed.settings);
-  return applyExemptions(outcome, view.urn, parsed.settings.exemptions, today(env));
+  return applyExemptions(outcome, view.urn, parsed.settings.exemptions, day);
 }
 
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -200,7 +230,7 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
       }
       switch (outcome.kind) {
         case "not-applicable":
-          args.notApplicable(outcome.reason);
+          notApplicable(args, outcome.reason);
           return;
         case "violation":
           report(wordFinding(refOf(view), outcome.finding));
@@ -222,11 +252,11 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
       const notes: string[] = [];
       try {
         const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
-        const parsed = parse(spec, env, args.getConfig());
+        const day = today(env);
+        const parsed = parse(spec, env, args.getConfig(), day);
         // An invalid config is reported on each concerned resource already.
         if (!parsed.ok) return;
         const { exemptions } = parsed.settings;
-        const day = today(env);
         for (const result of evaluateStack(stackViews(args.resources), env, parsed.settings)) {
           const { view } = result;
           const outcome = applyExemptions(result.outcome, view.urn, exemptions, day);
