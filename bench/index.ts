@@ -5,7 +5,8 @@
 //   Analyze          Remediate + Analyze per resource at concurrency 16, after a warm-up
 //   AnalyzeStack     20k and 100k resources (linear?)
 //   stack-phase      the pack's own validateStack work at those sizes, in process
-//   scan             `pulumi stack export` files of 20k and 100k resources (when cli/scan exists)
+//   scan             `pulumi stack export` files of 20k and 100k resources (when cli/scan exists):
+//                    wall time, and peak RSS of the scan process and of the pack process
 //   lookups          per-resource cost against table size (flat?), in process
 //   profile          what each pack loads at start-up and what it costs
 //

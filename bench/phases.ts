@@ -202,13 +202,22 @@ export async function measureSessions(
 
 const REPO = path.resolve(__dirname, "..");
 
-/** One scan of one file with one pack; resolves to the number of findings, when known. */
+/** What one scan reported and cost in memory (each figure when known). */
+export interface ScanMeasurement {
+  findings: number | undefined;
+  /** Peak RSS of the `jurisdiction-guard scan` process, MiB. */
+  scanRssMiB: number | undefined;
+  /** Peak RSS of the pack process the scan started, MiB. */
+  packRssMiB: number | undefined;
+}
+
+/** One scan of one file with one pack. */
 type ScanOnce = (
   file: string,
   p: PackUnderTest,
   config: Record<string, string>,
   outDir: string,
-) => Promise<number | undefined>;
+) => Promise<ScanMeasurement>;
 
 export type ScanAvailability =
   { available: true; how: string; run: ScanOnce } | { available: false; why: string };
@@ -253,7 +262,12 @@ export function findScan(): ScanAvailability {
           config,
           env: { ...HERMETIC_ENV, ...p.env },
         });
-        return result.report.findings.length;
+        // In process: neither figure can be told apart from the bench's own.
+        return {
+          findings: result.report.findings.length,
+          scanRssMiB: undefined,
+          packRssMiB: undefined,
+        };
       },
     };
   } catch (e) {
@@ -265,29 +279,65 @@ function errorLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split("\n")[0] ?? "";
 }
 
+const PEAK_RSS_PRELOAD = path.join(__dirname, "preload", "peak-rss.js");
+
+/** Child process ids of a live process (every thread's children), from /proc. */
+function childPids(pid: number): number[] {
+  const out: number[] = [];
+  try {
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`)) {
+      const text = fs.readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").trim();
+      for (const c of text.split(/\s+/)) if (c !== "") out.push(Number(c));
+    }
+  } catch {
+    // Gone, or no /proc: no figure.
+  }
+  return out;
+}
+
+/**
+ * Peak RSS of the scan process (written by a preload at its exit: exact) and of the pack process it
+ * starts (VmHWM, polled every 100 ms while it lives; its peak is while it answers AnalyzeStack, well
+ * before the scan stops it).
+ */
 function scanCommand(bin: string): ScanOnce {
   return (file, p, config, outDir) =>
     new Promise((resolve, reject) => {
       const out = path.join(outDir, `scan-${p.id}.json`);
-      const args = [bin, "scan", file, "--policy-pack", p.dir, "--format", "json", "-o", out];
-      args.push("--no-build", "--no-progress");
+      const rssOut = path.join(outDir, `scan-${p.id}.maxrss`);
+      fs.rmSync(rssOut, { force: true });
+      const args = ["--require", PEAK_RSS_PRELOAD, bin, "scan", file, "--policy-pack", p.dir];
+      args.push("--format", "json", "-o", out, "--no-build", "--no-progress");
       for (const [k, v] of Object.entries(config)) args.push("--config", `${k}=${v}`);
       const env: NodeJS.ProcessEnv = { ...process.env };
       for (const [k, v] of Object.entries({ ...HERMETIC_ENV, ...p.env })) {
         if (v === undefined) delete env[k];
         else env[k] = v;
       }
+      env["BENCH_PEAK_RSS_OUT"] = rssOut;
       const child = spawn(process.execPath, args, {
         cwd: REPO,
         env,
         stdio: ["ignore", "ignore", "pipe"],
       });
+      const packPeak = new Map<number, number>();
+      const poll = setInterval(() => {
+        if (child.pid === undefined) return;
+        for (const pid of childPids(child.pid)) {
+          const v = peakRssMiB(pid);
+          if (v !== undefined) packPeak.set(pid, Math.max(v, packPeak.get(pid) ?? 0));
+        }
+      }, 100);
       let stderr = "";
       child.stderr?.setEncoding("utf8").on("data", (c: string) => {
         stderr = (stderr + c).slice(-4000);
       });
-      child.on("error", reject);
+      child.on("error", (e) => {
+        clearInterval(poll);
+        reject(e);
+      });
       child.on("exit", (code) => {
+        clearInterval(poll);
         // 0: nothing fails the scan; 1: violations that fail it (expected for the real pack).
         if (code !== 0 && code !== 1) {
           reject(
@@ -295,9 +345,25 @@ function scanCommand(bin: string): ScanOnce {
           );
           return;
         }
-        resolve(countFindings(out));
+        resolve({
+          findings: countFindings(out),
+          scanRssMiB: readMaxRss(rssOut),
+          packRssMiB: packPeak.size > 0 ? Math.max(...packPeak.values()) : undefined,
+        });
       });
     });
+}
+
+/** The preload's figure (kB) in MiB, if it wrote one. */
+function readMaxRss(file: string): number | undefined {
+  try {
+    const kb = Number(fs.readFileSync(file, "utf8").trim());
+    return Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 /** Findings in the JSON report, if its shape is recognisable. */
@@ -329,6 +395,10 @@ export interface ScanResult {
   fileMB: number;
   ms: PerPack<Sample>;
   findings: PerPack<number | undefined>;
+  /** Peak RSS of the scan process, MiB (absent from results written before it was measured). */
+  scanRssMiB?: PerPack<Sample>;
+  /** Peak RSS of the pack process during the scan, MiB. */
+  packRssMiB?: PerPack<Sample>;
 }
 
 export type ScanOutcome =
@@ -349,13 +419,18 @@ export async function measureScan(
     const file = path.join(tmpDir, `stack-export-${workload.resources.length}.json`);
     fs.writeFileSync(file, JSON.stringify(toStackExport(workload)));
     const ms: PerPack<number[]> = { pack: [], baseline: [] };
+    const scanRss: PerPack<number[]> = { pack: [], baseline: [] };
+    const packRss: PerPack<number[]> = { pack: [], baseline: [] };
     const findings: PerPack<number | undefined> = { pack: undefined, baseline: undefined };
     for (let round = 0; round < rounds; round++) {
       for (const p of interleave(round, ...packs)) {
         if (!which.includes(p.id)) continue;
         const t0 = process.hrtime.bigint();
         try {
-          findings[p.id] = await scan.run(file, p, workload.stackConfig, tmpDir);
+          const result = await scan.run(file, p, workload.stackConfig, tmpDir);
+          findings[p.id] = result.findings;
+          if (result.scanRssMiB !== undefined) scanRss[p.id].push(result.scanRssMiB);
+          if (result.packRssMiB !== undefined) packRss[p.id].push(result.packRssMiB);
         } catch (e) {
           return {
             status: "failed",
@@ -364,8 +439,9 @@ export async function measureScan(
         }
         ms[p.id].push(Number(process.hrtime.bigint() - t0) / 1e6);
       }
+      const mib = (v: number | undefined) => (v !== undefined ? `${v.toFixed(0)} MiB` : "-");
       log(
-        `scan ${workload.resources.length} round ${round + 1}/${rounds}: pack ${ms.pack.at(-1)?.toFixed(0) ?? "-"} ms, baseline ${ms.baseline.at(-1)?.toFixed(0) ?? "-"} ms`,
+        `scan ${workload.resources.length} round ${round + 1}/${rounds}: pack ${ms.pack.at(-1)?.toFixed(0) ?? "-"} ms (peak RSS scan ${mib(scanRss.pack.at(-1))}, pack ${mib(packRss.pack.at(-1))}), baseline ${ms.baseline.at(-1)?.toFixed(0) ?? "-"} ms (scan ${mib(scanRss.baseline.at(-1))}, pack ${mib(packRss.baseline.at(-1))})`,
       );
     }
     sizes.push({
@@ -373,6 +449,8 @@ export async function measureScan(
       fileMB: fs.statSync(file).size / 1e6,
       ms: { pack: summarise(ms.pack), baseline: summarise(ms.baseline) },
       findings,
+      scanRssMiB: { pack: summarise(scanRss.pack), baseline: summarise(scanRss.baseline) },
+      packRssMiB: { pack: summarise(packRss.pack), baseline: summarise(packRss.baseline) },
     });
     fs.rmSync(file, { force: true });
   }

@@ -244,6 +244,23 @@ export function rows(r: BenchResults): Row[] {
           last.baseline = "not run (time budget)";
           last.ratio = "";
         }
+        const memory: [string, PerPack<Sample> | undefined][] = [
+          ["scan process", sz.scanRssMiB],
+          ["pack process", sz.packRssMiB],
+        ];
+        for (const [what, rss] of memory) {
+          if (rss === undefined || rss.pack.values.length === 0) continue;
+          const row = sampleRow(
+            `  peak RSS of the ${what} during that scan, MiB`,
+            rss.pack,
+            rss.baseline.values.length > 0 ? rss.baseline : undefined,
+          );
+          if (rss.baseline.values.length === 0) {
+            row.baseline = "not run (time budget)";
+            row.ratio = "";
+          }
+          out.push(row);
+        }
       }
     } else {
       out.push({

@@ -17,6 +17,8 @@ export type {
   ResourceContext,
   StartPackOptions,
 } from "./pack";
+export { StackRequest } from "./stack-request";
+export type { StackResourceInfo } from "./stack-request";
 export {
   formatProblem,
   loadPolicyPackConfigFile,

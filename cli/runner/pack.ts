@@ -17,6 +17,8 @@ import * as yaml from "js-yaml";
 import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import { startEngineServer } from "./engine-service";
+import { StackRequest } from "./stack-request";
+import type { StackResourceInfo } from "./stack-request";
 import type { EngineServer } from "./engine-service";
 import { fromStruct } from "./marshal";
 import {
@@ -30,7 +32,6 @@ import {
   resourceName,
   toAnalyzeRequest,
   toAnalyzerInfo,
-  toAnalyzerStackResource,
   toConfigureRequest,
   toEnforcementLevel,
   toSeverity,
@@ -351,7 +352,7 @@ export class PolicyPackSession {
   private toFinding(
     d: pb.AnalyzeDiagnostic,
     urn: string,
-    resource: EngineResource | undefined,
+    resource: StackResourceInfo | undefined,
     phase: Finding["phase"],
   ): Finding {
     let level = toEnforcementLevel(d.getEnforcementlevel());
@@ -370,7 +371,7 @@ export class PolicyPackSession {
       description: d.getDescription(),
       urn,
       resourceType: resource?.type ?? urnType(urn),
-      resourceName: resource ? resourceName(resource) : urnName(urn),
+      resourceName: resource?.name ?? urnName(urn),
       phase,
     };
   }
@@ -392,11 +393,12 @@ export class PolicyPackSession {
       (cb) => this.client.analyze(req, cb),
       resource.urn,
     );
+    const about: StackResourceInfo = { type: resource.type, name: resourceName(resource) };
     return {
       // The engine reports every Analyze diagnostic against the analyzed resource.
       findings: resp
         .getDiagnosticsList()
-        .map((d) => this.toFinding(d, resource.urn, resource, "analyze")),
+        .map((d) => this.toFinding(d, resource.urn, about, "analyze")),
       notApplicable: this.notApplicable(resource.urn, resp.getNotApplicableList()),
     };
   }
@@ -464,16 +466,29 @@ export class PolicyPackSession {
   /** `AnalyzeStack` over every resource (outputs, parents, dependencies, providers). */
   async analyzeStack(resources: readonly EngineResource[]): Promise<AnalyzeResult> {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const req = new pb.AnalyzeStackRequest();
-    req.setResourcesList(
-      resources.map((r) =>
-        toAnalyzerStackResource(r, r.outputs ?? r.inputs, this.findProvider(r, { byUrn })),
-      ),
-    );
+    const request = new StackRequest();
+    for (const r of resources) request.add(r, this.findProvider(r, { byUrn }));
+    return this.analyzeStackRequest(request);
+  }
+
+  /**
+   * `AnalyzeStack` with a request assembled resource by resource (see stack-request.ts): its bytes
+   * are sent as they are, through the same RPC method, and the answer is read as usual.
+   */
+  async analyzeStackRequest(request: StackRequest): Promise<AnalyzeResult> {
+    const method = analyzerGrpc.AnalyzerService.analyzeStack;
+    const bytes = request.toBuffer();
     let resp: pb.AnalyzeResponse;
     try {
       resp = await unary<pb.AnalyzeResponse>("AnalyzeStack", (cb) =>
-        this.client.analyzeStack(req, cb),
+        this.client.makeUnaryRequest(
+          method.path,
+          (b: Buffer) => b,
+          method.responseDeserialize,
+          bytes,
+          // grpc-js leaves the response undefined only along with an error.
+          (err, res) => cb(err, res as pb.AnalyzeResponse),
+        ),
       );
     } catch (e) {
       if (isUnimplemented(e)) return { findings: [], notApplicable: [] };
@@ -481,8 +496,9 @@ export class PolicyPackSession {
     }
     const findings = resp.getDiagnosticsList().map((d) => {
       // A URN that is not in the stack falls back to the root stack, as in the engine.
-      const urn = byUrn.has(d.getUrn()) ? d.getUrn() : this.rootStackUrn;
-      return this.toFinding(d, urn, byUrn.get(urn), "analyzeStack");
+      const known = request.resource(d.getUrn());
+      const urn = known ? d.getUrn() : this.rootStackUrn;
+      return this.toFinding(d, urn, known ?? request.resource(urn), "analyzeStack");
     });
     return { findings, notApplicable: this.notApplicable("", resp.getNotApplicableList()) };
   }

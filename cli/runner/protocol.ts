@@ -171,7 +171,7 @@ export function urnType(urn: string): string {
   return qualified.split("$").pop() ?? qualified;
 }
 
-export function resourceName(r: EngineResource): string {
+export function resourceName(r: Pick<EngineResource, "name" | "urn">): string {
   return r.name ?? urnName(r.urn);
 }
 

@@ -19,6 +19,7 @@ import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
 import { parseKeyValues } from "./config";
 import { ScanInputError, UsageError } from "./errors";
+import type { ProgressStage } from "./evaluate";
 import { FAIL_ON, runScan, toolInfo } from "./run";
 import type { FailOn, ScanRun } from "./run";
 
@@ -55,18 +56,24 @@ function write(stream: NodeJS.WritableStream, text: string): Promise<void> {
   });
 }
 
-/** Progress on stderr, only when it is a terminal; at most ten updates a second. */
-function progressReporter(io: CommandIO, enabled: boolean) {
+/**
+ * Progress on stderr, only when it is a terminal: one line, rewritten in place at most ten times a
+ * second while resources are analysed, then once when the stack-wide AnalyzeStack starts (the
+ * last seconds of a large input), and cleared before the report.
+ */
+export function progressReporter(io: Pick<CommandIO, "stderr">, enabled: boolean) {
   let last = 0;
   let shown = false;
   return {
-    update(file: string, done: number, findings: number) {
+    update(file: string, done: number, findings: number, stage: ProgressStage = "analyze") {
       if (!enabled) return;
       const now = Date.now();
-      if (now - last < 100) return;
+      if (stage === "analyze" && now - last < 100) return;
       last = now;
       shown = true;
-      io.stderr.write(`\r\u001b[K${file}: ${done} resources analysed, ${findings} finding(s)`);
+      const status = `${done} resources analysed, ${findings} finding(s)`;
+      const tail = stage === "analyzeStack" ? "; AnalyzeStack over the whole stack" : "";
+      io.stderr.write(`\r\u001b[K${file}: ${status}${tail}`);
     },
     clear() {
       if (shown) io.stderr.write("\r\u001b[K");
@@ -193,7 +200,8 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
       ...(opts.policyPackConfig !== undefined
         ? { policyConfigFile: resolve(opts.policyPackConfig) }
         : {}),
-      onProgress: (file, done, n) => progress.update(byResolved.get(file) ?? file, done, n),
+      onProgress: (file, done, n, stage) =>
+        progress.update(byResolved.get(file) ?? file, done, n, stage),
     });
   } catch (e) {
     if (e instanceof ScanInputError) {

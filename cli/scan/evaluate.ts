@@ -1,12 +1,15 @@
 // The engine's per-resource sequence over resources that arrive as a file is read, through the
-// runner's own RPC calls (PolicyPackSession.remediate / analyze / analyzeStack, the code path of
-// `npm run demo` and the integration tests): per resource Remediate then Analyze on the remediated
+// runner's own RPC calls (PolicyPackSession.remediate / analyze / analyzeStackRequest, the code
+// path of `npm run demo` and the integration tests): per resource Remediate then Analyze on the remediated
 // properties, at most `concurrency` resources in flight (16, the engine's default), then
 // AnalyzeStack over every resource.
 //
-// Memory stays bounded by what AnalyzeStack needs: provider resources are kept whole (their inputs
-// go into every request), every other resource is kept as a slim record with the properties
-// AnalyzeStack sends (its outputs, or its remediated inputs when it has none) and its relations.
+// Memory stays bounded by what AnalyzeStack needs, and nothing is held twice: each resource is
+// encoded into the AnalyzeStack request (runner/stack-request.ts) as soon as its Analyze is done -
+// its outputs, or its remediated inputs when it has none, its relations and its provider - and then
+// only those bytes and its URN, type and name are kept. Provider resources are kept whole too
+// (their inputs go into every request of the resources they manage); a resource is encoded once its
+// provider's own Remediate and Analyze are done, so AnalyzeStack sees the provider's final inputs.
 //
 // Remediate is skipped when it cannot change anything: the pack's server runs only policies whose
 // effective level is "remediate" in Remediate (@pulumi/policy server.js makeRemediateRpcFun), so
@@ -14,6 +17,7 @@
 // `always: true` sends it anyway, exactly as the engine does. AnalyzeStack is always sent: a
 // policy can have both validateResource and validateStack (this pack's do) while GetAnalyzerInfo
 // reports it as a resource policy, so the policy type cannot tell that AnalyzeStack is a no-op.
+import { StackRequest } from "../runner";
 import type { PolicyPackSession, ResourceContext } from "../runner";
 import type {
   EngineResource,
@@ -23,7 +27,7 @@ import type {
   RemediationRecord,
   Report,
 } from "../runner/types";
-import { isProviderType } from "./resources";
+import { isProviderType, parseProviderReference } from "./resources";
 
 /** A finding with the input line of the resource it is reported against (when known). */
 export interface ScanFinding extends Finding {
@@ -44,9 +48,12 @@ export interface StreamingOptions {
   always?: boolean;
   /** Keep every analyzed resource and not-applicable answer (JUnit needs them). */
   keepResources: boolean;
-  /** Called after each resource completes. */
-  onProgress?: (done: number, findings: number) => void;
+  /** Called after each resource completes ("analyze"), and once AnalyzeStack is sent. */
+  onProgress?: (done: number, findings: number, stage: ProgressStage) => void;
 }
+
+/** What the evaluation is doing: per-resource RPCs, or the one AnalyzeStack at the end. */
+export type ProgressStage = "analyze" | "analyzeStack";
 
 export interface StreamingResult {
   report: Report;
@@ -59,30 +66,16 @@ interface Slot {
   findings: ScanFinding[];
 }
 
-function slim(r: EngineResource): EngineResource {
-  if (isProviderType(r.type)) return r;
-  const out: EngineResource = {
-    urn: r.urn,
-    type: r.type,
-    custom: r.custom,
-    inputs: {},
-    outputs: r.outputs ?? r.inputs,
-  };
-  if (r.name !== undefined) out.name = r.name;
-  if (r.parent !== undefined) out.parent = r.parent;
-  if (r.dependencies !== undefined) out.dependencies = r.dependencies;
-  if (r.propertyDependencies !== undefined) out.propertyDependencies = r.propertyDependencies;
-  if (r.provider !== undefined) out.provider = r.provider;
-  if (r.options !== undefined) out.options = r.options;
-  return out;
-}
-
 function urnName(urn: string): string {
   return urn.split("::").slice(3).join("::");
 }
 
 export class StreamingEvaluation {
-  private readonly stackResources: EngineResource[] = [];
+  /** AnalyzeStack's request, filled as resources complete. */
+  private readonly stack = new StackRequest();
+  /** Provider resources by URN, in their final (remediated) form, and their pending work. */
+  private readonly providers = new Map<string, EngineResource>();
+  private readonly providerTasks = new Map<string, Promise<void>>();
   private readonly lines = new Map<string, number>();
   private readonly slots: Slot[] = [];
   private readonly remediations: RemediationRecord[] = [];
@@ -127,9 +120,9 @@ export class StreamingEvaluation {
     }
     const seq = this.seq++;
     if (line !== undefined) this.lines.set(r.urn, line);
-    // Reserve the AnalyzeStack position now (input order); replaced if a remediation applies.
-    const index = this.stackResources.length;
-    this.stackResources.push(slim(r));
+    // Reserve the AnalyzeStack position now (input order); filled when the resource is done.
+    const index = this.stack.reserve(r);
+    if (isProviderType(r.type)) this.providers.set(r.urn, r);
     if (this.opts.keepResources) {
       const entry: AnalyzedResource = { urn: r.urn, type: r.type, name: r.name ?? urnName(r.urn) };
       if (line !== undefined) entry.line = line;
@@ -143,7 +136,11 @@ export class StreamingEvaluation {
       },
     );
     this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    if (isProviderType(r.type)) this.providerTasks.set(r.urn, task);
+    void task.finally(() => {
+      this.inFlight.delete(task);
+      if (this.providerTasks.get(r.urn) === task) this.providerTasks.delete(r.urn);
+    });
   }
 
   private async run(
@@ -157,9 +154,10 @@ export class StreamingEvaluation {
       ? await this.session.remediate(r, ctx)
       : { findings: [], notApplicable: [], remediations: [], properties: r.inputs };
     const res = await this.session.analyze(r, ctx, rem.properties);
-    if (rem.remediations.length > 0) {
-      this.stackResources[index] = slim({ ...r, inputs: rem.properties });
-    }
+    const after: EngineResource =
+      rem.remediations.length > 0 ? { ...r, inputs: rem.properties } : r;
+    if (this.providers.has(r.urn)) this.providers.set(r.urn, after);
+    this.stack.set(index, after, await this.stackProvider(r, ctx));
     const findings: ScanFinding[] = [...rem.findings, ...res.findings].map((f) =>
       line !== undefined ? { ...f, line } : f,
     );
@@ -169,7 +167,18 @@ export class StreamingEvaluation {
       this.notApplicable.push(...rem.notApplicable, ...res.notApplicable);
     this.done++;
     this.findingCount += findings.length;
-    this.opts.onProgress?.(this.done, this.findingCount);
+    this.opts.onProgress?.(this.done, this.findingCount, "analyze");
+  }
+
+  /** The provider AnalyzeStack gets with `r`: the provider resource once its own work is done. */
+  private async stackProvider(
+    r: EngineResource,
+    ctx: ResourceContext,
+  ): Promise<EngineResource | undefined> {
+    if (r.provider === undefined || r.provider === "") return undefined;
+    const { urn } = parseProviderReference(r.provider);
+    if (urn !== r.urn) await this.providerTasks.get(urn);
+    return this.providers.get(urn) ?? ctx.provider;
   }
 
   private throwIfFailed(): void {
@@ -182,8 +191,9 @@ export class StreamingEvaluation {
     this.throwIfFailed();
     this.slots.sort((a, b) => a.seq - b.seq);
     const findings: ScanFinding[] = this.slots.flatMap((s) => s.findings);
-    if (this.stackResources.length > 0) {
-      const stack = await this.session.analyzeStack(this.stackResources);
+    if (this.stack.length > 0) {
+      this.opts.onProgress?.(this.done, this.findingCount, "analyzeStack");
+      const stack = await this.session.analyzeStackRequest(this.stack);
       for (const f of stack.findings) {
         const line = this.lines.get(f.urn);
         findings.push(line !== undefined ? { ...f, line } : f);

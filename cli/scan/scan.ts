@@ -14,7 +14,7 @@ import type { ConfigLayer } from "./config";
 import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
 import { ScanInputError } from "./errors";
 import { StreamingEvaluation } from "./evaluate";
-import type { AnalyzedResource, ScanFinding } from "./evaluate";
+import type { AnalyzedResource, ProgressStage, ScanFinding } from "./evaluate";
 import { readError } from "./json-stream";
 import { detectFormat, readEventLog, readJsonInput } from "./inputs";
 import type { InputFormat, InputSink, RecordedPolicyEvent } from "./inputs";
@@ -44,8 +44,8 @@ export interface ScanOptions {
   organization?: string;
   /** Extra environment for the pack process (`undefined` removes a variable). */
   env?: Record<string, string | undefined>;
-  /** Progress while a file is evaluated. */
-  onProgress?: (file: string, done: number, findings: number) => void;
+  /** Progress while a file is evaluated: after each resource, and when AnalyzeStack starts. */
+  onProgress?: (file: string, done: number, findings: number, stage: ProgressStage) => void;
 }
 
 export interface FileScanResult {
@@ -145,7 +145,10 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       keepResources: opts.keepResources ?? false,
       always: opts.allRpcs ?? false,
       ...(opts.onProgress
-        ? { onProgress: (done: number, n: number) => opts.onProgress?.(file, done, n) }
+        ? {
+            onProgress: (done: number, n: number, stage: ProgressStage) =>
+              opts.onProgress?.(file, done, n, stage),
+          }
         : {}),
     });
     return evaluation;

@@ -1,10 +1,12 @@
 // The streaming evaluation over a fake pack session: bounded concurrency, input order, which RPCs
-// are sent, and what AnalyzeStack receives.
+// are sent, and what AnalyzeStack receives (the request's bytes, decoded as the pack decodes them).
+import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
 import type {
   AnalyzeResult,
   PolicyPackSession,
   RemediateResult,
   ResourceContext,
+  StackRequest,
 } from "../../../cli/runner";
 import type {
   EngineResource,
@@ -29,7 +31,11 @@ function policy(name: string, enforcementLevel: PolicyInfo["enforcementLevel"]):
   };
 }
 
-function finding(r: EngineResource, policyName: string, phase: Finding["phase"]): Finding {
+function finding(
+  r: Pick<EngineResource, "urn" | "type">,
+  policyName: string,
+  phase: Finding["phase"],
+): Finding {
   return {
     policyName,
     policyPackName: "fake",
@@ -50,7 +56,9 @@ class FakeSession {
   maxInFlight = 0;
   remediateCalls = 0;
   analyzed: { urn: string; props: PropertyMap; provider?: string }[] = [];
-  stack: EngineResource[] | undefined;
+  stack: pb.AnalyzerResource[] | undefined;
+  /** Remediate provider resources too (slowly, so that resources using them finish first). */
+  remediateProviders = false;
   readonly logs = [];
   readonly startupMs = 5;
   readonly packDir = "/packs/fake";
@@ -67,14 +75,18 @@ class FakeSession {
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     // Later resources finish first, to prove the report keeps the input order.
     const n = Number(r.urn.split("-").pop());
-    await new Promise((resolve) => setTimeout(resolve, Number.isNaN(n) ? 1 : (n % 7) * 2));
+    let ms = Number.isNaN(n) ? 1 : (n % 7) * 2;
+    if (this.remediateProviders && r.type === provider.type) ms = 40;
+    await new Promise((resolve) => setTimeout(resolve, ms));
     this.inFlight--;
   }
 
   async remediate(r: EngineResource): Promise<RemediateResult> {
     this.remediateCalls++;
     await this.work(r);
-    if (r.type !== "test:index:Tagged") {
+    const remediates =
+      r.type === "test:index:Tagged" || (this.remediateProviders && r.type === provider.type);
+    if (!remediates) {
       return { findings: [], notApplicable: [], remediations: [], properties: r.inputs };
     }
     const after = { ...r.inputs, owner: "platform" };
@@ -115,11 +127,13 @@ class FakeSession {
     };
   }
 
-  async analyzeStack(resources: readonly EngineResource[]): Promise<AnalyzeResult> {
-    this.stack = [...resources];
-    const last = resources[resources.length - 1];
+  async analyzeStackRequest(request: StackRequest): Promise<AnalyzeResult> {
+    this.stack = pb.AnalyzeStackRequest.deserializeBinary(request.toBuffer()).getResourcesList();
+    const last = this.stack[this.stack.length - 1];
     return {
-      findings: last ? [finding(last, "stack-check", "analyzeStack")] : [],
+      findings: last
+        ? [finding({ urn: last.getUrn(), type: last.getType() }, "stack-check", "analyzeStack")]
+        : [],
       notApplicable: [],
     };
   }
@@ -190,19 +204,20 @@ describe("StreamingEvaluation", () => {
     const session = new FakeSession([policy("gpu", "mandatory")]);
     await run(session, resources(3));
     const stack = session.stack ?? [];
-    expect(stack.map((r) => r.urn.split("::").pop())).toEqual([
+    expect(stack.map((r) => r.getUrn().split("::").pop())).toEqual([
       "default",
       "thing-0",
       "thing-1",
       "thing-2",
     ]);
-    expect(stack[0]).toBe(provider);
-    expect(stack[2]).toMatchObject({
-      inputs: {},
-      outputs: { id: "id-1" },
-      dependencies: ["urn:pulumi:dev::p::test:index:Thing::thing-0"],
-      provider: `${provider.urn}::id`,
-    });
+    expect(stack[0]?.getProperties()?.toJavaScript()).toEqual({ region: "eu" });
+    expect(stack[0]?.getProvider()).toBeUndefined();
+    const thing1 = stack[2];
+    expect(thing1?.getType()).toBe("test:index:Thing");
+    expect(thing1?.getProperties()?.toJavaScript()).toEqual({ id: "id-1" });
+    expect(thing1?.getDependenciesList()).toEqual(["urn:pulumi:dev::p::test:index:Thing::thing-0"]);
+    expect(thing1?.getProvider()?.getUrn()).toBe(provider.urn);
+    expect(thing1?.getProvider()?.getProperties()?.toJavaScript()).toEqual({ region: "eu" });
     expect(session.analyzed.find((a) => a.urn.endsWith("thing-1"))?.provider).toBe(provider.urn);
   });
 
@@ -235,8 +250,40 @@ describe("StreamingEvaluation", () => {
       name: "t",
       owner: "platform",
     });
-    expect(session.stack?.[1]?.outputs).toEqual({ name: "t", owner: "platform" });
+    expect(session.stack?.[1]?.getProperties()?.toJavaScript()).toEqual({
+      name: "t",
+      owner: "platform",
+    });
     expect(result.report.remediations).toHaveLength(1);
+  });
+
+  it("sends each resource's provider to AnalyzeStack as remediated, even when it finished first", async () => {
+    const session = new FakeSession([policy("tag", "remediate")]);
+    session.remediateProviders = true;
+    const { result } = await run(session, resources(5));
+    const stack = session.stack ?? [];
+    expect(stack).toHaveLength(6);
+    expect(stack[0]?.getProperties()?.toJavaScript()).toEqual({ region: "eu", owner: "platform" });
+    for (const r of stack.slice(1)) {
+      expect(r.getProvider()?.getProperties()?.toJavaScript()).toEqual({
+        region: "eu",
+        owner: "platform",
+      });
+    }
+    // Analyze got the provider as it was handed in (the engine's Analyze sees the registered one).
+    expect(session.analyzed.find((a) => a.urn.endsWith("thing-0"))?.provider).toBe(provider.urn);
+    expect(result.report.remediations).toHaveLength(1);
+  });
+
+  it("words AnalyzeStack findings with the type and name of the resource they concern", async () => {
+    const session = new FakeSession([policy("gpu", "mandatory")]);
+    const { result } = await run(session, resources(2));
+    const stackFinding = result.findings.find((f) => f.phase === "analyzeStack");
+    expect(stackFinding).toMatchObject({
+      urn: "urn:pulumi:dev::p::test:index:Thing::thing-1",
+      resourceType: "test:index:Thing",
+      line: 11,
+    });
   });
 
   it("keeps not-applicable answers and the resource list only when asked (JUnit)", async () => {

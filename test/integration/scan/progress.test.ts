@@ -1,0 +1,49 @@
+// `scan` shows progress on stderr only when stderr is a terminal, and leaves nothing of it behind
+// before the report; the command runs in process here, with a stand-in stderr.
+import { Writable } from "stream";
+import { main } from "../../../cli/scan/command";
+import { fixture, REPO_ROOT } from "./helpers";
+
+function stream(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {
+  const chunks: string[] = [];
+  const w = new Writable({
+    write(chunk: Buffer | string, _enc, cb) {
+      chunks.push(chunk.toString());
+      cb();
+    },
+  });
+  return Object.assign(w, { isTTY, text: () => chunks.join("") });
+}
+
+async function scan(isTTY: boolean, ...extra: string[]) {
+  const stdout = stream(false);
+  const stderr = stream(isTTY);
+  const args = ["scan", "--no-build", fixture("stack-export-aws-china.json"), ...extra];
+  const code = await main(["node", "jurisdiction-guard", ...args], {
+    stdout,
+    stderr,
+    cwd: REPO_ROOT,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+describe("progress on stderr", () => {
+  it("is shown on a terminal, reaches AnalyzeStack, and is cleared before the report", async () => {
+    const r = await scan(true);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("stack-export-aws-china.json: ");
+    expect(r.stderr).toMatch(/\d+ resources analysed, \d+ finding\(s\); AnalyzeStack/);
+    expect(r.stderr.endsWith("\r\u001b[K")).toBe(true);
+    expect(r.stderr).not.toContain("\n");
+    expect(r.stdout).not.toContain("\r");
+  });
+
+  it("is not shown when stderr is not a terminal, or with --no-progress", async () => {
+    const piped = await scan(false);
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).toBe("");
+    const off = await scan(true, "--no-progress");
+    expect(off.code).toBe(1);
+    expect(off.stderr).toBe("");
+  });
+});
