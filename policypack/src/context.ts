@@ -41,8 +41,11 @@ export function makeContext(env: Readonly<Record<string, string | undefined>>): 
 
 let processContext: EvalContext | undefined;
 
-/** The context of this pack process (built on first use). */
+/**
+ * The context of this pack process (built on first use). The environment is copied once: reading
+ * `process.env` goes through a native accessor on every access, and policies read it per resource.
+ */
 export function currentContext(): EvalContext {
-  processContext ??= makeContext(process.env);
+  processContext ??= makeContext({ ...process.env });
   return processContext;
 }

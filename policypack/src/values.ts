@@ -46,8 +46,20 @@ export function isComputed(value: unknown): value is Computed {
   return value instanceof Computed;
 }
 
-/** Splits "a.b[0].c" into ["a", "b", 0, "c"]. */
-function splitPath(path: string): (string | number)[] {
+/** Splits "a.b[0].c" into ["a", "b", 0, "c"]; paths are literals of the extractors, so memoised. */
+function splitPath(path: string): readonly (string | number)[] {
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = splitUncached(path);
+    if (splitPaths.size >= MAX_MEMOISED_PATHS) splitPaths.clear();
+    splitPaths.set(path, parts);
+  }
+  return parts;
+}
+const MAX_MEMOISED_PATHS = 10_000;
+const splitPaths = new Map<string, readonly (string | number)[]>();
+
+function splitUncached(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const part of path.split(".")) {
     const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
