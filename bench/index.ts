@@ -9,6 +9,7 @@
 //                    wall time, and peak RSS of the scan process and of the pack process
 //   lookups          per-resource cost against table size (flat?), in process
 //   profile          what each pack loads at start-up and what it costs
+//   analyze-profile  where each pack's CPU goes per resource during Analyze (V8 profile by stack)
 //
 // Prints a table (and the same in Markdown), PASS / FAIL per target of issue #6, and writes
 // bench/results/latest.json. `--quick` is a smoke run with small sizes.
@@ -17,6 +18,7 @@ import * as os from "os";
 import * as path from "path";
 import { Command } from "commander";
 import { ensurePackBuilt } from "../cli/build";
+import { analyzeProfileText, profileAnalyze } from "./analyze-profile";
 import { measureLookups } from "./lookups";
 import { PACK_DIR, packsUnderTest } from "./packs";
 import type { PackId } from "./packs";
@@ -28,7 +30,15 @@ import { measureStackPhase } from "./stack-phase";
 import { profileStartup } from "./startup-profile";
 import { generateWorkload, mixOf } from "./workload";
 
-const PHASES = ["startup", "profile", "analyze", "stack-phase", "scan", "lookups"] as const;
+const PHASES = [
+  "startup",
+  "profile",
+  "analyze",
+  "analyze-profile",
+  "stack-phase",
+  "scan",
+  "lookups",
+] as const;
 type Phase = (typeof PHASES)[number];
 
 interface Sizes {
@@ -166,6 +176,18 @@ async function main(argv: string[]): Promise<number> {
         stacks: sizes.stacks.map((s) => ({ workload: prefix(s.resources), rounds: s.rounds })),
       });
     }
+    if (run("analyze-profile")) {
+      log("Analyze profile: one profiled session per pack");
+      results.analyzeProfile = await profileAnalyze(
+        packs,
+        {
+          warmup: prefix(sizes.warmup),
+          measured: prefix(sizes.measured),
+          concurrency: 16,
+        },
+        resultsDir,
+      );
+    }
     if (run("stack-phase")) {
       log("stack phase in process");
       results.stackPhase = measureStackPhase(
@@ -218,6 +240,10 @@ async function main(argv: string[]): Promise<number> {
   if (results.profile) {
     console.log("\nstart-up profile:");
     console.log(profileText(results.profile));
+  }
+  if (results.analyzeProfile) {
+    console.log("\nAnalyze profile:");
+    console.log(analyzeProfileText(results.analyzeProfile));
   }
   console.log("\ntargets:");
   for (const t of results.targets) console.log(`  ${t.status}  ${t.name}: ${t.detail}`);

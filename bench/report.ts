@@ -1,5 +1,6 @@
 // The benchmark's verdicts and its output: a plain-text table for the terminal, the same table in
 // Markdown for the README, and the targets of issue #6 with PASS / FAIL.
+import type { AnalyzeProfile } from "./analyze-profile";
 import type { LookupResult } from "./lookups";
 import type { PerPack, ScanOutcome, SessionResults, StartupResult } from "./phases";
 import type { Machine, Sample } from "./stats";
@@ -19,6 +20,7 @@ export interface BenchResults {
   scan?: ScanOutcome;
   lookups?: LookupResult;
   profile?: StartupProfile;
+  analyzeProfile?: AnalyzeProfile;
   targets?: Target[];
 }
 
