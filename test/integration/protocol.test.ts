@@ -121,6 +121,47 @@ describe("Analyze", () => {
   });
 });
 
+describe("Analyze reports not-applicable policies", () => {
+  // Every policy answers "not applicable" explicitly (args.notApplicable), never a silent pass, also
+  // when many resources are in flight at once.
+  test("for each policy, with its reason, on every resource of a batch analysed 16 at a time", async () => {
+    const usEast = f.awsProvider("us-east-1");
+    const buckets = Array.from({ length: 40 }, (_, i) =>
+      f.resource("aws:s3/bucket:Bucket", `logs-${i}`, {
+        provider: usEast,
+        inputs: { bucket: `logs-${i}` },
+      }),
+    );
+    const report = await pack
+      .get()
+      .evaluate([usEast, ...buckets], { concurrency: 16, analyzeStack: false });
+    const policies = pack
+      .get()
+      .info.policies.map((p) => p.name)
+      .sort();
+    for (const b of buckets) {
+      const na = report.notApplicable.filter((n) => n.urn === b.urn);
+      expect(na.map((n) => n.policyName).sort()).toEqual(policies);
+      for (const n of na) expect(n.reason).toMatch(/\w+/);
+    }
+    expect(report.findings.filter((x) => buckets.some((b) => b.urn === x.urn))).toEqual([]);
+  });
+
+  test("and a GPU resource after many not-applicable answers is still decided (no answer leaks)", async () => {
+    const beijing = f.awsProvider("cn-north-1");
+    const denied = { ...compliant(), provider: f.ref(beijing) };
+    const { findings, notApplicable } = await pack.get().analyze(denied, { provider: beijing });
+    expect(
+      findings.filter((x) => x.policyName === GPU_POLICY).map((x) => x.enforcementLevel),
+    ).toEqual(["mandatory"]);
+    expect(notApplicable.map((n) => n.policyName)).not.toContain(GPU_POLICY);
+  });
+});
+
+function compliant(): EngineResource {
+  return f.awsLaunchTemplate("gpu-template-late", f.awsProvider("us-east-1"));
+}
+
 describe("Remediate", () => {
   test("answers for every resource, as the engine calls it before Analyze", async () => {
     const provider = f.awsProvider("cn-north-1");
