@@ -132,6 +132,48 @@ export class ResourceFactory {
     });
   }
 
+  /**
+   * An AKS cluster in East Asia (Hong Kong) and an A100 node pool with no location of its own: the
+   * pool lives in the cluster it names through `resourceName` (a property dependency on it).
+   */
+  aksGpuPoolInEastAsia(provider: EngineResource): {
+    group: EngineResource;
+    cluster: EngineResource;
+    pool: EngineResource;
+  } {
+    const group = this.resource(TYPES.azureResourceGroup, "rg", {
+      provider,
+      inputs: { resourceGroupName: "rg-hk", location: "eastasia" },
+    });
+    const cluster = this.resource(TYPES.azureManagedCluster, "aks", {
+      provider,
+      inputs: {
+        resourceName: "aks-hk",
+        resourceGroupName: "rg-hk",
+        location: "eastasia",
+        dnsPrefix: "aks-hk",
+        agentPoolProfiles: [
+          { name: "system", mode: "System", vmSize: "Standard_D4s_v5", count: 1 },
+        ],
+      },
+      dependsOn: [group],
+      propertyDependencies: { resourceGroupName: [group] },
+    });
+    const pool = this.resource(TYPES.azureAgentPool, "a100", {
+      provider,
+      inputs: {
+        resourceName: "aks-hk",
+        resourceGroupName: "rg-hk",
+        vmSize: "Standard_NC24ads_A100_v4",
+        count: 1,
+        mode: "User",
+      },
+      dependsOn: [cluster, group],
+      propertyDependencies: { resourceName: [cluster], resourceGroupName: [group] },
+    });
+    return { group, cluster, pool };
+  }
+
   /** A copy of `r` with some inputs replaced (`undefined` removes one). */
   with(r: EngineResource, inputs: Record<string, PropertyValue | undefined>): EngineResource {
     const next: PropertyMap = { ...r.inputs };

@@ -8,7 +8,7 @@ import * as path from "path";
 import { verdictsByName } from "../../cli/evaluate-program";
 import { PolicyConfigError, secret, startPack, UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PolicyInfo } from "../../cli/runner";
-import { ResourceFactory, TYPES } from "./factory";
+import { ResourceFactory } from "./factory";
 import { AI_POLICY, GPU_POLICY, packOptions, REPO_ROOT, usePack } from "./harness";
 
 const pack = usePack();
@@ -176,34 +176,7 @@ describe("AnalyzeStack", () => {
   // An AKS cluster in East Asia and a GPU pool that has no location of its own: the pool lives
   // in the cluster it names through `resourceName` (a property dependency on the cluster).
   const provider = f.defaultProvider("azure-native", {});
-  const group = f.resource(TYPES.azureResourceGroup, "rg", {
-    provider,
-    inputs: { resourceGroupName: "rg-hk", location: "eastasia" },
-  });
-  const cluster = f.resource(TYPES.azureManagedCluster, "aks", {
-    provider,
-    inputs: {
-      resourceName: "aks-hk",
-      resourceGroupName: "rg-hk",
-      location: "eastasia",
-      dnsPrefix: "aks-hk",
-      agentPoolProfiles: [{ name: "system", mode: "System", vmSize: "Standard_D4s_v5", count: 1 }],
-    },
-    dependsOn: [group],
-    propertyDependencies: { resourceGroupName: [group] },
-  });
-  const pool = f.resource(TYPES.azureAgentPool, "a100", {
-    provider,
-    inputs: {
-      resourceName: "aks-hk",
-      resourceGroupName: "rg-hk",
-      vmSize: "Standard_NC24ads_A100_v4",
-      count: 1,
-      mode: "User",
-    },
-    dependsOn: [cluster, group],
-    propertyDependencies: { resourceName: [cluster], resourceGroupName: [group] },
-  });
+  const { group, cluster, pool } = f.aksGpuPoolInEastAsia(provider);
   const resources = [f.rootStack(), provider, group, cluster, pool];
 
   test("runs over the whole stack with parents, dependencies and providers", async () => {

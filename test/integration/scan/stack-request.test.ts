@@ -25,34 +25,7 @@ function stack(): { resources: EngineResource[]; config: Record<string, string> 
     custom: true,
     inputs: { location: "eastasia" },
   };
-  const group = f.resource(TYPES.azureResourceGroup, "rg", {
-    provider,
-    inputs: { resourceGroupName: "rg-hk", location: "eastasia" },
-  });
-  const cluster = f.resource(TYPES.azureManagedCluster, "aks", {
-    provider,
-    inputs: {
-      resourceName: "aks-hk",
-      resourceGroupName: "rg-hk",
-      location: "eastasia",
-      dnsPrefix: "aks-hk",
-      agentPoolProfiles: [{ name: "system", mode: "System", vmSize: "Standard_D4s_v5", count: 1 }],
-    },
-    dependsOn: [group],
-    propertyDependencies: { resourceGroupName: [group] },
-  });
-  const pool = f.resource(TYPES.azureAgentPool, "a100", {
-    provider,
-    inputs: {
-      resourceName: "aks-hk",
-      resourceGroupName: "rg-hk",
-      vmSize: "Standard_NC24ads_A100_v4",
-      count: 1,
-      mode: "User",
-    },
-    dependsOn: [cluster, group],
-    propertyDependencies: { resourceName: [cluster], resourceGroupName: [group] },
-  });
+  const { group, cluster, pool } = f.aksGpuPoolInEastAsia(provider);
   return {
     resources: [...w.resources, provider, group, cluster, pool],
     config: w.stackConfig,
