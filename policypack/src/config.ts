@@ -16,7 +16,7 @@ import type { ProviderIndex } from "./data/provider-matcher";
 import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
 import { awsPartitionOf, isKnownRegionName } from "./data/regions";
 import type { CountryCode } from "./data/types";
-import { PatternIndex } from "./pattern-index";
+import { PatternIndex, picomatchPrefix } from "./pattern-index";
 
 const stringList = { type: "array", items: { type: "string" } } as const;
 
@@ -223,9 +223,6 @@ function validDay(day: string): boolean {
   const d = new Date(`${day}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && isoDay(d) === day;
 }
-
-/** Characters that start a glob in picomatch's bash mode (wildcards, classes, braces, extglobs, escapes). */
-const EXEMPTION_GLOB_CHARS = /[*?[\]{}()!+@|\\]/;
 
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
@@ -439,7 +436,7 @@ function parseUncached(
   }
 
   const maxDays = s.maxExemptionDays ?? 365;
-  const exemptions = new PatternIndex<Exemption>(EXEMPTION_GLOB_CHARS);
+  const exemptions = new PatternIndex<Exemption>(picomatchPrefix);
   (s.exemptions ?? []).forEach((e, index) => {
     const field = `exemptions[${index}]`;
     if (!validDay(e.expires)) {

@@ -44,8 +44,9 @@ let processContext: EvalContext | undefined;
 /**
  * The context of this pack process (built on first use). The environment is copied once: reading
  * `process.env` goes through a native accessor on every access, and policies read it per resource.
+ * On Windows it stays live, where its names are case-insensitive and a copy's would not be.
  */
 export function currentContext(): EvalContext {
-  processContext ??= makeContext({ ...process.env });
+  processContext ??= makeContext(process.platform === "win32" ? process.env : { ...process.env });
   return processContext;
 }

@@ -18,27 +18,29 @@ export class PatternIndex<T> {
   private prefixLengths: number[] = [];
   private added = 0;
 
-  /** `special` finds the first character that makes a pattern a glob in the matcher's syntax. */
-  constructor(private readonly special: RegExp) {}
+  /**
+   * `prefixOf` gives the literal text every match of a pattern starts with, or undefined when the
+   * pattern is literal and matches exactly its own text (see picomatchPrefix, minimatchPrefix).
+   */
+  constructor(private readonly prefixOf: (pattern: string) => string | undefined) {}
 
   get size(): number {
     return this.added;
   }
 
   /**
-   * Adds a pattern. `test` is the compiled matcher; it is used only when the pattern has a special
-   * character, a literal pattern matching exactly its own text.
+   * Adds a pattern. `test` is the compiled matcher; it is used only for patterns that are not
+   * literal.
    */
   add(pattern: string, value: T, test: (text: string) => boolean): void {
-    const at = pattern.search(this.special);
+    const prefix = this.prefixOf(pattern);
     const order = this.added++;
-    if (at < 0) {
+    if (prefix === undefined) {
       push(this.exact, pattern, { order, value });
       return;
     }
-    const prefix = pattern.slice(0, at);
-    if (!this.byPrefix.has(prefix) && !this.prefixLengths.includes(at)) {
-      this.prefixLengths = [...this.prefixLengths, at].sort((a, b) => a - b);
+    if (!this.prefixLengths.includes(prefix.length)) {
+      this.prefixLengths = [...this.prefixLengths, prefix.length].sort((a, b) => a - b);
     }
     push(this.byPrefix, prefix, { order, value, test });
   }
@@ -62,4 +64,39 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** Characters that start a glob in picomatch's bash mode (wildcards, classes, braces, extglobs, escapes). */
+const PICOMATCH_SPECIAL = /[*?[\]{}()!+@|\\]/;
+
+/**
+ * The literal prefix of a picomatch pattern (bash mode), as PatternIndex wants it. picomatch drops a
+ * leading "./", and "X/**" also matches "X" itself, so such patterns are indexed by less.
+ */
+export function picomatchPrefix(pattern: string): string | undefined {
+  if (pattern.startsWith("./")) return "";
+  const at = pattern.search(PICOMATCH_SPECIAL);
+  if (at < 0) return pattern.endsWith("/") ? pattern.replace(/\/+$/, "") : undefined;
+  return pattern.slice(0, at).replace(/\/+$/, "");
+}
+
+/** Characters that start a glob for minimatch without extglobs and braces. */
+const MINIMATCH_SPECIAL = /[*?[\\]/;
+
+/**
+ * The literal prefix of a minimatch pattern (nobrace, noext), as PatternIndex wants it. minimatch
+ * normalises paths ("a//b" is "a/b", "a/b/../c" is "a/c", "X/**" also matches "X"), so the prefix
+ * stops before any "//" or "/." and drops trailing slashes; a pattern starting with "." gets none.
+ */
+export function minimatchPrefix(pattern: string): string | undefined {
+  const at = pattern.search(MINIMATCH_SPECIAL);
+  if (at < 0 && !pattern.includes("/")) return undefined;
+  const literal = at < 0 ? pattern : pattern.slice(0, at);
+  let end = literal.length;
+  for (const marker of ["//", "/."]) {
+    const i = literal.indexOf(marker);
+    if (i >= 0 && i < end) end = i;
+  }
+  const prefix = literal.slice(0, end).replace(/\/+$/, "");
+  return prefix.startsWith(".") ? "" : prefix;
 }

@@ -8,7 +8,7 @@ import type { MinimatchOptions } from "minimatch";
 import { isValid as isIsoCountry } from "i18n-iso-countries/index";
 import { BUILTIN_FOREIGN_PROVIDERS } from "./foreign-providers";
 import type { ForeignProvider } from "./foreign-providers";
-import { PatternIndex } from "../pattern-index";
+import { minimatchPrefix, PatternIndex } from "../pattern-index";
 import type { Confidence, CountryCode } from "./types";
 
 // ── ASNs ────────────────────────────────────────────────────────────────────────────────────────
@@ -332,6 +332,8 @@ interface ProviderRef {
 type Listed = Omit<ProviderMatch, "by">;
 
 interface CarrierEntry {
+  /** Position among all carrier names, so that ties resolve in registry and config order. */
+  readonly order: number;
   readonly listed: Listed;
   readonly words: readonly string[];
   readonly runTogether: string;
@@ -348,8 +350,6 @@ const GLOB_OPTIONS: MinimatchOptions = {
   platform: "linux",
 };
 const GLOB_CHARS = /[*?[]/;
-/** Where a service-name glob's literal prefix ends for minimatch (no extglobs or braces). */
-const SERVICE_GLOB_CHARS = /[*?[\\]/;
 /** A pattern made only of wildcards would match every service. */
 const ONLY_WILDCARDS = /^[*?/]*$/;
 
@@ -380,7 +380,8 @@ class Builder {
   private readonly carriersByWord = new Map<string, CarrierEntry[]>();
   /** Names long enough to match inside run-together text, by their first MIN_RUN_TOGETHER_LENGTH characters. */
   private readonly carriersRunTogether = new Map<string, CarrierEntry[]>();
-  private readonly services = new PatternIndex<Listed>(SERVICE_GLOB_CHARS);
+  private carrierCount = 0;
+  private readonly services = new PatternIndex<Listed>(minimatchPrefix);
   private readonly packages = new Map<string, Listed[]>();
   private readonly usedIds = new Set<string>();
 
@@ -605,7 +606,12 @@ class Builder {
     const w = words(name);
     const first = w[0];
     if (first === undefined) return;
-    const entry: CarrierEntry = { listed: listed(ref, name), words: w, runTogether: w.join("") };
+    const entry: CarrierEntry = {
+      order: this.carrierCount++,
+      listed: listed(ref, name),
+      words: w,
+      runTogether: w.join(""),
+    };
     push(this.carriersByWord, first, entry);
     if (entry.runTogether.length >= MIN_RUN_TOGETHER_LENGTH) {
       push(this.carriersRunTogether, entry.runTogether.slice(0, MIN_RUN_TOGETHER_LENGTH), entry);
@@ -623,12 +629,15 @@ class Builder {
         if (c.words.every((cw, j) => w[i + j] === cw)) hits.push(c);
       }
     });
+    // Names found inside the run-together text, in registry and config order.
+    const inside = new Set<CarrierEntry>();
     for (let at = 0; at + MIN_RUN_TOGETHER_LENGTH <= runTogether.length; at++) {
       const head = runTogether.slice(at, at + MIN_RUN_TOGETHER_LENGTH);
       for (const c of this.carriersRunTogether.get(head) ?? []) {
-        if (runTogether.startsWith(c.runTogether, at)) hits.push(c);
+        if (runTogether.startsWith(c.runTogether, at)) inside.add(c);
       }
     }
+    hits.push(...[...inside].sort((a, b) => a.order - b.order));
     // One match per provider: the most specific (longest) listed name that matched.
     const best = new Map<string, CarrierEntry>();
     for (const c of hits) {

@@ -2,13 +2,26 @@
 // pattern would find, in config order, while probing only the buckets a text's prefix selects.
 import picomatch from "picomatch";
 import { makeRe } from "minimatch";
-import { PatternIndex } from "../../../policypack/src/pattern-index";
+import {
+  minimatchPrefix,
+  PatternIndex,
+  picomatchPrefix,
+} from "../../../policypack/src/pattern-index";
 
-const PICOMATCH_SPECIAL = /[*?[\]{}()!+@|\\]/;
+// The options config.ts (exemptions) and provider-matcher.ts (service names) compile with.
 const picomatchOptions = { bash: true, dot: true, strictBrackets: true } as const;
+const minimatchOptions = {
+  nocase: true,
+  dot: true,
+  nonegate: true,
+  nocomment: true,
+  noext: true,
+  nobrace: true,
+  platform: "linux",
+} as const;
 
 function exemptionIndex(patterns: readonly string[]): PatternIndex<number> {
-  const index = new PatternIndex<number>(PICOMATCH_SPECIAL);
+  const index = new PatternIndex<number>(picomatchPrefix);
   patterns.forEach((p, i) => index.add(p, i, picomatch(p, picomatchOptions)));
   return index;
 }
@@ -83,9 +96,9 @@ describe("PatternIndex", () => {
   });
 
   test("works with minimatch patterns too (service-name globs)", () => {
-    const index = new PatternIndex<string>(/[*?[\\]/);
+    const index = new PatternIndex<string>(minimatchPrefix);
     const add = (p: string) => {
-      const re = makeRe(p, { nocase: true, dot: true, nobrace: true, noext: true });
+      const re = makeRe(p, minimatchOptions);
       if (re === false) throw new Error(p);
       index.add(p, p, (t) => re.test(t));
     };
@@ -100,8 +113,66 @@ describe("PatternIndex", () => {
     expect(index.lookup("com.example")).toEqual([]);
   });
 
+  test.each([
+    ["a glob ending in /** matches the text before the slash", "urn:x::logs/**", "urn:x::logs"],
+    ["a leading ./ is dropped", "./urn:x::data", "urn:x::data"],
+    ["a leading ./ before a glob is dropped", "./urn:x::da*", "urn:x::data"],
+  ])("exemptions: %s, as in picomatch", (_what, pattern, text) => {
+    expect(picomatch(pattern, picomatchOptions)(text)).toBe(true);
+    expect(exemptionIndex([pattern]).lookup(text)).toEqual([0]);
+  });
+
+  // Every pattern of up to three of these pieces, against every text of up to 4 characters over
+  // "ab/.": what the index finds must be what the matcher itself says.
+  const PIECES = ["a", "b", "/", "*", "**", "?", "./", "..", "!", "{a,b}", "\\a", "[a]"];
+  const TEXTS = ((): string[] => {
+    const out = [""];
+    let level = [""];
+    for (let n = 1; n <= 4; n++) {
+      level = level.flatMap((t) => ["a", "b", "/", "."].map((c) => t + c));
+      out.push(...level);
+    }
+    return out;
+  })();
+  const PATTERNS = ((): string[] => {
+    const out: string[] = [];
+    let level = [""];
+    for (let n = 1; n <= 3; n++) {
+      level = level.flatMap((p) => PIECES.map((piece) => p + piece));
+      out.push(...level);
+    }
+    return out;
+  })();
+
+  test("exemptions: agrees with picomatch on every small pattern and text", () => {
+    const patterns = PATTERNS;
+    const index = exemptionIndex(patterns);
+    const reference = linear(patterns);
+    for (const t of TEXTS) expect([t, index.lookup(t)]).toEqual([t, reference(t)]);
+  });
+
+  test("service names: agrees with minimatch on every small pattern and text", () => {
+    const patterns = PATTERNS;
+    const index = new PatternIndex<number>(minimatchPrefix);
+    const compiled = patterns.map((p) => makeRe(p, minimatchOptions));
+    patterns.forEach((p, i) => {
+      const re = compiled[i];
+      // Literal patterns match exactly their own text, as provider-matcher adds them.
+      if (!/[*?[]/.test(p)) index.add(p, i, (t) => t === p);
+      else if (re) index.add(p, i, (t) => re.test(t));
+    });
+    for (const t of TEXTS) {
+      const expected = patterns.flatMap((p, i) => {
+        if (!/[*?[]/.test(p)) return t === p ? [i] : [];
+        const re = compiled[i];
+        return re && re.test(t) ? [i] : [];
+      });
+      expect([t, index.lookup(t)]).toEqual([t, expected]);
+    }
+  });
+
   test("an empty index finds nothing and reports its size", () => {
-    const index = new PatternIndex<number>(PICOMATCH_SPECIAL);
+    const index = new PatternIndex<number>(picomatchPrefix);
     expect(index.size).toBe(0);
     expect(index.lookup(URN)).toEqual([]);
     index.add("*", 1, () => true);

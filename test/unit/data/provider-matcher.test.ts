@@ -272,6 +272,30 @@ describe("carrier names", () => {
   });
 });
 
+describe("carrier names inside run-together text", () => {
+  test("of one provider, the longest wins and equal lengths resolve in config order", () => {
+    const index = customIndex([
+      { name: "Example Carrier", carrierNames: ["Abcdefg", "Hijklmn", "Hijklmnop"] },
+    ]);
+    expect(index.byCarrier("XXHIJKLMABCDEFGXX").map((m) => m.matched)).toEqual(["Abcdefg"]);
+    expect(index.byCarrier("XXHIJKLMNABCDEFGXX").map((m) => m.matched)).toEqual(["Abcdefg"]);
+    expect(index.byCarrier("XXHIJKLMNOPABCDEFGXX").map((m) => m.matched)).toEqual(["Hijklmnop"]);
+  });
+
+  test("are found at any position, among thousands of other names", () => {
+    const index = customIndex(
+      Array.from({ length: 2000 }, (_, i) => ({
+        name: `Carrier ${i}`,
+        carrierNames: [`Examplenet${i} Global`],
+      })),
+    );
+    expect(ids(index.byCarrier("AS-EXAMPLENET1234GLOBAL-BACKBONE"))).toEqual([
+      "custom-carrier-1234",
+    ]);
+    expect(ids(index.byCarrier("AS-EXAMPLENET99999GLOBAL"))).toEqual([]);
+  });
+});
+
 describe("service names", () => {
   const index = customIndex([
     {
