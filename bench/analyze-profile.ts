@@ -15,6 +15,7 @@ import * as fs from "fs";
 import * as path from "path";
 import type { PackId, PackUnderTest } from "./packs";
 import { startSession } from "./packs";
+import { packageOf } from "./startup-profile";
 import type { Workload } from "./workload";
 
 interface ProfileNode {
@@ -41,23 +42,20 @@ export interface AnalyzeProfile {
 const OUR_ENTRY = new Set(["validateResource", "validateStack"]);
 const NOT_APPLICABLE = new Set(["throwNotApplicable", "NotApplicableError", "notApplicable"]);
 
-function packageOf(url: string): string | undefined {
-  return /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
-}
-
 function leafGroup(node: ProfileNode): string {
   const { functionName: name, url } = node.callFrame;
   if (name === "(garbage collector)") return "garbage collector";
   if (name === "(idle)") return "(idle)";
   if (name === "(program)") return "native, V8";
   if (url === "") return "native, V8";
-  const pkg = packageOf(url);
+  if (url.startsWith("node:")) return "node internals";
+  const file = url.replace(/^file:\/\//, "");
+  if (!file.includes("node_modules/")) return "other";
+  const pkg = packageOf(file, []);
   if (pkg === "@pulumi/policy") return "@pulumi/policy";
   if (pkg === "@grpc/grpc-js" || pkg === "google-protobuf" || pkg === "@pulumi/pulumi")
     return "gRPC, protobuf";
-  if (pkg !== undefined) return "other packages";
-  if (url.startsWith("node:")) return "node internals";
-  return "other";
+  return "other packages";
 }
 
 /** Self time (ms) of each profile node. */

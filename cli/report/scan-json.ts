@@ -4,6 +4,7 @@
 import type { InputFormat } from "../scan/inputs";
 import type { ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
+import { sumCounts } from "./text";
 import type { PolicyCount, Severity } from "../runner/types";
 
 export const SCAN_JSON_VERSION = 1;
@@ -77,19 +78,9 @@ export interface ScanJsonReport {
 
 export function toScanJson(run: ScanRun): ScanJsonReport {
   const findings: ScanJsonFinding[] = [];
-  const byPolicy: Record<string, PolicyCount> = {};
-  let resources = 0;
-  let mandatory = 0;
-  let advisory = 0;
+  const { resources, counts, byPolicy } = sumCounts(run.files.map((r) => r.report));
+  const { mandatory, advisory } = counts;
   for (const r of run.files) {
-    resources += r.report.resourcesAnalyzed;
-    mandatory += r.report.counts.mandatory;
-    advisory += r.report.counts.advisory;
-    for (const [name, c] of Object.entries(r.report.countsByPolicy)) {
-      const acc = (byPolicy[name] ??= { mandatory: 0, advisory: 0 });
-      acc.mandatory += c.mandatory;
-      acc.advisory += c.advisory;
-    }
     for (const f of r.findings) {
       if (f.enforcementLevel !== "mandatory" && f.enforcementLevel !== "advisory") continue;
       const out: ScanJsonFinding = {

@@ -17,6 +17,7 @@ import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
+import { sumCounts } from "../report/text";
 import { parseKeyValues } from "./config";
 import { ScanInputError, UsageError } from "./errors";
 import type { ProgressStage } from "./evaluate";
@@ -144,14 +145,8 @@ async function emit(run: ScanRun, opts: ScanCliOptions, io: CommandIO): Promise<
 }
 
 function summaryLine(run: ScanRun, output: string): string {
-  let resources = 0;
-  let mandatory = 0;
-  let advisory = 0;
-  for (const r of run.files) {
-    resources += r.report.resourcesAnalyzed;
-    mandatory += r.report.counts.mandatory;
-    advisory += r.report.counts.advisory;
-  }
+  const { resources, counts } = sumCounts(run.files.map((r) => r.report));
+  const { mandatory, advisory } = counts;
   return (
     `jurisdiction-guard: ${run.files.length} file(s), ${resources} resources, ` +
     `${mandatory} mandatory, ${advisory} advisory: ${run.exitCode === 0 ? "PASS" : "FAIL"} ` +

@@ -31,7 +31,7 @@ export interface Router {
   exit?(path: readonly PathPart[], kind: "object" | "array"): void;
 }
 
-/** Token codes posted by tokenizer-worker.js (keep in sync with its CODES). */
+/** Token codes posted by tokenizer-worker.js (handed to it in workerData). */
 const TOKEN = {
   startObject: 1,
   endObject: 2,
@@ -338,7 +338,7 @@ export async function readJsonDocument(
   const what = () => (typeof describe === "string" ? describe : describe());
   const walker = new JsonWalker(router);
   const worker = new Worker(WORKER, {
-    workerData: { file, chunkSize: READ_CHUNK, maxPiece: MAX_PIECE },
+    workerData: { file, chunkSize: READ_CHUNK, maxPiece: MAX_PIECE, codes: TOKEN },
   });
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;

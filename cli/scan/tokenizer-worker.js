@@ -11,19 +11,6 @@ const fs = require("fs");
 const { StringDecoder } = require("string_decoder");
 const { parentPort, workerData } = require("worker_threads");
 
-/** Token codes; keep in sync with TOKEN in json-stream.ts. */
-const CODES = {
-  startObject: 1,
-  endObject: 2,
-  startArray: 3,
-  endArray: 4,
-  keyValue: 5,
-  stringValue: 6,
-  numberValue: 7,
-  nullValue: 8,
-  trueValue: 9,
-  falseValue: 10,
-};
 const NONE = Symbol.for("object-stream.none");
 
 async function loadStreamJson() {
@@ -54,7 +41,8 @@ function nextRequest() {
 }
 
 async function main() {
-  const { file, chunkSize, maxPiece } = workerData;
+  const { file, chunkSize, maxPiece, codes: CODES } = workerData;
+  const WITH_VALUE = new Set([CODES.keyValue, CODES.stringValue, CODES.numberValue]);
   const { jsonParser, verifyFile } = await loadStreamJson();
   const tokenize = jsonParser({ packValues: true, streamValues: false, jsonStreaming: false });
   let line = 1;
@@ -70,7 +58,7 @@ async function main() {
       if (code === undefined) continue;
       codes.push(code);
       lines.push(tokenLine);
-      if (code === 5 || code === 6 || code === 7) values.push(t.value);
+      if (WITH_VALUE.has(code)) values.push(t.value);
     }
   };
   const post = async (last) => {
