@@ -3,7 +3,16 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "policypack/bin/**", "coverage/**", "**/*.js", "**/*.mjs"] },
+  {
+    ignores: [
+      "**/node_modules/**",
+      "policypack/bin/**",
+      "dist/**",
+      "coverage/**",
+      "**/*.js",
+      "**/*.mjs",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

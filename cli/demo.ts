@@ -10,10 +10,9 @@ import { ensurePackBuilt } from "./build";
 import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
 import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
+import { ROOT } from "./paths";
 import { PolicyConfigError } from "./runner";
 import { mapLimit } from "./runner/util";
-
-const ROOT = path.resolve(__dirname, "..");
 
 interface DemoOptions {
   pack: string;

@@ -2,6 +2,7 @@
 // mocks in preview mode, in a child process of its own, and rebuild what the engine would hold.
 import { fork } from "child_process";
 import * as path from "path";
+import { ROOT, sibling } from "../paths";
 import type { EngineResource } from "../runner/types";
 import { errorMessage, lineSplitter } from "../runner/util";
 import { toEngineResources } from "./engine-resources";
@@ -58,8 +59,8 @@ export class ProgramCaptureError extends Error {
   }
 }
 
-const CHILD = path.join(__dirname, "child.ts");
-const TSCONFIG = path.join(__dirname, "..", "..", "tsconfig.json");
+const CHILD = sibling(__filename, "child");
+const TSCONFIG = path.join(ROOT, "tsconfig.json");
 
 export async function captureProgram(
   dir: string,

@@ -17,6 +17,7 @@ import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
+import { ROOT } from "../paths";
 import { sumCounts } from "../report/text";
 import { parseKeyValues } from "./config";
 import { ScanInputError, UsageError } from "./errors";
@@ -24,7 +25,6 @@ import type { ProgressStage } from "./evaluate";
 import { FAIL_ON, runScan, toolInfo } from "./run";
 import type { FailOn, ScanRun } from "./run";
 
-const ROOT = path.resolve(__dirname, "..", "..");
 export const DEFAULT_PACK = path.join(ROOT, "policypack");
 export const FORMATS = ["text", "json", "sarif", "junit"] as const;
 export type OutputFormat = (typeof FORMATS)[number];

@@ -2,6 +2,7 @@
 // as each `pulumi preview` is), and the verdict that becomes the exit code.
 import * as fs from "fs";
 import * as path from "path";
+import { ROOT } from "../paths";
 import type { Finding } from "../runner/types";
 import { checkReadable, scanFile } from "./scan";
 import type { FileScanResult, ScanOptions } from "./scan";
@@ -18,8 +19,6 @@ export interface ScanRun {
   exitCode: 0 | 1;
   durationMs: number;
 }
-
-const ROOT = path.resolve(__dirname, "..", "..");
 
 /** The CLI's name and version (the repository's package.json). */
 export function toolInfo(): { name: string; version: string } {

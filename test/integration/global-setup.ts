@@ -1,10 +1,21 @@
-// Jest global setup: compile the policy pack once (when its sources are newer than bin/), so
-// integration tests drive the current pack. A pack that cannot be built only fails the
-// integration tests (they cannot start it); unit tests still run.
+// Jest global setup: compile the policy pack (when its sources are newer than bin/) and the CLI
+// (when cli/ is newer than dist/) once, so integration tests drive the current code. A pack that
+// cannot be built only fails the integration tests (they cannot start it); unit tests still run.
 import { ensurePackBuilt } from "../../cli/build";
 import { PACK_DIR } from "./paths";
 
+// The CLI's launcher (plain JavaScript, what `jurisdiction-guard` and `npm run demo` run).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const cli = require("../../bin/compiled") as {
+  ensureBuilt(name?: string): string | false | undefined;
+};
+
 export default function globalSetup(): void {
+  const cliBuilt = cli.ensureBuilt();
+  if (cliBuilt === false)
+    process.stderr.write("\n[global-setup] could not compile the CLI (cli/)\n");
+  else if (cliBuilt !== undefined)
+    process.stderr.write(`\n[global-setup] compiled the CLI (${cliBuilt})\n`);
   try {
     const result = ensurePackBuilt(PACK_DIR);
     if (result.built) {
