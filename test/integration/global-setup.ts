@@ -2,7 +2,8 @@
 // (when cli/ is newer than dist/) once, so integration tests drive the current code. A pack that
 // cannot be built only fails the integration tests (they cannot start it); unit tests still run.
 import { ensurePackBuilt } from "../../cli/build";
-import { PACK_DIR } from "./paths";
+import * as path from "path";
+import { EXAMPLES_DIR, PACK_DIR } from "./paths";
 
 // The CLI's launcher (plain JavaScript, what `jurisdiction-guard` and `npm run demo` run).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -16,11 +17,16 @@ export default function globalSetup(): void {
     process.stderr.write("\n[global-setup] could not compile the CLI (cli/)\n");
   else if (cliBuilt !== undefined)
     process.stderr.write(`\n[global-setup] compiled the CLI (${cliBuilt})\n`);
+  // The stock pack first: the org pack compiles against its declarations.
+  for (const dir of [PACK_DIR, path.join(EXAMPLES_DIR, "org-pack")]) buildPack(dir);
+}
+
+function buildPack(dir: string): void {
   try {
-    const result = ensurePackBuilt(PACK_DIR);
+    const result = ensurePackBuilt(dir);
     if (result.built) {
       process.stderr.write(
-        `\n[global-setup] built the policy pack in ${result.ms} ms (${result.reason})\n`,
+        `\n[global-setup] built ${path.basename(dir)} in ${result.ms} ms (${result.reason})\n`,
       );
     }
     if (result.diagnostics !== undefined) {
@@ -28,6 +34,6 @@ export default function globalSetup(): void {
     }
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
-    process.stderr.write(`\n[global-setup] could not build the policy pack: ${message}\n`);
+    process.stderr.write(`\n[global-setup] could not build ${dir}: ${message}\n`);
   }
 }
