@@ -11,7 +11,7 @@
 //   profile          what each pack loads at start-up and what it costs
 //   analyze-profile  where each pack's CPU goes per resource during Analyze (V8 profile by stack)
 //
-// Prints a table (and the same in Markdown), PASS / FAIL per target of issue #6, and writes
+// Prints a table (and the same in Markdown), PASS / FAIL per performance target, and writes
 // bench/results/latest.json. `--quick` is a smoke run with small sizes.
 import * as fs from "fs";
 import * as os from "os";

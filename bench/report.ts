@@ -1,5 +1,5 @@
 // The benchmark's verdicts and its output: a plain-text table for the terminal, the same table in
-// Markdown for the README, and the targets of issue #6 with PASS / FAIL.
+// Markdown for the README, and the performance targets with PASS / FAIL.
 import type { AnalyzeProfile } from "./analyze-profile";
 import type { LookupResult } from "./lookups";
 import type { PerPack, ScanOutcome, SessionResults, StartupResult } from "./phases";
@@ -26,7 +26,7 @@ export interface BenchResults {
 
 export interface Target {
   name: string;
-  /** INFO: shown for attribution, not a target of the issue. */
+  /** INFO: shown for attribution, not a target. */
   status: "PASS" | "FAIL" | "SKIP" | "INFO";
   detail: string;
 }

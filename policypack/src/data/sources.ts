@@ -331,7 +331,7 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "NC24-A100, NC48-A100, NC96-A100)",
     url: "https://learn.microsoft.com/azure/container-apps/workload-profiles-overview",
   },
-  // ── Other Pulumi packages and their clouds (issue #7) ───────────────────────────────────────
+  // ── Other Pulumi packages and their clouds ─────────────────────────────────────────────────
   "pulumi-aws-native-sdk": {
     title:
       "pulumi/pulumi-aws-native sdk/nodejs (type tokens `aws-native:<module>:<Resource>`, e.g. aws-native:sagemaker:Cluster; Cloud Control property names)",
