@@ -10,7 +10,8 @@ import { ensurePackBuilt } from "./build";
 import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
 import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
-import { PolicyConfigError } from "./runner";
+import { ownPolicies } from "./own-pack";
+import { checkPolicyPackConfigFile, PolicyConfigError } from "./runner";
 import { mapLimit } from "./runner/util";
 
 const ROOT = path.resolve(__dirname, "..");
@@ -48,6 +49,8 @@ async function main(argv: string[]): Promise<number> {
   const opts = program.opts<DemoOptions>();
   const started = Date.now();
   const packDir = path.resolve(opts.pack);
+  if (opts.policyPackConfig !== undefined)
+    checkPolicyPackConfigFile(opts.policyPackConfig, ownPolicies(packDir));
 
   if (opts.build) {
     const b = ensurePackBuilt(packDir);

@@ -11,8 +11,9 @@ import {
   PackRpcError,
   PackStartError,
   PolicyConfigError,
-  loadPolicyPackConfigFile,
+  checkPolicyPackConfigFile,
 } from "../runner";
+import { ownPolicies } from "../own-pack";
 import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
@@ -170,8 +171,11 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
     );
   }
   const resolve = (f: string) => path.resolve(io.cwd, f);
-  // A bad policy config file is reported before any input is read.
-  if (opts.policyPackConfig !== undefined) loadPolicyPackConfigFile(resolve(opts.policyPackConfig));
+  // A bad policy config file is reported before any input is read, checked whole (every policy,
+  // every setting) when the pack is this repository's.
+  if (opts.policyPackConfig !== undefined) {
+    checkPolicyPackConfigFile(resolve(opts.policyPackConfig), ownPolicies(packDir));
+  }
   if (opts.build) {
     const b = ensurePackBuilt(packDir);
     if (b.built)

@@ -2,7 +2,8 @@
 // is the schema the engine validates against (configSchema) and, through json-schema-to-ts's
 // type-only `FromSchema`, the TypeScript type the policies read (no schema library at run time). `parseSettings` then checks what JSON Schema cannot (ISO codes, group
 // names, region names) and returns errors that name the field and the fix.
-import type { PolicyConfigSchema } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import { isDeepStrictEqual } from "util";
 import type { FromSchema, JSONSchema } from "json-schema-to-ts";
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
@@ -17,6 +18,7 @@ import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matche
 import { awsPartitionOf, isKnownRegionName } from "./data/regions";
 import type { CountryCode } from "./data/types";
 import { PatternIndex, picomatchPrefix } from "./pattern-index";
+import { didYouMean } from "./suggest";
 
 const stringList = { type: "array", items: { type: "string" } } as const;
 
@@ -170,15 +172,37 @@ export type Settings = { [K in SettingName]: FromSchema<(typeof SETTINGS)[K]> };
 /** One setting's JSON Schema as the policy SDK types it. */
 export type SettingSchema = PolicyConfigSchema["properties"][string];
 
-/** The `configSchema` for a policy that declares `names`. */
+/**
+ * The `configSchema` for a policy that declares `names`: closed (`additionalProperties: false`),
+ * so a misspelled setting is an error wherever this schema is checked (parseSettings in the pack,
+ * checkPackConfig in the CLI). Note that the policy SDK reports only `properties` and `required`
+ * in GetAnalyzerInfo (the protocol's PolicyConfigSchema has no other field), and the engine
+ * validates `{type: "object", properties, required}`: an unknown key passes the engine and
+ * reaches the pack, where parseSettings rejects it on every resource the policy decides.
+ */
 export function configSchemaFor<N extends SettingName>(
   names: readonly N[],
-): { properties: Record<N, SettingSchema> } {
+): { properties: Record<N, SettingSchema>; additionalProperties: false } {
   const properties = {} as Record<N, SettingSchema>;
   // The declarations are deeply readonly (`as const`, for the derived types); the SDK's schema
   // type has mutable arrays. Same objects, never mutated.
   for (const n of names) properties[n] = SETTINGS[n] as unknown as SettingSchema;
-  return { properties };
+  return { properties, additionalProperties: false };
+}
+
+/** Every enforcement level the engine accepts. */
+export const ENFORCEMENT_LEVELS = [
+  "advisory",
+  "mandatory",
+  "remediate",
+  "disabled",
+] as const satisfies readonly EnforcementLevel[];
+
+type MissingLevel = Exclude<EnforcementLevel, (typeof ENFORCEMENT_LEVELS)[number]>;
+const _everyLevelListed: [MissingLevel] extends [never] ? true : never = true;
+
+export function isEnforcementLevel(value: unknown): value is EnforcementLevel {
+  return typeof value === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(value);
 }
 
 /** A setting's value after validation, ready for decisions. */
@@ -277,30 +301,76 @@ function validatorFor(names: readonly SettingName[]): ValidateFunction {
   const key = names.join(",");
   let validate = validators.get(key);
   if (!validate) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { default: AjvClass } = require("ajv") as { default: typeof Ajv };
-    ajv ??= new AjvClass({ allErrors: true, strict: false, useDefaults: true });
-    validate = ajv.compile({ type: "object", properties: configSchemaFor(names).properties });
+    validate = compile({ type: "object", ...configSchemaFor(names) });
     validators.set(key, validate);
   }
   return validate;
 }
+
+function compile(schema: object): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require("ajv") as { default: typeof Ajv };
+  ajv ??= new AjvClass({ allErrors: true, strict: false, useDefaults: true, logger: false });
+  return ajv.compile(schema);
+}
 let ajv: Ajv | undefined;
 
-function schemaErrors(names: readonly SettingName[], raw: Record<string, unknown>): ConfigError[] {
-  const validate = validatorFor(names);
+/** `did you mean "x"? (its settings: a, b)`, or `use one of its settings: a, b` without a hint. */
+export function withHint(hint: string | undefined, what: string, known: readonly string[]): string {
+  return hint !== undefined
+    ? `${hint} (${what}: ${known.join(", ")})`
+    : `use one of ${what}: ${known.join(", ")}`;
+}
+
+/** The settings an object schema declares, and their schemas. */
+type DeclaredProperties = Readonly<Record<string, unknown>>;
+
+/**
+ * What a policy's JSON Schema says about `raw`, each error naming the field and the fix. A key the
+ * schema does not declare gets the closest declared name ("did you mean …?").
+ */
+function schemaErrors(
+  validate: ValidateFunction,
+  properties: DeclaredProperties,
+  raw: Record<string, unknown>,
+  fallbackFix = "see docs/configuration.md",
+): ConfigError[] {
   if (validate(raw)) return [];
+  const declared = Object.keys(properties);
   return (validate.errors ?? []).map((e) => {
-    const field = e.instancePath
+    const params = e.params as { additionalProperty?: unknown; missingProperty?: unknown };
+    let field = e.instancePath
       .replace(/^\//, "")
       .replace(/\/(\d+)/g, "[$1]")
       .replace(/\//g, ".");
-    const setting = field.split(/[.[]/)[0] as SettingName | undefined;
-    const description = setting && setting in SETTINGS ? SETTINGS[setting].description : undefined;
+    if (e.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
+      const key = params.additionalProperty;
+      if (field === "") {
+        return {
+          field: key,
+          problem: "is not a setting of this policy",
+          fix: withHint(didYouMean(key, declared), "its settings", declared),
+        };
+      }
+      field = `${field}.${key}`;
+    }
+    if (e.keyword === "required" && typeof params.missingProperty === "string") {
+      field = field === "" ? params.missingProperty : `${field}.${params.missingProperty}`;
+    }
+    const setting = field.split(/[.[]/)[0] ?? "";
+    const schema = properties[setting] as { description?: unknown } | undefined;
+    const description = typeof schema?.description === "string" ? schema.description : undefined;
     return {
       field: field || "(policy config)",
-      problem: e.message ?? "is invalid",
-      fix: description ? `expected: ${description}` : "see docs/configuration.md",
+      problem:
+        e.keyword === "additionalProperties"
+          ? "is not a known field"
+          : e.keyword === "required"
+            ? "is required"
+            : e.keyword === "enum" && Array.isArray(e.params["allowedValues"])
+              ? `must be one of ${(e.params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`
+              : (e.message ?? "is invalid"),
+      fix: description ? `expected: ${description}` : fallbackFix,
     };
   });
 }
@@ -354,7 +424,8 @@ function parseUncached(
   today: string,
 ): ParsedSettings {
   const raw: Record<string, unknown> = structuredClone(rawIn) as Record<string, unknown>;
-  const errors = schemaErrors(names, raw); // also fills defaults into `raw`
+  const properties = configSchemaFor(names).properties;
+  const errors = schemaErrors(validatorFor(names), properties, raw); // also fills defaults into `raw`
   if (errors.length > 0) return { ok: false, errors };
   const s = raw as Partial<Settings>;
 
@@ -482,4 +553,201 @@ function parseUncached(
       providers,
     },
   };
+}
+
+// ── The whole pack config ─────────────────────────────────────────────────────────────────────
+
+/** A policy as a pack config file names it: its name and the settings it declares. */
+export interface DeclaredPolicy {
+  readonly name: string;
+  readonly configSchema?: {
+    readonly properties: DeclaredProperties;
+    readonly required?: readonly string[];
+  };
+}
+
+/** One problem of a pack config file: the policy entry (top-level key) and the field inside it. */
+export interface PackConfigProblem {
+  /** The top-level key: a policy name, "all", or the misplaced key. */
+  readonly policy: string;
+  /** The setting path inside the policy's entry ("restrictedRegions[0]"); absent for the entry. */
+  readonly field?: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/**
+ * "full": every check the pack makes of its own settings. "schema": what the policies' JSON
+ * Schemas say, closed (unknown keys are errors), for packs whose code is not at hand.
+ */
+export type CheckDepth = "full" | "schema";
+
+const levelFix = `use one of ${ENFORCEMENT_LEVELS.join(", ")}`;
+
+/**
+ * Whether a policy declares exactly this pack's settings (by name and schema): then the settings
+ * get every check the pack itself makes (parseSettings: regions, jurisdictions, dates, …), not
+ * only the schema. A schema that came back through GetAnalyzerInfo compares by value.
+ */
+function declaresOwnSettings(
+  properties: DeclaredProperties,
+): properties is Readonly<Record<SettingName, unknown>> {
+  return Object.entries(properties).every(
+    ([name, schema]) =>
+      name in SETTINGS &&
+      (schema === SETTINGS[name as SettingName] ||
+        isDeepStrictEqual(schema, JSON.parse(JSON.stringify(SETTINGS[name as SettingName])))),
+  );
+}
+
+const genericValidators = new WeakMap<object, ValidateFunction>();
+
+function settingsProblems(
+  policy: DeclaredPolicy,
+  settings: Record<string, unknown>,
+  today: string,
+  depth: CheckDepth,
+): readonly ConfigError[] {
+  // The engine adds an `enforcementLevel` property to every reported schema; checkPackConfig
+  // checks the level itself.
+  const { enforcementLevel: _level, ...properties } = policy.configSchema?.properties ?? {};
+  if (depth === "full" && declaresOwnSettings(properties)) {
+    const parsed = parseSettings(Object.keys(properties) as SettingName[], settings, today);
+    return parsed.ok ? [] : parsed.errors;
+  }
+  const key = policy.configSchema ?? properties;
+  let validate = genericValidators.get(key);
+  if (!validate) {
+    const required = (policy.configSchema?.required ?? []).filter((r) => r !== "enforcementLevel");
+    validate = compile({
+      type: "object",
+      properties,
+      ...(required.length > 0 ? { required } : {}),
+      additionalProperties: false,
+    });
+    genericValidators.set(key, validate);
+  }
+  return schemaErrors(validate, properties, structuredClone(settings), "");
+}
+
+/**
+ * The one checker of a whole pack config, in the shape `pulumi preview --policy-pack-config` and
+ * `pulumi policy enable --config` read: `{"all": <level>, "<policy>": <level> | {"enforcementLevel":
+ * <level>, <settings>}}`. Checks every key against `policies` (a misspelled policy, "all" or
+ * setting gets the closest known name), every level, and every policy's settings as the pack
+ * checks them (`depth`). Empty when the config is valid. `today` (YYYY-MM-DD) is the day exemption expiries
+ * are measured from.
+ */
+export function checkPackConfig(
+  config: unknown,
+  policies: readonly DeclaredPolicy[],
+  today: string = isoDay(new Date()),
+  depth: CheckDepth = "full",
+): PackConfigProblem[] {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    return [
+      {
+        policy: "(file)",
+        problem: "is not a JSON object",
+        fix: 'write {"all": "<level>", "<policy>": {"<setting>": …}}',
+      },
+    ];
+  }
+  const byName = new Map(policies.map((p) => [p.name, p]));
+  const policyNames = `policies: ${[...byName.keys()].join(", ")}`;
+  const problems: PackConfigProblem[] = [];
+  for (const [key, entry] of Object.entries(config as Record<string, unknown>)) {
+    if (key === "all") {
+      const level =
+        entry !== null && typeof entry === "object" && !Array.isArray(entry)
+          ? (entry as Record<string, unknown>)["enforcementLevel"]
+          : entry;
+      const others =
+        entry !== null && typeof entry === "object" && !Array.isArray(entry)
+          ? Object.keys(entry).filter((k) => k !== "enforcementLevel")
+          : [];
+      if (others.length > 0) {
+        problems.push({
+          policy: key,
+          field: others.join(", "),
+          problem: '"all" sets only the enforcement level of every policy',
+          fix: `put settings inside each policy's entry (${policyNames})`,
+        });
+      }
+      if (!isEnforcementLevel(level)) {
+        problems.push({
+          policy: key,
+          problem: `${JSON.stringify(level)} is not an enforcement level`,
+          fix: levelFix,
+        });
+      }
+      continue;
+    }
+    const policy = byName.get(key);
+    if (!policy) {
+      const declaring = policies.filter((p) => key in (p.configSchema?.properties ?? {}));
+      if (declaring.length > 0) {
+        problems.push({
+          policy: key,
+          problem: "is a setting, not a policy: settings go inside a policy's entry",
+          fix: `write {"${declaring[0]?.name ?? ""}": {"${key}": …}}; policies that declare it: ${declaring.map((p) => p.name).join(", ")}`,
+        });
+        continue;
+      }
+      const known = ["all", ...byName.keys()];
+      problems.push({
+        policy: key,
+        problem: 'is neither "all" nor a policy of this pack',
+        fix: withHint(didYouMean(key, known), "the known names", known),
+      });
+      continue;
+    }
+    if (typeof entry === "string") {
+      if (!isEnforcementLevel(entry)) {
+        problems.push({
+          policy: key,
+          problem: `${JSON.stringify(entry)} is not an enforcement level`,
+          fix: levelFix,
+        });
+      }
+      continue;
+    }
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      problems.push({
+        policy: key,
+        problem: `${JSON.stringify(entry)} is neither an enforcement level nor an object`,
+        fix: `write "${key}": "<level>" or "${key}": {"enforcementLevel": "<level>", "<setting>": …}`,
+      });
+      continue;
+    }
+    const { enforcementLevel, ...settings } = entry as Record<string, unknown>;
+    if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
+      problems.push({
+        policy: key,
+        field: "enforcementLevel",
+        problem: `${JSON.stringify(enforcementLevel)} is not an enforcement level`,
+        fix: levelFix,
+      });
+    }
+    for (const e of settingsProblems(policy, settings, today, depth)) {
+      problems.push({ policy: key, field: e.field, problem: e.problem, fix: e.fix });
+    }
+  }
+  return problems;
+}
+
+/** "gpu-in-restricted-jurisdiction.restrictedRegions[0]: … ; fix: …" for one problem. */
+export function packConfigProblemText(p: PackConfigProblem): string {
+  const where = p.field !== undefined ? `${p.policy}.${p.field}` : p.policy;
+  return `${where}: ${problemAndFix(p)}`;
+}
+
+/** "is not a setting of this policy; did you mean …?" (the fix left out when there is none). */
+export function problemAndFix(p: Pick<ConfigError, "problem" | "fix">): string {
+  return p.fix === "" ? p.problem : `${p.problem}; ${p.fix}`;
+}
+
+/** The settings a policy declares (its configSchema), in declaration order. */
+export function declaredSettings(policy: DeclaredPolicy): SettingName[] {
+  return Object.keys(policy.configSchema?.properties ?? {}) as SettingName[];
 }

@@ -221,6 +221,25 @@ describe("Configure", () => {
     expect((error as Error).message).toContain(field);
   });
 
+  test("a misspelled setting is rejected against the schema the pack reports, with the closest setting", async () => {
+    const file = writeConfig("typo.json", { [GPU_POLICY]: { restrictedJurisdiction: ["RU"] } });
+    const error = await startPack(packOptions({ policyConfigFile: file })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PolicyConfigError);
+    expect((error as PolicyConfigError).problems).toEqual([
+      {
+        file,
+        policy: GPU_POLICY,
+        field: "restrictedJurisdiction",
+        message: expect.stringMatching(
+          /^is not a setting of this policy; did you mean "restrictedJurisdictions"\? \(its settings: /,
+        ) as unknown,
+      },
+    ]);
+  });
+
   test("an invalid enforcement level is rejected before the pack starts", async () => {
     const file = writeConfig("bad-level.json", { [AI_POLICY]: "sometimes" });
     await expect(startPack(packOptions({ policyConfigFile: file }))).rejects.toMatchObject({

@@ -106,7 +106,29 @@ describe("policy config (engine config.go rules)", () => {
   test("properties for a policy the pack does not have are refused", () => {
     const user = parsePolicyPackConfig({ "no-such-policy": { allowedRegions: [] } }, "f.json");
     expect(() => reconcilePolicyPackConfig(policies, undefined, user, "f.json")).toThrow(
-      'file f.json, policy "no-such-policy": the policy pack has no policy of this name',
+      'file f.json, policy "no-such-policy": is neither "all" nor a policy of this pack; use one of the known names: all, gpu, ai',
+    );
+  });
+
+  // Stricter than the engine (whose schema conversion keeps only properties and required).
+  test("a misspelled setting is refused, with the closest setting the policy reports", () => {
+    const user = parsePolicyPackConfig({ gpu: { allowedRegion: ["me-central-1"] } }, "f.json");
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user, "f.json")).toThrow(
+      'file f.json, policy "gpu", field "allowedRegion": is not a setting of this policy; did you mean "allowedRegions"? (its settings: allowedRegions, scope)',
+    );
+  });
+
+  test("a misspelled policy name is refused even when it only sets a level", () => {
+    const user = parsePolicyPackConfig({ gpus: "advisory" });
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user)).toThrow(
+      'policy "gpus": is neither "all" nor a policy of this pack; did you mean "gpu"?',
+    );
+  });
+
+  test('a misspelled "all" is refused, with "all" suggested', () => {
+    const user = parsePolicyPackConfig({ al: "advisory" });
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user)).toThrow(
+      'policy "al": is neither "all" nor a policy of this pack; did you mean "all"?',
     );
   });
 

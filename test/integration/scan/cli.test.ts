@@ -154,7 +154,43 @@ describe("exit code 2: usage and input errors name the file, the position and wh
     );
     await expectError(
       ["--policy-pack-config", config, fixture("stack-export-compliant.json")],
-      /^error: invalid policy pack configuration:\n {2}- file .*policy-config\.json, policy "gpu-in-restricted-jurisdiction", field "enforcementLevel": "sometimes" is not a valid enforcement level/,
+      /^error: validating policy config:\n {2}- file .*policy-config\.json, policy "gpu-in-restricted-jurisdiction", field "enforcementLevel": "sometimes" is not an enforcement level; use one of advisory, mandatory, remediate, disabled\n$/,
     );
+  });
+
+  it("a misspelled setting, policy or region in the policy config, each with the closest known name", async () => {
+    const config = tmpFile(
+      "typos.json",
+      JSON.stringify({
+        al: "advisory",
+        "gpu-in-restricted-jurisdiction": { restrictedJurisdiction: ["RU"] },
+        "ai-service-in-restricted-jurisdictions": "mandatory",
+        "gpu-or-ai-in-restricted-account": { enforcementLevel: "advisory", restrictedAccount: [] },
+      }),
+    );
+    const r = await runCli([
+      "scan",
+      "--no-build",
+      "--policy-pack-config",
+      config,
+      fixture("stack-export-aws-china.json"),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe("error: validating policy config:");
+    const at = (policy: string, field?: string) =>
+      `  - file ${config}, policy "${policy}"${field !== undefined ? `, field "${field}"` : ""}: `;
+    expect(lines).toContain(
+      `${at("gpu-in-restricted-jurisdiction", "restrictedJurisdiction")}is not a setting of this policy; did you mean "restrictedJurisdictions"? (its settings: restrictedJurisdictions, allowedRegions, restrictedRegions, acceleratorScope, exemptions, maxExemptionDays)`,
+    );
+    expect(lines.find((l) => l.startsWith(at("al")))).toContain('did you mean "all"?');
+    expect(lines.find((l) => l.startsWith(at("ai-service-in-restricted-jurisdictions")))).toContain(
+      'did you mean "ai-service-in-restricted-jurisdiction"?',
+    );
+    expect(
+      lines.find((l) => l.startsWith(at("gpu-or-ai-in-restricted-account", "restrictedAccount"))),
+    ).toContain('did you mean "restrictedAccounts"?');
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });
