@@ -15,8 +15,15 @@ import {
 } from "./data/jurisdictions";
 import type { ProviderIndex } from "./data/provider-matcher";
 import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
-import { awsPartitionOf, isKnownRegionName } from "./data/regions";
-import type { CountryCode } from "./data/types";
+import {
+  awsPartitionOf,
+  catalogedRegions,
+  lookupAwsRegion,
+  lookupAzureLocation,
+  lookupGcpLocation,
+  lookupListedCloudRegion,
+} from "./data/regions";
+import type { Cloud, CountryCode } from "./data/types";
 import { PatternIndex, picomatchPrefix } from "./pattern-index";
 import { didYouMean } from "./suggest";
 
@@ -30,6 +37,10 @@ const regionList = (description: string) =>
     uniqueItems: true,
     description,
   }) as const;
+
+const REGION_NAMES_NOTE =
+  "A name the catalogue does not know is an error (a new AWS region of a known partition is " +
+  'accepted); regions of listed providers\' clouds take the cloud prefix, e.g. "alicloud:cn-hongkong".';
 
 /** Every setting any policy declares. A policy picks the ones that apply to it. */
 export const SETTINGS = {
@@ -45,12 +56,14 @@ export const SETTINGS = {
       "). Replaces the default list.",
   },
   allowedRegions: regionList(
-    "Region names (AWS regions, Azure locations) always allowed, overriding the jurisdiction " +
-      'mapping, e.g. ["me-central-1"] after a legal review.',
+    "Region names (AWS regions, Azure locations, Google Cloud regions) always allowed, overriding " +
+      'the jurisdiction mapping, e.g. ["me-central-1"] after a legal review. ' +
+      REGION_NAMES_NOTE,
   ),
   restrictedRegions: regionList(
     "Region names always denied, in addition to the restricted jurisdictions, " +
-      'e.g. ["ap-southeast-1"].',
+      'e.g. ["ap-southeast-1"]. ' +
+      REGION_NAMES_NOTE,
   ),
   acceleratorScope: {
     type: "string",
@@ -279,16 +292,68 @@ export function regionKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, "");
 }
 
+/** The direction word of every AWS region code ("cn-north-1", "us-gov-west-1", "eusc-de-east-1"). */
+const AWS_DIRECTION =
+  /-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d+$/;
+
 /**
- * Whether a region name may stand in allowedRegions / restrictedRegions. Catalogued names always
- * may. A well-formed but uncatalogued AWS name (a region newer than the data) may too, so a user
- * can allow or deny it before the catalogue catches up. Other uncatalogued names may only be
- * allowed: a typo there allows nothing that exists, while a typo in restrictedRegions would
- * silently restrict nothing.
+ * Why a region name may not stand in allowedRegions / restrictedRegions, or undefined when it may.
+ * Catalogued names always may. A well-formed but uncatalogued AWS code (a partition's pattern and
+ * a compass direction: a region newer than the data) may too, so a user can allow or deny it
+ * before the catalogue catches up. Anything else is a misspelling that would allow or restrict
+ * nothing, so it is an error with the closest catalogued name.
  */
-function acceptedRegion(name: string, list: "allowedRegions" | "restrictedRegions"): boolean {
-  if (isKnownRegionName(name) || awsPartitionOf(name) !== undefined) return true;
-  return list === "allowedRegions" && /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/.test(regionKey(name));
+function regionProblem(name: string): Pick<ConfigError, "problem" | "fix"> | undefined {
+  if (acceptedRegion(name)) return undefined;
+  const problem = `"${name}" is not a known region name`;
+  const key = regionKey(name);
+  const listed = listedCloudsWithRegion(key);
+  if (listed.length > 0) {
+    return {
+      problem,
+      fix: `regions of listed providers' clouds take the cloud prefix: did you mean ${listed.map((c) => `"${c}:${key}"`).join(" or ")}?`,
+    };
+  }
+  const hint = didYouMean(key, knownRegionNames());
+  return {
+    problem,
+    fix:
+      hint ??
+      'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
+  };
+}
+
+function acceptedRegion(name: string): boolean {
+  const key = name.trim().toLowerCase();
+  const qualified = /^([a-z]+):(.+)$/.exec(key);
+  if (qualified) {
+    const cloud = qualified[1] as Cloud;
+    return (
+      LISTED_CLOUDS.has(cloud) &&
+      lookupListedCloudRegion(cloud, qualified[2] ?? "")?.entry !== undefined
+    );
+  }
+  if (lookupAwsRegion(key) || lookupAzureLocation(name)) return true;
+  if (lookupGcpLocation(key)?.entry?.name === key) return true;
+  return awsPartitionOf(key) !== undefined && AWS_DIRECTION.test(key);
+}
+
+let regionNames: readonly string[] | undefined;
+
+/** Every catalogued region name as config lists write it (listed clouds with their prefix). */
+function knownRegionNames(): readonly string[] {
+  regionNames ??= CLOUDS.flatMap((cloud) =>
+    catalogedRegions(cloud).map((r) => (LISTED_CLOUDS.has(cloud) ? `${cloud}:${r.name}` : r.name)),
+  );
+  return regionNames;
+}
+
+const CLOUDS: readonly Cloud[] = ["aws", "azure", "gcp", "alicloud", "tencentcloud", "huaweicloud"];
+const LISTED_CLOUDS: ReadonlySet<Cloud> = new Set(["alicloud", "tencentcloud", "huaweicloud"]);
+
+/** The listed clouds that have a region of this (unprefixed) name. */
+function listedCloudsWithRegion(key: string): Cloud[] {
+  return [...LISTED_CLOUDS].filter((c) => catalogedRegions(c).some((r) => r.name === key));
 }
 
 /**
@@ -450,13 +515,8 @@ function parseUncached(
   const regionSet = (field: "allowedRegions" | "restrictedRegions"): Set<string> => {
     const out = new Set<string>();
     (s[field] ?? []).forEach((name, i) => {
-      if (!acceptedRegion(name, field)) {
-        errors.push({
-          field: `${field}[${i}]`,
-          problem: `"${name}" is not a known region name`,
-          fix: 'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
-        });
-      }
+      const bad = regionProblem(name);
+      if (bad) errors.push({ field: `${field}[${i}]`, ...bad });
       out.add(regionKey(name));
     });
     return out;

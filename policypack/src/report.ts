@@ -343,7 +343,9 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
     case "invalid-config":
       return [
         `The configuration of policy ${f.policy} is invalid, so ${ref.type} "${ref.name}" cannot be shown to be allowed:`,
-        ...f.errors.map((e) => `- ${e.field}: ${e.problem}. Fix: ${e.fix.replace(/\.$/, "")}.`),
+        ...f.errors.map(
+          (e) => `- ${e.field}: ${e.problem}. Fix: ${/[.?!]$/.test(e.fix) ? e.fix : `${e.fix}.`}`,
+        ),
       ].join("\n");
     case "internal-error":
       return [

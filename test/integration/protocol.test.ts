@@ -240,6 +240,24 @@ describe("Configure", () => {
     ]);
   });
 
+  test("an unknown region is reported by the pack on every resource it decides, with the closest region", async () => {
+    const session = await startPack(
+      packOptions({ policyConfig: { [GPU_POLICY]: { restrictedRegions: ["cn-nrth-1"] } } }),
+    );
+    try {
+      const virginia = f.awsProvider("us-east-1");
+      const r = f.awsLaunchTemplate("gpu-template", virginia);
+      const { findings } = await session.analyze(r, { provider: virginia });
+      const gpu = findings.filter((x) => x.policyName === GPU_POLICY);
+      expect(gpu.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
+      expect(gpu[0]?.message.split("\n")).toContain(
+        '- restrictedRegions[0]: "cn-nrth-1" is not a known region name. Fix: did you mean "cn-north-1"?',
+      );
+    } finally {
+      await session.close();
+    }
+  });
+
   test("an invalid enforcement level is rejected before the pack starts", async () => {
     const file = writeConfig("bad-level.json", { [AI_POLICY]: "sometimes" });
     await expect(startPack(packOptions({ policyConfigFile: file }))).rejects.toMatchObject({

@@ -158,7 +158,7 @@ describe("exit code 2: usage and input errors name the file, the position and wh
     );
   });
 
-  it("a misspelled setting, policy or region in the policy config, each with the closest known name", async () => {
+  it("a misspelled setting, policy or region in the policy config, each with the closest known name, before any input is read", async () => {
     const config = tmpFile(
       "typos.json",
       JSON.stringify({
@@ -166,6 +166,7 @@ describe("exit code 2: usage and input errors name the file, the position and wh
         "gpu-in-restricted-jurisdiction": { restrictedJurisdiction: ["RU"] },
         "ai-service-in-restricted-jurisdictions": "mandatory",
         "gpu-or-ai-in-restricted-account": { enforcementLevel: "advisory", restrictedAccount: [] },
+        "ai-service-in-restricted-jurisdiction": { restrictedRegions: ["cn-nrth-1"] },
       }),
     );
     const r = await runCli([
@@ -191,6 +192,9 @@ describe("exit code 2: usage and input errors name the file, the position and wh
     expect(
       lines.find((l) => l.startsWith(at("gpu-or-ai-in-restricted-account", "restrictedAccount"))),
     ).toContain('did you mean "restrictedAccounts"?');
+    expect(lines).toContain(
+      `${at("ai-service-in-restricted-jurisdiction", "restrictedRegions[0]")}"cn-nrth-1" is not a known region name; did you mean "cn-north-1"?`,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });
