@@ -282,4 +282,32 @@ describe("stack config (Pulumi.yaml, Pulumi.<stack>.yaml)", () => {
       "aws:skipCredentialsValidation": "true",
     });
   });
+
+  function stackFile(text: string): { dir: string; project: ReturnType<typeof readProject> } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jg-prog-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: proj\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), text);
+    return { dir, project: readProject(dir) };
+  }
+
+  test("a config key at the top level (no `config:`) is an error with the fix", () => {
+    const { dir, project } = stackFile("aws:region: cn-north-1\n");
+    expect(() => readStackConfig(dir, project, "dev")).toThrow(
+      `${path.join(dir, "Pulumi.dev.yaml")}: "aws:region" is a config key at the top level, where Pulumi does not read config; indent it under a top-level \`config:\` key`,
+    );
+  });
+
+  test("a misspelled `config:` is an error with the closest key", () => {
+    const { dir, project } = stackFile("confg:\n  aws:region: cn-north-1\n");
+    expect(() => readStackConfig(dir, project, "dev")).toThrow(
+      /"confg" is not a key of a stack config file; did you mean "config"\?/,
+    );
+  });
+
+  test("an empty file, or one with only secrets settings, has no config", () => {
+    for (const text of ["", "secretsprovider: passphrase\nencryptionsalt: v1:abc\n"]) {
+      const { dir, project } = stackFile(text);
+      expect(readStackConfig(dir, project, "dev").config).toEqual({});
+    }
+  });
 });

@@ -119,6 +119,17 @@ describe("exit code 2: usage and input errors name the file, the position and wh
     );
   });
 
+  it("a stack config file with config keys at the top level instead of under `config:`", async () => {
+    const file = tmpFile(
+      "Pulumi.prod.yaml",
+      "secretsprovider: passphrase\naws:region: cn-north-1\n",
+    );
+    await expectError(
+      ["--stack-config", file, fixture("stack-export-compliant.json")],
+      /^error: .*Pulumi\.prod\.yaml \(at \/aws:region\): "aws:region" is a config key at the top level, where Pulumi does not read config; indent it under a top-level `config:` key\n$/,
+    );
+  });
+
   it("stack config after the resources of a preview", async () => {
     const file = tmpFile(
       "late-config.json",
