@@ -9,7 +9,7 @@ import { Command } from "commander";
 import { ensurePackBuilt } from "./build";
 import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
-import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
+import { count, formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
 import { ownPolicies } from "./own-pack";
 import { checkPolicyPackConfigFile, PolicyConfigError } from "./runner";
 import { mapLimit } from "./runner/util";
@@ -97,7 +97,7 @@ function printText(
   const first = results[0]?.evaluation.report.policyPack;
   if (first)
     console.log(
-      `Policy pack ${first.name}@v${first.version}, ${results.length} example programs\n`,
+      `Policy pack ${first.name}@v${first.version}, ${count(results.length, "example program")}\n`,
     );
   for (const { name, evaluation, ms } of results) {
     const { program, report } = evaluation;

@@ -5,6 +5,11 @@ import type { Finding, PolicyCount, Report } from "../runner/types";
 
 const INDENT = "    ";
 
+/** "1 resource", "2 resources": a count with its noun in the right number. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 function packLabel(report: Report, cwd: string): string {
   const rel = path.relative(cwd, report.policyPack.path) || ".";
   return `${report.policyPack.name}@v${report.policyPack.version} (local: ${rel})`;

@@ -18,7 +18,7 @@ import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
-import { sumCounts } from "../report/text";
+import { count, sumCounts } from "../report/text";
 import { parseKeyValues } from "./config";
 import { ScanInputError, UsageError } from "./errors";
 import type { ProgressStage } from "./evaluate";
@@ -73,7 +73,7 @@ export function progressReporter(io: Pick<CommandIO, "stderr">, enabled: boolean
       if (stage === "analyze" && now - last < 100) return;
       last = now;
       shown = true;
-      const status = `${done} resources analysed, ${findings} finding(s)`;
+      const status = `${count(done, "resource")} analysed, ${count(findings, "finding")}`;
       const tail = stage === "analyzeStack" ? "; AnalyzeStack over the whole stack" : "";
       io.stderr.write(`\r\u001b[K${file}: ${status}${tail}`);
     },
@@ -149,7 +149,7 @@ function summaryLine(run: ScanRun, output: string): string {
   const { resources, counts } = sumCounts(run.files.map((r) => r.report));
   const { mandatory, advisory } = counts;
   return (
-    `jurisdiction-guard: ${run.files.length} file(s), ${resources} resources, ` +
+    `jurisdiction-guard: ${count(run.files.length, "file")}, ${count(resources, "resource")}, ` +
     `${mandatory} mandatory, ${advisory} advisory: ${run.exitCode === 0 ? "PASS" : "FAIL"} ` +
     `(--fail-on ${run.failOn}); wrote ${output}\n`
   );

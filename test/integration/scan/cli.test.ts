@@ -44,7 +44,7 @@ describe("exit codes of a scan", () => {
   it("exits 1 for a mandatory violation", async () => {
     const r = await runCli(["scan", "--no-build", fixture("stack-export-aws-china.json")]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("Result: FAIL, 6 failing violation(s)");
+    expect(r.stdout).toContain("Result: FAIL, 6 failing violations");
   });
 
   it("exits 1 for an advisory violation with --fail-on advisory, writing the report to a file", async () => {
@@ -63,7 +63,7 @@ describe("exit codes of a scan", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^jurisdiction-guard: 1 file\(s\), 3 resources, 0 mandatory, 2 advisory: FAIL \(--fail-on advisory\); wrote .*advisory\.xml\n$/,
+      /^jurisdiction-guard: 1 file, 3 resources, 0 mandatory, 2 advisory: FAIL \(--fail-on advisory\); wrote .*advisory\.xml\n$/,
     );
     expect(fs.readFileSync(out, "utf8")).toContain('failures="2"');
   });

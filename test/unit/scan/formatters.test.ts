@@ -345,7 +345,7 @@ describe("text", () => {
       "- [mandatory]  gpu-in-restricted-jurisdiction  (aws:ec2/instance:Instance: trainer)",
     );
     expect(text).toContain("violations: 1 mandatory, 2 advisory");
-    expect(text).toContain("Result: FAIL, 1 failing violation(s) (mandatory violations fail)");
+    expect(text).toContain("Result: FAIL, 1 failing violation (mandatory violations fail)");
   });
 
   it("compares recorded policy events with the scan's findings", () => {
