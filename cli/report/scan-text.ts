@@ -1,13 +1,14 @@
-// `scan --format text` (the default): per input, the "Policies:" block `pulumi preview` prints
-// (formatPolicies, shared with `npm run demo`), then a summary and the verdict. For event logs,
-// the policy events the recorded run reported are compared with this scan's findings.
+// `scan --format text` (the default): per input, a "Policies:" block grouped by policy (each
+// policy's description once, then its findings, each led by what it found), then a summary and
+// the verdict. For event logs, the policy events the recorded run reported are compared with this
+// scan's findings.
 import type { Finding } from "../runner/types";
 import type { RecordedPolicyEvent } from "../scan/inputs";
 import { FORMAT_LABELS } from "../scan/inputs";
 import type { FileScanResult } from "../scan/scan";
 import type { ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
-import { count, formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./text";
+import { count, formatCounts, formatPoliciesByPolicy, formatPolicyTable, sumCounts } from "./text";
 
 const INDENT = "    ";
 
@@ -100,7 +101,7 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
     lines.push(
       `Scanning ${r.file} (${FORMAT_LABELS[r.format]}; stack ${r.stack}, project ${r.project})`,
     );
-    lines.push(...formatPolicies(r.report, cwd));
+    lines.push(...formatPoliciesByPolicy(r.report, cwd));
     for (const l of r.report.logs.filter((x) => x.message.trim() !== "")) {
       lines.push(`${INDENT}[pack ${l.source}] ${l.message}`);
     }

@@ -27,6 +27,44 @@ describe("jurisdiction-guard --help", () => {
   });
 });
 
+describe("findings in the text and JUnit reports", () => {
+  const GPU_DESCRIPTION =
+    "        gpu-in-restricted-jurisdiction: Denies GPU, AI-accelerator and FPGA capacity";
+
+  it("text: each policy's description once, each finding led by what it found", async () => {
+    const r = await runCli(["scan", "--no-build", fixture("stack-export-aws-china.json")]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => l.startsWith(GPU_DESCRIPTION))).toHaveLength(1);
+    const findings = lines.filter((l) => l.startsWith("        - ["));
+    expect(findings).toHaveLength(6);
+    expect(findings[0]).toMatch(
+      /^ {8}- \[mandatory\] aws:ec2\/launchTemplate:LaunchTemplate "gpu-training-template" selects accelerator hardware p4d\.24xlarge /,
+    );
+    expect(lines[lines.indexOf(findings[0] ?? "") + 1]).toMatch(/^ {10}Where: cn-north-1 /);
+    expect(
+      lines.filter((l) => l.includes("Denies GPU, AI-accelerator and AI-service")),
+    ).toHaveLength(1);
+  });
+
+  it("JUnit: a failure's message is the finding's first line", async () => {
+    const r = await runCli([
+      "scan",
+      "--no-build",
+      "--format",
+      "junit",
+      fixture("stack-export-aws-china.json"),
+    ]);
+    expect(r.code).toBe(1);
+    const messages = [...r.stdout.matchAll(/<failure message="([^"]*)"/g)].map((m) => m[1]);
+    expect(messages).toHaveLength(6);
+    expect(messages[0]).toMatch(
+      /^aws:ec2\/launchTemplate:LaunchTemplate &quot;gpu-training-template&quot; selects accelerator hardware p4d\.24xlarge .*\.$/,
+    );
+    expect(messages.every((m) => !m?.includes("…"))).toBe(true);
+  });
+});
+
 describe("exit codes of a scan", () => {
   it("exits 0 when nothing fails: a compliant stack, and advisory findings only", async () => {
     const r = await runCli([
