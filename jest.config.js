@@ -4,6 +4,8 @@ const shared = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
+  // Tests run the pack library from its sources, as the CLI's sources import it.
+  moduleNameMapper: { "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts" },
 };
 
 /** @type {import('jest').Config} */

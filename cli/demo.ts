@@ -9,9 +9,10 @@ import { Command } from "commander";
 import { ensurePackBuilt } from "./build";
 import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
-import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
+import { count, formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
+import { ownPolicies } from "./own-pack";
 import { ROOT } from "./paths";
-import { PolicyConfigError } from "./runner";
+import { checkPolicyPackConfigFile, PolicyConfigError } from "./runner";
 import { mapLimit } from "./runner/util";
 
 interface DemoOptions {
@@ -47,6 +48,8 @@ async function main(argv: string[]): Promise<number> {
   const opts = program.opts<DemoOptions>();
   const started = Date.now();
   const packDir = path.resolve(opts.pack);
+  if (opts.policyPackConfig !== undefined)
+    checkPolicyPackConfigFile(opts.policyPackConfig, ownPolicies(packDir));
 
   if (opts.build) {
     const b = ensurePackBuilt(packDir);
@@ -93,7 +96,7 @@ function printText(
   const first = results[0]?.evaluation.report.policyPack;
   if (first)
     console.log(
-      `Policy pack ${first.name}@v${first.version}, ${results.length} example programs\n`,
+      `Policy pack ${first.name}@v${first.version}, ${count(results.length, "example program")}\n`,
     );
   for (const { name, evaluation, ms } of results) {
     const { program, report } = evaluation;

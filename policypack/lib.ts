@@ -3,10 +3,17 @@
 // does. Security teams compose org packs from here; `index.ts` is the stock pack built the same way.
 import type { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
 import { PolicyPack } from "@pulumi/policy";
-import type { SettingName, Settings } from "./src/config";
-import { SETTINGS, parseSettings } from "./src/config";
+import type { Settings } from "./src/config";
+import {
+  SETTINGS,
+  checkPackConfig,
+  declaredSettings,
+  isEnforcementLevel,
+  packConfigProblemText,
+  withHint,
+} from "./src/config";
 import { POLICIES } from "./src/policies";
-import type { GuardPolicy } from "./src/policies/rule";
+import { didYouMean } from "./src/suggest";
 
 /** The names of the pack's policies. */
 export type PolicyName =
@@ -29,7 +36,6 @@ export type JurisdictionGuardArgs = Partial<Settings> & {
   description?: string;
 } & Partial<Record<PolicyName, PolicyArgs>>;
 
-const LEVELS: ReadonlySet<string> = new Set(["advisory", "mandatory", "remediate", "disabled"]);
 const DEFAULT_DESCRIPTION =
   "No GPUs, AI accelerators or AI services in restricted jurisdictions, accounts or interconnects (corporate control, not legal advice).";
 
@@ -37,76 +43,48 @@ export class JurisdictionGuardConfigError extends Error {
   override readonly name = "JurisdictionGuardConfigError";
 }
 
-function declared(policy: GuardPolicy): SettingName[] {
-  return Object.keys(policy.configSchema?.properties ?? {}) as SettingName[];
-}
-
 /**
  * Turns library arguments into the engine's initial config ({ policy: { enforcementLevel, ... } }),
- * validating every value; a bad one raises an error that names the key and the fix.
+ * validating every value with the pack's config checker (checkPackConfig); a bad one raises an
+ * error that names the key and the fix.
  */
 export function initialConfigOf(args: JurisdictionGuardArgs): PolicyPackConfig {
   const byName = new Map(POLICIES.map((p) => [p.name, p]));
   const shared: Record<string, unknown> = {};
-  const config: PolicyPackConfig = {};
+  const config: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(args)) {
     if (value === undefined || key === "description") continue;
     if (key === "all") {
-      if (typeof value !== "string" || !LEVELS.has(value)) {
-        throw new JurisdictionGuardConfigError(
-          `all: "${String(value)}" is not an enforcement level; use one of ${[...LEVELS].join(", ")}`,
-        );
-      }
-      config["all"] = value as EnforcementLevel;
+      config["all"] = value;
     } else if (key in SETTINGS) {
       shared[key] = value;
     } else if (!byName.has(key)) {
+      const known = ["all", "description", ...Object.keys(SETTINGS), ...byName.keys()];
       throw new JurisdictionGuardConfigError(
-        `${key}: not a setting or policy of jurisdiction-guard; settings: ${Object.keys(SETTINGS).join(", ")}; policies: ${[...byName.keys()].join(", ")}`,
+        `${key}: not a setting or policy of jurisdiction-guard; ${withHint(didYouMean(key, known), "known keys", known)}`,
       );
     }
   }
+  const all = isEnforcementLevel(config["all"]) ? config["all"] : undefined;
   for (const policy of POLICIES) {
-    const names = declared(policy);
+    const names = declaredSettings(policy);
     const own = (args as Record<string, unknown>)[policy.name] as PolicyArgs | undefined;
     const entry: Record<string, unknown> = {};
     for (const n of names) if (n in shared) entry[n] = shared[n];
-    if (typeof own === "string") {
-      entry["enforcementLevel"] = own;
-    } else if (own !== undefined) {
-      for (const [k, v] of Object.entries(own)) {
-        if (k !== "enforcementLevel" && !names.includes(k as SettingName)) {
-          throw new JurisdictionGuardConfigError(
-            `${policy.name}.${k}: policy ${policy.name} has no such setting; its settings: ${names.join(", ")}`,
-          );
-        }
-        entry[k] = v;
-      }
-    }
-    const level = entry["enforcementLevel"];
-    if (level !== undefined && (typeof level !== "string" || !LEVELS.has(level))) {
-      throw new JurisdictionGuardConfigError(
-        `${policy.name}.enforcementLevel: "${String(level)}" is not one of ${[...LEVELS].join(", ")}`,
-      );
-    }
+    if (typeof own === "string") entry["enforcementLevel"] = own;
+    else if (own !== undefined) Object.assign(entry, own);
     // Every entry carries a level: an initial-config entry without one reaches the engine as
     // the protocol's default (advisory), which would silently weaken a mandatory policy.
     if (Object.keys(entry).length > 0 && entry["enforcementLevel"] === undefined) {
-      entry["enforcementLevel"] = config["all"] ?? policy.enforcementLevel ?? "mandatory";
+      entry["enforcementLevel"] = all ?? policy.enforcementLevel ?? "mandatory";
     }
-    const { enforcementLevel: _level, ...settings } = entry;
-    // Nothing to check when no setting is baked in (the stock pack): defaults are valid.
-    const parsed =
-      Object.keys(settings).length > 0 ? parseSettings(names, settings) : { ok: true as const };
-    if (!parsed.ok) {
-      const lines = parsed.errors.map(
-        (e) => `${policy.name}.${e.field}: ${e.problem}; fix: ${e.fix}`,
-      );
-      throw new JurisdictionGuardConfigError(lines.join("\n"));
-    }
-    if (Object.keys(entry).length > 0) config[policy.name] = entry as PolicyPackConfig[string];
+    if (Object.keys(entry).length > 0) config[policy.name] = entry;
   }
-  return config;
+  const problems = checkPackConfig(config, POLICIES);
+  if (problems.length > 0) {
+    throw new JurisdictionGuardConfigError(problems.map(packConfigProblemText).join("\n"));
+  }
+  return config as PolicyPackConfig;
 }
 
 /**
@@ -145,8 +123,24 @@ export { aiServiceInRestrictedJurisdictionSpec } from "./src/policies/ai-service
 export { gpuOrAiInRestrictedAccountRule } from "./src/policies/gpu-or-ai-in-restricted-account";
 export { peeringWithListedForeignProviderRule } from "./src/policies/peering-with-listed-foreign-provider";
 export { listedForeignProviderResourceRule } from "./src/policies/listed-foreign-provider-resource";
-export { SETTINGS, COMMON_SETTINGS, configSchemaFor, parseSettings } from "./src/config";
-export type { ResolvedSettings, SettingName, Settings, ConfigError } from "./src/config";
+export {
+  SETTINGS,
+  COMMON_SETTINGS,
+  ENFORCEMENT_LEVELS,
+  checkPackConfig,
+  configSchemaFor,
+  parseSettings,
+  problemAndFix,
+} from "./src/config";
+export { closest, didYouMean } from "./src/suggest";
+export type {
+  ConfigError,
+  DeclaredPolicy,
+  PackConfigProblem,
+  ResolvedSettings,
+  SettingName,
+  Settings,
+} from "./src/config";
 export { describe, describeAccounts, describeInterconnect } from "./src/facts";
 export type * from "./src/facts/types";
 export type * from "./src/data/types";

@@ -10,7 +10,15 @@ import * as fs from "fs";
 import * as path from "path";
 import type { PolicyName } from "../policypack/lib";
 import type { SettingName, Settings } from "../policypack/src/config";
-import { COMMON_SETTINGS, SETTINGS, isoDay, parseSettings } from "../policypack/src/config";
+import {
+  COMMON_SETTINGS,
+  ENFORCEMENT_LEVELS,
+  SETTINGS,
+  checkPackConfig,
+  declaredSettings,
+  isoDay,
+  parseSettings,
+} from "../policypack/src/config";
 import {
   countryName,
   DEFAULT_RESTRICTED_JURISDICTIONS,
@@ -38,7 +46,6 @@ import {
   resource,
   sagemakerEndpoint,
 } from "../test/unit/policies/fixtures";
-import { checkPackConfig, declaredSettings, ENFORCEMENT_LEVELS } from "./pack-config";
 
 /** The day the examples are evaluated on (exemption expiry), fixed so the output never drifts. */
 export const DOCS_DATE = new Date("2026-11-22T12:00:00Z");
@@ -518,7 +525,7 @@ function assertValidExamples(today: string): void {
       );
     }
   }
-  const problems = checkPackConfig(CONFIG_FILE_EXAMPLE, today);
+  const problems = checkPackConfig(CONFIG_FILE_EXAMPLE, POLICIES, today);
   if (problems.length > 0) {
     throw new Error(`gen-docs: the config file example is invalid: ${JSON.stringify(problems)}`);
   }

@@ -4,6 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { stackFileProblem } from "../inputs/stack-file";
 import { errorMessage } from "../runner/util";
 
 export interface ProjectFile {
@@ -123,6 +124,8 @@ export function readStackConfig(dir: string, project: ProjectFile, stack: string
   const file = candidates.find((f) => fs.existsSync(f));
   if (file === undefined) return { config, secretKeys };
   const doc = loadYaml(file);
+  const misplaced = stackFileProblem(doc);
+  if (misplaced) throw new ProgramConfigError(`${file}: ${misplaced.problem}`);
   const raw = doc["config"];
   if (raw !== null && typeof raw === "object" && !Array.isArray(raw)) {
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {

@@ -14,6 +14,7 @@ import type { FileScanResult } from "../scan/scan";
 import { FORMAT_LABELS } from "../scan/inputs";
 import type { FailOn, ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
+import { findingHeadline, specificMessage } from "./text";
 
 interface TestCase {
   classname: string;
@@ -28,13 +29,11 @@ interface TestCase {
 
 const key = (urn: string, policy: string) => `${urn}\u0000${policy}`;
 
-function firstLine(s: string): string {
-  const line = s.split("\n").find((l) => l.trim() !== "") ?? s;
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line;
-}
-
+/** The policy's description once, then each finding's own message with its level. */
 function render(findings: readonly Finding[]): string {
-  return findings.map((f) => `[${f.enforcementLevel}] ${f.message}`).join("\n\n");
+  const description = findings[0]?.description ?? "";
+  const own = findings.map((f) => `[${f.enforcementLevel}] ${specificMessage(f)}`);
+  return (description !== "" ? [description, ...own] : own).join("\n\n");
 }
 
 function caseFor(
@@ -57,7 +56,8 @@ function caseFor(
       ...base,
       outcome: "failed",
       failureType: worst,
-      message: `[${worst}] ${first ? firstLine(first.message) : ""}`,
+      // The finding's own first line (what, on which resource); the level is in `type`.
+      message: first ? findingHeadline(first) : "",
       body: render(failing),
     };
   }

@@ -1,13 +1,14 @@
-// `scan --format text` (the default): per input, the "Policies:" block `pulumi preview` prints
-// (formatPolicies, shared with `npm run demo`), then a summary and the verdict. For event logs,
-// the policy events the recorded run reported are compared with this scan's findings.
+// `scan --format text` (the default): per input, a "Policies:" block grouped by policy (each
+// policy's description once, then its findings, each led by what it found), then a summary and
+// the verdict. For event logs, the policy events the recorded run reported are compared with this
+// scan's findings.
 import type { Finding } from "../runner/types";
 import type { RecordedPolicyEvent } from "../scan/inputs";
 import { FORMAT_LABELS } from "../scan/inputs";
 import type { FileScanResult } from "../scan/scan";
 import type { ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
-import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./text";
+import { count, formatCounts, formatPoliciesByPolicy, formatPolicyTable, sumCounts } from "./text";
 
 const INDENT = "    ";
 
@@ -70,7 +71,7 @@ function recordedLines(r: FileScanResult): string[] {
   const c = compareRecorded(all, r.findings, pack);
   const others = all.length - c.recorded;
   const lines: string[] = [];
-  let head = `Recorded in the event log: ${c.recorded} policy event(s) of ${pack.name}`;
+  let head = `Recorded in the event log: ${count(c.recorded, "policy event")} of ${pack.name}`;
   if (others > 0) head += `, ${others} of other packs`;
   if (c.otherVersions.length > 0) head += ` (recorded with v${c.otherVersions.join(", v")})`;
   if (c.onlyRecorded.length === 0 && c.onlyScanned.length === 0) {
@@ -92,7 +93,7 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
   const first = run.files[0]?.report.policyPack;
   if (first) {
     lines.push(
-      `Policy pack ${first.name}@v${first.version}, ${run.files.length} input file(s)`,
+      `Policy pack ${first.name}@v${first.version}, ${count(run.files.length, "input file")}`,
       "",
     );
   }
@@ -100,7 +101,7 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
     lines.push(
       `Scanning ${r.file} (${FORMAT_LABELS[r.format]}; stack ${r.stack}, project ${r.project})`,
     );
-    lines.push(...formatPolicies(r.report, cwd));
+    lines.push(...formatPoliciesByPolicy(r.report, cwd));
     for (const l of r.report.logs.filter((x) => x.message.trim() !== "")) {
       lines.push(`${INDENT}[pack ${l.source}] ${l.message}`);
     }
@@ -116,7 +117,9 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
     0,
   );
   lines.push("Summary");
-  lines.push(`${INDENT}files: ${run.files.length}, resources analysed: ${total.resources}`);
+  lines.push(
+    `${INDENT}${count(run.files.length, "file")}, ${count(total.resources, "resource")} analysed`,
+  );
   lines.push(`${INDENT}violations: ${formatCounts(total.counts)}`);
   lines.push(...formatPolicyTable(total.byPolicy));
   lines.push(`${INDENT}duration: ${seconds(run.durationMs)}`);
@@ -129,7 +132,7 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
   lines.push(
     run.exitCode === 0
       ? `Result: PASS (${rule})`
-      : `Result: FAIL, ${failing} failing violation(s) (${rule})`,
+      : `Result: FAIL, ${count(failing, "failing violation")} (${rule})`,
   );
   return lines;
 }

@@ -5,6 +5,11 @@ import type { Finding, PolicyCount, Report } from "../runner/types";
 
 const INDENT = "    ";
 
+/** "1 resource", "2 resources": a count with its noun in the right number. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 function packLabel(report: Report, cwd: string): string {
   const rel = path.relative(cwd, report.policyPack.path) || ".";
   return `${report.policyPack.name}@v${report.policyPack.version} (local: ${rel})`;
@@ -30,6 +35,58 @@ export function formatPolicies(report: Report, cwd = process.cwd()): string[] {
     ...report.findings.filter((f) => f.enforcementLevel !== "mandatory"),
   ];
   for (const f of ordered) lines.push(...findingLines(f));
+  return lines;
+}
+
+/**
+ * The finding itself, without the policy's description that the SDK puts before a message
+ * reported as a string (`description + "\n" + message`).
+ */
+export function specificMessage(f: Pick<Finding, "message" | "description">): string {
+  const prefix = `${f.description}\n`;
+  return f.description !== "" && f.message.startsWith(prefix)
+    ? f.message.slice(prefix.length)
+    : f.message;
+}
+
+/** The first non-empty line of a finding's own message: what it is about, in one line. */
+export function findingHeadline(f: Pick<Finding, "message" | "description">): string {
+  const own = specificMessage(f);
+  return own.split("\n").find((l) => l.trim() !== "") ?? own;
+}
+
+/**
+ * The scan's "Policies:" block: per policy its description once, then each finding led by the
+ * finding itself (what, where, why, fix), the resource named when the message does not name it.
+ */
+export function formatPoliciesByPolicy(report: Report, cwd = process.cwd()): string[] {
+  const mark = report.counts.mandatory > 0 ? "❌" : report.counts.advisory > 0 ? "⚠️ " : "✅";
+  const lines = ["Policies:", `${INDENT}${mark} ${packLabel(report, cwd)}`];
+  const byPolicy = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const list = byPolicy.get(f.policyName);
+    if (list) list.push(f);
+    else byPolicy.set(f.policyName, [f]);
+  }
+  const rank = (fs: readonly Finding[]) =>
+    fs.some((f) => f.enforcementLevel === "mandatory") ? 0 : 1;
+  const policies = [...byPolicy.entries()].sort((a, b) => rank(a[1]) - rank(b[1]));
+  for (const [policy, findings] of policies) {
+    const description = findings[0]?.description ?? "";
+    lines.push(`${INDENT}${INDENT}${policy}${description !== "" ? `: ${description}` : ""}`);
+    const ordered = [
+      ...findings.filter((f) => f.enforcementLevel === "mandatory"),
+      ...findings.filter((f) => f.enforcementLevel !== "mandatory"),
+    ];
+    for (const f of ordered) {
+      const [first = "", ...rest] = specificMessage(f).split("\n");
+      const named = first.includes(f.resourceName)
+        ? first
+        : `${f.resourceType} "${f.resourceName}": ${first}`;
+      lines.push(`${INDENT}${INDENT}- [${f.enforcementLevel}] ${named}`);
+      for (const line of rest) lines.push(line === "" ? "" : `${INDENT}${INDENT}  ${line}`);
+    }
+  }
   return lines;
 }
 

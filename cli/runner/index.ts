@@ -20,6 +20,7 @@ export type {
 export { StackRequest } from "./stack-request";
 export type { StackResourceInfo } from "./stack-request";
 export {
+  checkPolicyPackConfigFile,
   formatProblem,
   loadPolicyPackConfigFile,
   parsePolicyPackConfig,

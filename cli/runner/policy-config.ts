@@ -8,6 +8,8 @@
 import * as fs from "fs";
 import Ajv from "ajv";
 import type { ErrorObject } from "ajv";
+import type * as PackLibrary from "jurisdiction-guard";
+import type { DeclaredPolicy, PackConfigProblem } from "jurisdiction-guard";
 import type { EnforcementLevel, PolicyConfigEntry, PolicyInfo, PolicyPackConfig } from "./types";
 
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = [
@@ -106,6 +108,11 @@ export function parsePolicyPackConfig(raw: unknown, file?: string): PolicyPackCo
 
 /** Read and parse a config file; every failure names the file. */
 export function loadPolicyPackConfigFile(file: string): PolicyPackConfig {
+  return parsePolicyPackConfig(readConfigJson(file) ?? {}, file);
+}
+
+/** A config file's JSON; undefined for an empty file ("no config", as the engine reads it). */
+function readConfigJson(file: string): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -113,14 +120,12 @@ export function loadPolicyPackConfigFile(file: string): PolicyPackConfig {
     throw new PolicyConfigError([{ file, message: `cannot read the file (${errorText(e)})` }]);
   }
   // The engine accepts an empty file as "no config".
-  if (text.trim() === "") return {};
-  let raw: unknown;
+  if (text.trim() === "") return undefined;
   try {
-    raw = JSON.parse(text);
+    return JSON.parse(text) as unknown;
   } catch (e) {
     throw new PolicyConfigError([{ file, message: `not valid JSON (${errorText(e)})` }]);
   }
-  return parsePolicyPackConfig(raw, file);
 }
 
 function errorText(e: unknown): string {
@@ -230,6 +235,62 @@ export function validatePolicyPackConfig(
 }
 
 /**
+ * The pack's config checker, loaded when a config is there to check: it brings the pack's tables,
+ * which a run without config does not need at start-up.
+ */
+function packConfig(): typeof PackLibrary {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("jurisdiction-guard") as typeof PackLibrary;
+}
+
+function configErrorOf(problems: readonly PackConfigProblem[], file?: string): PolicyConfigError {
+  return new PolicyConfigError(
+    problems.map((p) => ({
+      ...(file !== undefined ? { file } : {}),
+      ...(p.policy !== "(file)" ? { policy: p.policy } : {}),
+      ...(p.field !== undefined ? { field: p.field } : {}),
+      message: packConfig().problemAndFix(p),
+    })),
+    "validating policy config",
+  );
+}
+
+/**
+ * Read a `--policy-pack-config` file and check it whole, before any pack starts: with
+ * `policies` (the pack's own declarations, when its code is at hand) every check the pack makes
+ * (region names, jurisdictions, exemptions), else only what the file itself must be (JSON, levels).
+ * Throws `PolicyConfigError` naming the file, policy, field and fix.
+ */
+export function checkPolicyPackConfigFile(
+  file: string,
+  policies?: readonly DeclaredPolicy[],
+): PolicyPackConfig {
+  const raw = readConfigJson(file) ?? {};
+  if (policies) {
+    const problems = packConfig().checkPackConfig(raw, policies);
+    if (problems.length > 0) throw configErrorOf(problems, file);
+  }
+  return parsePolicyPackConfig(raw, file);
+}
+
+/** A parsed config in the shape of the file again: `{"<policy>": {"enforcementLevel", ...}}`. */
+function rawConfigOf(config: PolicyPackConfig): Record<string, unknown> {
+  const raw: Record<string, unknown> = {};
+  for (const [policy, entry] of Object.entries(config)) {
+    raw[policy] =
+      policy === "all" && entry.properties === undefined
+        ? entry.enforcementLevel
+        : {
+            ...(entry.enforcementLevel !== undefined
+              ? { enforcementLevel: entry.enforcementLevel }
+              : {}),
+            ...(entry.properties ?? {}),
+          };
+  }
+  return raw;
+}
+
+/**
  * Reconcile schema defaults, the pack's initial config and the user config, then validate, as
  * `ReconcilePolicyPackConfig` does. Throws `PolicyConfigError` listing every invalid field.
  */
@@ -239,6 +300,17 @@ export function reconcilePolicyPackConfig(
   config: PolicyPackConfig | undefined,
   file?: string,
 ): PolicyPackConfig {
+  // Stricter than the engine, on purpose: the engine checks each policy's properties against
+  // `{type: "object", properties, required}` (all the protocol's PolicyConfigSchema carries), so it
+  // lets a misspelled setting or policy name through, where the rule then never applies (the
+  // jurisdiction-guard pack itself reports a misspelled setting on every resource it decides).
+  // Here the user config goes through the pack config checker first, against the schemas the pack
+  // reported (closed: an unknown key is an error), and is refused before anything is evaluated.
+  // What only the pack can check (region names, globs, dates) the pack reports itself.
+  if (config) {
+    const strict = packConfig().checkPackConfig(rawConfigOf(config), policies, undefined, "schema");
+    if (strict.length > 0) throw configErrorOf(strict, file);
+  }
   let result = defaultsFor(policies);
   if (initialConfig) result = applyConfig(result, initialConfig);
   if (config) result = applyConfig(result, config);

@@ -11,14 +11,15 @@ import {
   PackRpcError,
   PackStartError,
   PolicyConfigError,
-  loadPolicyPackConfigFile,
+  checkPolicyPackConfigFile,
 } from "../runner";
+import { ownPolicies } from "../own-pack";
 import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
 import { ROOT } from "../paths";
-import { sumCounts } from "../report/text";
+import { count, sumCounts } from "../report/text";
 import { parseKeyValues } from "./config";
 import { ScanInputError, UsageError } from "./errors";
 import type { ProgressStage } from "./evaluate";
@@ -72,7 +73,7 @@ export function progressReporter(io: Pick<CommandIO, "stderr">, enabled: boolean
       if (stage === "analyze" && now - last < 100) return;
       last = now;
       shown = true;
-      const status = `${done} resources analysed, ${findings} finding(s)`;
+      const status = `${count(done, "resource")} analysed, ${count(findings, "finding")}`;
       const tail = stage === "analyzeStack" ? "; AnalyzeStack over the whole stack" : "";
       io.stderr.write(`\r\u001b[K${file}: ${status}${tail}`);
     },
@@ -148,7 +149,7 @@ function summaryLine(run: ScanRun, output: string): string {
   const { resources, counts } = sumCounts(run.files.map((r) => r.report));
   const { mandatory, advisory } = counts;
   return (
-    `jurisdiction-guard: ${run.files.length} file(s), ${resources} resources, ` +
+    `jurisdiction-guard: ${count(run.files.length, "file")}, ${count(resources, "resource")}, ` +
     `${mandatory} mandatory, ${advisory} advisory: ${run.exitCode === 0 ? "PASS" : "FAIL"} ` +
     `(--fail-on ${run.failOn}); wrote ${output}\n`
   );
@@ -170,8 +171,11 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
     );
   }
   const resolve = (f: string) => path.resolve(io.cwd, f);
-  // A bad policy config file is reported before any input is read.
-  if (opts.policyPackConfig !== undefined) loadPolicyPackConfigFile(resolve(opts.policyPackConfig));
+  // A bad policy config file is reported before any input is read, checked whole (every policy,
+  // every setting) when the pack is this repository's.
+  if (opts.policyPackConfig !== undefined) {
+    checkPolicyPackConfigFile(resolve(opts.policyPackConfig), ownPolicies(packDir));
+  }
   if (opts.build) {
     const b = ensurePackBuilt(packDir);
     if (b.built)

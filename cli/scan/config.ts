@@ -7,6 +7,7 @@
 // sees them as unset) and given to default providers as secret unknowns.
 import * as fs from "fs";
 import * as yaml from "js-yaml";
+import { stackFileProblem } from "../inputs/stack-file";
 import { configValueString, namespacedKey } from "../program/stack-config";
 import { jsonPointer, ScanInputError, UsageError } from "./errors";
 import type { ScanStackConfig } from "./resources";
@@ -66,6 +67,10 @@ export function readStackConfigFile(file: string): ConfigLayer {
         pointer: "",
       },
     );
+  }
+  const misplaced = stackFileProblem(doc as Record<string, unknown>);
+  if (misplaced) {
+    throw new ScanInputError(file, misplaced.problem, { pointer: jsonPointer([misplaced.key]) });
   }
   const config = (doc as Record<string, unknown>)["config"];
   if (config === undefined || config === null) return layer;

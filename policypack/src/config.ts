@@ -2,7 +2,8 @@
 // is the schema the engine validates against (configSchema) and, through json-schema-to-ts's
 // type-only `FromSchema`, the TypeScript type the policies read (no schema library at run time). `parseSettings` then checks what JSON Schema cannot (ISO codes, group
 // names, region names) and returns errors that name the field and the fix.
-import type { PolicyConfigSchema } from "@pulumi/policy";
+import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import { isDeepStrictEqual } from "util";
 import type { FromSchema, JSONSchema } from "json-schema-to-ts";
 import type Ajv from "ajv";
 import type { ValidateFunction } from "ajv";
@@ -14,9 +15,17 @@ import {
 } from "./data/jurisdictions";
 import type { ProviderIndex } from "./data/provider-matcher";
 import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
-import { awsPartitionOf, isKnownRegionName } from "./data/regions";
-import type { CountryCode } from "./data/types";
+import {
+  awsPartitionOf,
+  catalogedRegions,
+  lookupAwsRegion,
+  lookupAzureLocation,
+  lookupGcpLocation,
+  lookupListedCloudRegion,
+} from "./data/regions";
+import type { Cloud, CountryCode } from "./data/types";
 import { PatternIndex, picomatchPrefix } from "./pattern-index";
+import { didYouMean } from "./suggest";
 
 const stringList = { type: "array", items: { type: "string" } } as const;
 
@@ -28,6 +37,10 @@ const regionList = (description: string) =>
     uniqueItems: true,
     description,
   }) as const;
+
+const REGION_NAMES_NOTE =
+  "A name the catalogue does not know is an error (a new AWS region of a known partition is " +
+  'accepted); regions of listed providers\' clouds take the cloud prefix, e.g. "alicloud:cn-hongkong".';
 
 /** Every setting any policy declares. A policy picks the ones that apply to it. */
 export const SETTINGS = {
@@ -43,12 +56,14 @@ export const SETTINGS = {
       "). Replaces the default list.",
   },
   allowedRegions: regionList(
-    "Region names (AWS regions, Azure locations) always allowed, overriding the jurisdiction " +
-      'mapping, e.g. ["me-central-1"] after a legal review.',
+    "Region names (AWS regions, Azure locations, Google Cloud regions) always allowed, overriding " +
+      'the jurisdiction mapping, e.g. ["me-central-1"] after a legal review. ' +
+      REGION_NAMES_NOTE,
   ),
   restrictedRegions: regionList(
     "Region names always denied, in addition to the restricted jurisdictions, " +
-      'e.g. ["ap-southeast-1"].',
+      'e.g. ["ap-southeast-1"]. ' +
+      REGION_NAMES_NOTE,
   ),
   acceleratorScope: {
     type: "string",
@@ -170,15 +185,37 @@ export type Settings = { [K in SettingName]: FromSchema<(typeof SETTINGS)[K]> };
 /** One setting's JSON Schema as the policy SDK types it. */
 export type SettingSchema = PolicyConfigSchema["properties"][string];
 
-/** The `configSchema` for a policy that declares `names`. */
+/**
+ * The `configSchema` for a policy that declares `names`: closed (`additionalProperties: false`),
+ * so a misspelled setting is an error wherever this schema is checked (parseSettings in the pack,
+ * checkPackConfig in the CLI). Note that the policy SDK reports only `properties` and `required`
+ * in GetAnalyzerInfo (the protocol's PolicyConfigSchema has no other field), and the engine
+ * validates `{type: "object", properties, required}`: an unknown key passes the engine and
+ * reaches the pack, where parseSettings rejects it on every resource the policy decides.
+ */
 export function configSchemaFor<N extends SettingName>(
   names: readonly N[],
-): { properties: Record<N, SettingSchema> } {
+): { properties: Record<N, SettingSchema>; additionalProperties: false } {
   const properties = {} as Record<N, SettingSchema>;
   // The declarations are deeply readonly (`as const`, for the derived types); the SDK's schema
   // type has mutable arrays. Same objects, never mutated.
   for (const n of names) properties[n] = SETTINGS[n] as unknown as SettingSchema;
-  return { properties };
+  return { properties, additionalProperties: false };
+}
+
+/** Every enforcement level the engine accepts. */
+export const ENFORCEMENT_LEVELS = [
+  "advisory",
+  "mandatory",
+  "remediate",
+  "disabled",
+] as const satisfies readonly EnforcementLevel[];
+
+type MissingLevel = Exclude<EnforcementLevel, (typeof ENFORCEMENT_LEVELS)[number]>;
+const _everyLevelListed: [MissingLevel] extends [never] ? true : never = true;
+
+export function isEnforcementLevel(value: unknown): value is EnforcementLevel {
+  return typeof value === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(value);
 }
 
 /** A setting's value after validation, ready for decisions. */
@@ -255,16 +292,68 @@ export function regionKey(name: string): string {
   return name.toLowerCase().replace(/\s+/g, "");
 }
 
+/** The direction word of every AWS region code ("cn-north-1", "us-gov-west-1", "eusc-de-east-1"). */
+const AWS_DIRECTION =
+  /-(north|south|east|west|central|northeast|northwest|southeast|southwest)-\d+$/;
+
 /**
- * Whether a region name may stand in allowedRegions / restrictedRegions. Catalogued names always
- * may. A well-formed but uncatalogued AWS name (a region newer than the data) may too, so a user
- * can allow or deny it before the catalogue catches up. Other uncatalogued names may only be
- * allowed: a typo there allows nothing that exists, while a typo in restrictedRegions would
- * silently restrict nothing.
+ * Why a region name may not stand in allowedRegions / restrictedRegions, or undefined when it may.
+ * Catalogued names always may. A well-formed but uncatalogued AWS code (a partition's pattern and
+ * a compass direction: a region newer than the data) may too, so a user can allow or deny it
+ * before the catalogue catches up. Anything else is a misspelling that would allow or restrict
+ * nothing, so it is an error with the closest catalogued name.
  */
-function acceptedRegion(name: string, list: "allowedRegions" | "restrictedRegions"): boolean {
-  if (isKnownRegionName(name) || awsPartitionOf(name) !== undefined) return true;
-  return list === "allowedRegions" && /^[a-z][a-z0-9-]*(:[a-z][a-z0-9-]*)?$/.test(regionKey(name));
+function regionProblem(name: string): Pick<ConfigError, "problem" | "fix"> | undefined {
+  if (acceptedRegion(name)) return undefined;
+  const problem = `"${name}" is not a known region name`;
+  const key = regionKey(name);
+  const listed = listedCloudsWithRegion(key);
+  if (listed.length > 0) {
+    return {
+      problem,
+      fix: `regions of listed providers' clouds take the cloud prefix: did you mean ${listed.map((c) => `"${c}:${key}"`).join(" or ")}?`,
+    };
+  }
+  const hint = didYouMean(key, knownRegionNames());
+  return {
+    problem,
+    fix:
+      hint ??
+      'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
+  };
+}
+
+function acceptedRegion(name: string): boolean {
+  const key = name.trim().toLowerCase();
+  const qualified = /^([a-z]+):(.+)$/.exec(key);
+  if (qualified) {
+    const cloud = qualified[1] as Cloud;
+    return (
+      LISTED_CLOUDS.has(cloud) &&
+      lookupListedCloudRegion(cloud, qualified[2] ?? "")?.entry !== undefined
+    );
+  }
+  if (lookupAwsRegion(key) || lookupAzureLocation(name)) return true;
+  if (lookupGcpLocation(key)?.entry?.name === key) return true;
+  return awsPartitionOf(key) !== undefined && AWS_DIRECTION.test(key);
+}
+
+let regionNames: readonly string[] | undefined;
+
+/** Every catalogued region name as config lists write it (listed clouds with their prefix). */
+function knownRegionNames(): readonly string[] {
+  regionNames ??= CLOUDS.flatMap((cloud) =>
+    catalogedRegions(cloud).map((r) => (LISTED_CLOUDS.has(cloud) ? `${cloud}:${r.name}` : r.name)),
+  );
+  return regionNames;
+}
+
+const CLOUDS: readonly Cloud[] = ["aws", "azure", "gcp", "alicloud", "tencentcloud", "huaweicloud"];
+const LISTED_CLOUDS: ReadonlySet<Cloud> = new Set(["alicloud", "tencentcloud", "huaweicloud"]);
+
+/** The listed clouds that have a region of this (unprefixed) name. */
+function listedCloudsWithRegion(key: string): Cloud[] {
+  return [...LISTED_CLOUDS].filter((c) => catalogedRegions(c).some((r) => r.name === key));
 }
 
 /**
@@ -277,30 +366,76 @@ function validatorFor(names: readonly SettingName[]): ValidateFunction {
   const key = names.join(",");
   let validate = validators.get(key);
   if (!validate) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { default: AjvClass } = require("ajv") as { default: typeof Ajv };
-    ajv ??= new AjvClass({ allErrors: true, strict: false, useDefaults: true });
-    validate = ajv.compile({ type: "object", properties: configSchemaFor(names).properties });
+    validate = compile({ type: "object", ...configSchemaFor(names) });
     validators.set(key, validate);
   }
   return validate;
 }
+
+function compile(schema: object): ValidateFunction {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: AjvClass } = require("ajv") as { default: typeof Ajv };
+  ajv ??= new AjvClass({ allErrors: true, strict: false, useDefaults: true, logger: false });
+  return ajv.compile(schema);
+}
 let ajv: Ajv | undefined;
 
-function schemaErrors(names: readonly SettingName[], raw: Record<string, unknown>): ConfigError[] {
-  const validate = validatorFor(names);
+/** `did you mean "x"? (its settings: a, b)`, or `use one of its settings: a, b` without a hint. */
+export function withHint(hint: string | undefined, what: string, known: readonly string[]): string {
+  return hint !== undefined
+    ? `${hint} (${what}: ${known.join(", ")})`
+    : `use one of ${what}: ${known.join(", ")}`;
+}
+
+/** The settings an object schema declares, and their schemas. */
+type DeclaredProperties = Readonly<Record<string, unknown>>;
+
+/**
+ * What a policy's JSON Schema says about `raw`, each error naming the field and the fix. A key the
+ * schema does not declare gets the closest declared name ("did you mean …?").
+ */
+function schemaErrors(
+  validate: ValidateFunction,
+  properties: DeclaredProperties,
+  raw: Record<string, unknown>,
+  fallbackFix = "see docs/configuration.md",
+): ConfigError[] {
   if (validate(raw)) return [];
+  const declared = Object.keys(properties);
   return (validate.errors ?? []).map((e) => {
-    const field = e.instancePath
+    const params = e.params as { additionalProperty?: unknown; missingProperty?: unknown };
+    let field = e.instancePath
       .replace(/^\//, "")
       .replace(/\/(\d+)/g, "[$1]")
       .replace(/\//g, ".");
-    const setting = field.split(/[.[]/)[0] as SettingName | undefined;
-    const description = setting && setting in SETTINGS ? SETTINGS[setting].description : undefined;
+    if (e.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
+      const key = params.additionalProperty;
+      if (field === "") {
+        return {
+          field: key,
+          problem: "is not a setting of this policy",
+          fix: withHint(didYouMean(key, declared), "its settings", declared),
+        };
+      }
+      field = `${field}.${key}`;
+    }
+    if (e.keyword === "required" && typeof params.missingProperty === "string") {
+      field = field === "" ? params.missingProperty : `${field}.${params.missingProperty}`;
+    }
+    const setting = field.split(/[.[]/)[0] ?? "";
+    const schema = properties[setting] as { description?: unknown } | undefined;
+    const description = typeof schema?.description === "string" ? schema.description : undefined;
     return {
       field: field || "(policy config)",
-      problem: e.message ?? "is invalid",
-      fix: description ? `expected: ${description}` : "see docs/configuration.md",
+      problem:
+        e.keyword === "additionalProperties"
+          ? "is not a known field"
+          : e.keyword === "required"
+            ? "is required"
+            : e.keyword === "enum" && Array.isArray(e.params["allowedValues"])
+              ? `must be one of ${(e.params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`
+              : (e.message ?? "is invalid"),
+      fix: description ? `expected: ${description}` : fallbackFix,
     };
   });
 }
@@ -354,7 +489,8 @@ function parseUncached(
   today: string,
 ): ParsedSettings {
   const raw: Record<string, unknown> = structuredClone(rawIn) as Record<string, unknown>;
-  const errors = schemaErrors(names, raw); // also fills defaults into `raw`
+  const properties = configSchemaFor(names).properties;
+  const errors = schemaErrors(validatorFor(names), properties, raw); // also fills defaults into `raw`
   if (errors.length > 0) return { ok: false, errors };
   const s = raw as Partial<Settings>;
 
@@ -379,13 +515,8 @@ function parseUncached(
   const regionSet = (field: "allowedRegions" | "restrictedRegions"): Set<string> => {
     const out = new Set<string>();
     (s[field] ?? []).forEach((name, i) => {
-      if (!acceptedRegion(name, field)) {
-        errors.push({
-          field: `${field}[${i}]`,
-          problem: `"${name}" is not a known region name`,
-          fix: 'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
-        });
-      }
+      const bad = regionProblem(name);
+      if (bad) errors.push({ field: `${field}[${i}]`, ...bad });
       out.add(regionKey(name));
     });
     return out;
@@ -482,4 +613,201 @@ function parseUncached(
       providers,
     },
   };
+}
+
+// ── The whole pack config ─────────────────────────────────────────────────────────────────────
+
+/** A policy as a pack config file names it: its name and the settings it declares. */
+export interface DeclaredPolicy {
+  readonly name: string;
+  readonly configSchema?: {
+    readonly properties: DeclaredProperties;
+    readonly required?: readonly string[];
+  };
+}
+
+/** One problem of a pack config file: the policy entry (top-level key) and the field inside it. */
+export interface PackConfigProblem {
+  /** The top-level key: a policy name, "all", or the misplaced key. */
+  readonly policy: string;
+  /** The setting path inside the policy's entry ("restrictedRegions[0]"); absent for the entry. */
+  readonly field?: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+/**
+ * "full": every check the pack makes of its own settings. "schema": what the policies' JSON
+ * Schemas say, closed (unknown keys are errors), for packs whose code is not at hand.
+ */
+export type CheckDepth = "full" | "schema";
+
+const levelFix = `use one of ${ENFORCEMENT_LEVELS.join(", ")}`;
+
+/**
+ * Whether a policy declares exactly this pack's settings (by name and schema): then the settings
+ * get every check the pack itself makes (parseSettings: regions, jurisdictions, dates, …), not
+ * only the schema. A schema that came back through GetAnalyzerInfo compares by value.
+ */
+function declaresOwnSettings(
+  properties: DeclaredProperties,
+): properties is Readonly<Record<SettingName, unknown>> {
+  return Object.entries(properties).every(
+    ([name, schema]) =>
+      name in SETTINGS &&
+      (schema === SETTINGS[name as SettingName] ||
+        isDeepStrictEqual(schema, JSON.parse(JSON.stringify(SETTINGS[name as SettingName])))),
+  );
+}
+
+const genericValidators = new WeakMap<object, ValidateFunction>();
+
+function settingsProblems(
+  policy: DeclaredPolicy,
+  settings: Record<string, unknown>,
+  today: string,
+  depth: CheckDepth,
+): readonly ConfigError[] {
+  // The engine adds an `enforcementLevel` property to every reported schema; checkPackConfig
+  // checks the level itself.
+  const { enforcementLevel: _level, ...properties } = policy.configSchema?.properties ?? {};
+  if (depth === "full" && declaresOwnSettings(properties)) {
+    const parsed = parseSettings(Object.keys(properties) as SettingName[], settings, today);
+    return parsed.ok ? [] : parsed.errors;
+  }
+  const key = policy.configSchema ?? properties;
+  let validate = genericValidators.get(key);
+  if (!validate) {
+    const required = (policy.configSchema?.required ?? []).filter((r) => r !== "enforcementLevel");
+    validate = compile({
+      type: "object",
+      properties,
+      ...(required.length > 0 ? { required } : {}),
+      additionalProperties: false,
+    });
+    genericValidators.set(key, validate);
+  }
+  return schemaErrors(validate, properties, structuredClone(settings), "");
+}
+
+/**
+ * The one checker of a whole pack config, in the shape `pulumi preview --policy-pack-config` and
+ * `pulumi policy enable --config` read: `{"all": <level>, "<policy>": <level> | {"enforcementLevel":
+ * <level>, <settings>}}`. Checks every key against `policies` (a misspelled policy, "all" or
+ * setting gets the closest known name), every level, and every policy's settings as the pack
+ * checks them (`depth`). Empty when the config is valid. `today` (YYYY-MM-DD) is the day exemption expiries
+ * are measured from.
+ */
+export function checkPackConfig(
+  config: unknown,
+  policies: readonly DeclaredPolicy[],
+  today: string = isoDay(new Date()),
+  depth: CheckDepth = "full",
+): PackConfigProblem[] {
+  if (config === null || typeof config !== "object" || Array.isArray(config)) {
+    return [
+      {
+        policy: "(file)",
+        problem: "is not a JSON object",
+        fix: 'write {"all": "<level>", "<policy>": {"<setting>": …}}',
+      },
+    ];
+  }
+  const byName = new Map(policies.map((p) => [p.name, p]));
+  const policyNames = `policies: ${[...byName.keys()].join(", ")}`;
+  const problems: PackConfigProblem[] = [];
+  for (const [key, entry] of Object.entries(config as Record<string, unknown>)) {
+    if (key === "all") {
+      const level =
+        entry !== null && typeof entry === "object" && !Array.isArray(entry)
+          ? (entry as Record<string, unknown>)["enforcementLevel"]
+          : entry;
+      const others =
+        entry !== null && typeof entry === "object" && !Array.isArray(entry)
+          ? Object.keys(entry).filter((k) => k !== "enforcementLevel")
+          : [];
+      if (others.length > 0) {
+        problems.push({
+          policy: key,
+          field: others.join(", "),
+          problem: '"all" sets only the enforcement level of every policy',
+          fix: `put settings inside each policy's entry (${policyNames})`,
+        });
+      }
+      if (!isEnforcementLevel(level)) {
+        problems.push({
+          policy: key,
+          problem: `${JSON.stringify(level)} is not an enforcement level`,
+          fix: levelFix,
+        });
+      }
+      continue;
+    }
+    const policy = byName.get(key);
+    if (!policy) {
+      const declaring = policies.filter((p) => key in (p.configSchema?.properties ?? {}));
+      if (declaring.length > 0) {
+        problems.push({
+          policy: key,
+          problem: "is a setting, not a policy: settings go inside a policy's entry",
+          fix: `write {"${declaring[0]?.name ?? ""}": {"${key}": …}}; policies that declare it: ${declaring.map((p) => p.name).join(", ")}`,
+        });
+        continue;
+      }
+      const known = ["all", ...byName.keys()];
+      problems.push({
+        policy: key,
+        problem: 'is neither "all" nor a policy of this pack',
+        fix: withHint(didYouMean(key, known), "the known names", known),
+      });
+      continue;
+    }
+    if (typeof entry === "string") {
+      if (!isEnforcementLevel(entry)) {
+        problems.push({
+          policy: key,
+          problem: `${JSON.stringify(entry)} is not an enforcement level`,
+          fix: levelFix,
+        });
+      }
+      continue;
+    }
+    if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
+      problems.push({
+        policy: key,
+        problem: `${JSON.stringify(entry)} is neither an enforcement level nor an object`,
+        fix: `write "${key}": "<level>" or "${key}": {"enforcementLevel": "<level>", "<setting>": …}`,
+      });
+      continue;
+    }
+    const { enforcementLevel, ...settings } = entry as Record<string, unknown>;
+    if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
+      problems.push({
+        policy: key,
+        field: "enforcementLevel",
+        problem: `${JSON.stringify(enforcementLevel)} is not an enforcement level`,
+        fix: levelFix,
+      });
+    }
+    for (const e of settingsProblems(policy, settings, today, depth)) {
+      problems.push({ policy: key, field: e.field, problem: e.problem, fix: e.fix });
+    }
+  }
+  return problems;
+}
+
+/** "gpu-in-restricted-jurisdiction.restrictedRegions[0]: … ; fix: …" for one problem. */
+export function packConfigProblemText(p: PackConfigProblem): string {
+  const where = p.field !== undefined ? `${p.policy}.${p.field}` : p.policy;
+  return `${where}: ${problemAndFix(p)}`;
+}
+
+/** "is not a setting of this policy; did you mean …?" (the fix left out when there is none). */
+export function problemAndFix(p: Pick<ConfigError, "problem" | "fix">): string {
+  return p.fix === "" ? p.problem : `${p.problem}; ${p.fix}`;
+}
+
+/** The settings a policy declares (its configSchema), in declaration order. */
+export function declaredSettings(policy: DeclaredPolicy): SettingName[] {
+  return Object.keys(policy.configSchema?.properties ?? {}) as SettingName[];
 }

@@ -97,6 +97,28 @@ export type Finding =
     }
   | { readonly kind: "internal-error"; readonly policy: string; readonly detail: string };
 
+/** Initialisms read as words, so their article follows the sound of the word ("a RAM share"). */
+const READ_AS_WORDS: ReadonlySet<string> = new Set(["RAM", "NAT", "SAML", "SQL"]);
+
+/**
+ * "a" or "an" for a noun phrase, by its first sound: "an ExpressRoute circuit", "a VPC peering
+ * connection", "an AWS account" (initialisms by their letter names), "a unit", "an hour".
+ */
+export function articleFor(noun: string): "a" | "an" {
+  const word = noun.trim().split(/[\s-]/)[0] ?? "";
+  if (/^[A-Z]{2,}s?$/.test(word) && !READ_AS_WORDS.has(word)) {
+    return /^[AEFHILMNORSX]/.test(word) ? "an" : "a";
+  }
+  if (/^(uni|use|usa|usu|eu|one|once)/i.test(word)) return "a";
+  if (/^(hour|honest|honou?r|heir)/i.test(word)) return "an";
+  return /^[aeiou]/i.test(word) ? "an" : "a";
+}
+
+/** The noun phrase with its article: "an ExpressRoute circuit". */
+export function withArticle(noun: string): string {
+  return `${articleFor(noun)} ${noun}`;
+}
+
 const MAX_LISTED = 3;
 
 function listed<T>(items: readonly T[], word: (t: T) => string): string {
@@ -313,7 +335,7 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
       ].join("\n");
     case "listed-peer":
       return [
-        `${ref.type} "${ref.name}" is a ${f.interconnect} that reaches ${listed(f.matches, peerText)}.`,
+        `${ref.type} "${ref.name}" is ${withArticle(f.interconnect)} that reaches ${listed(f.matches, peerText)}.`,
         "Why: peering, VPN, BGP sessions, interconnects and private endpoints must not reach listed foreign providers or restricted jurisdictions.",
         "Fix: remove the connection or point it at an approved peer; if the match is wrong, correct the foreignProviders/restrictedAccounts config, or set builtinForeignProviders to false and list providers yourself.",
       ].join("\n");
@@ -327,7 +349,7 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
       return [
         f.about.kind === "account"
           ? headline(ref, f.about.subject)
-          : `${ref.type} "${ref.name}" is a ${f.about.interconnect}.`,
+          : `${ref.type} "${ref.name}" is ${withArticle(f.about.interconnect)}.`,
         `Note: the ${f.about.kind} identifiers at ${f.paths.map((p) => `\`${p}\``).join(", ")} are computed during preview; they are checked again at \`pulumi up\`.`,
       ].join("\n");
     case "exempted":
@@ -343,7 +365,9 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
     case "invalid-config":
       return [
         `The configuration of policy ${f.policy} is invalid, so ${ref.type} "${ref.name}" cannot be shown to be allowed:`,
-        ...f.errors.map((e) => `- ${e.field}: ${e.problem}. Fix: ${e.fix.replace(/\.$/, "")}.`),
+        ...f.errors.map(
+          (e) => `- ${e.field}: ${e.problem}. Fix: ${/[.?!]$/.test(e.fix) ? e.fix : `${e.fix}.`}`,
+        ),
       ].join("\n");
     case "internal-error":
       return [

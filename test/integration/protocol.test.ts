@@ -221,6 +221,43 @@ describe("Configure", () => {
     expect((error as Error).message).toContain(field);
   });
 
+  test("a misspelled setting is rejected against the schema the pack reports, with the closest setting", async () => {
+    const file = writeConfig("typo.json", { [GPU_POLICY]: { restrictedJurisdiction: ["RU"] } });
+    const error = await startPack(packOptions({ policyConfigFile: file })).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PolicyConfigError);
+    expect((error as PolicyConfigError).problems).toEqual([
+      {
+        file,
+        policy: GPU_POLICY,
+        field: "restrictedJurisdiction",
+        message: expect.stringMatching(
+          /^is not a setting of this policy; did you mean "restrictedJurisdictions"\? \(its settings: /,
+        ) as unknown,
+      },
+    ]);
+  });
+
+  test("an unknown region is reported by the pack on every resource it decides, with the closest region", async () => {
+    const session = await startPack(
+      packOptions({ policyConfig: { [GPU_POLICY]: { restrictedRegions: ["cn-nrth-1"] } } }),
+    );
+    try {
+      const virginia = f.awsProvider("us-east-1");
+      const r = f.awsLaunchTemplate("gpu-template", virginia);
+      const { findings } = await session.analyze(r, { provider: virginia });
+      const gpu = findings.filter((x) => x.policyName === GPU_POLICY);
+      expect(gpu.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
+      expect(gpu[0]?.message.split("\n")).toContain(
+        '- restrictedRegions[0]: "cn-nrth-1" is not a known region name. Fix: did you mean "cn-north-1"?',
+      );
+    } finally {
+      await session.close();
+    }
+  });
+
   test("an invalid enforcement level is rejected before the pack starts", async () => {
     const file = writeConfig("bad-level.json", { [AI_POLICY]: "sometimes" });
     await expect(startPack(packOptions({ policyConfigFile: file }))).rejects.toMatchObject({

@@ -106,7 +106,29 @@ describe("policy config (engine config.go rules)", () => {
   test("properties for a policy the pack does not have are refused", () => {
     const user = parsePolicyPackConfig({ "no-such-policy": { allowedRegions: [] } }, "f.json");
     expect(() => reconcilePolicyPackConfig(policies, undefined, user, "f.json")).toThrow(
-      'file f.json, policy "no-such-policy": the policy pack has no policy of this name',
+      'file f.json, policy "no-such-policy": is neither "all" nor a policy of this pack; use one of the known names: all, gpu, ai',
+    );
+  });
+
+  // Stricter than the engine (whose schema conversion keeps only properties and required).
+  test("a misspelled setting is refused, with the closest setting the policy reports", () => {
+    const user = parsePolicyPackConfig({ gpu: { allowedRegion: ["me-central-1"] } }, "f.json");
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user, "f.json")).toThrow(
+      'file f.json, policy "gpu", field "allowedRegion": is not a setting of this policy; did you mean "allowedRegions"? (its settings: allowedRegions, scope)',
+    );
+  });
+
+  test("a misspelled policy name is refused even when it only sets a level", () => {
+    const user = parsePolicyPackConfig({ gpus: "advisory" });
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user)).toThrow(
+      'policy "gpus": is neither "all" nor a policy of this pack; did you mean "gpu"?',
+    );
+  });
+
+  test('a misspelled "all" is refused, with "all" suggested', () => {
+    const user = parsePolicyPackConfig({ al: "advisory" });
+    expect(() => reconcilePolicyPackConfig(policies, undefined, user)).toThrow(
+      'policy "al": is neither "all" nor a policy of this pack; did you mean "all"?',
     );
   });
 
@@ -259,5 +281,33 @@ describe("stack config (Pulumi.yaml, Pulumi.<stack>.yaml)", () => {
       "proj:tags": '{"team":"ml"}',
       "aws:skipCredentialsValidation": "true",
     });
+  });
+
+  function stackFile(text: string): { dir: string; project: ReturnType<typeof readProject> } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jg-prog-"));
+    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: proj\nruntime: nodejs\n");
+    fs.writeFileSync(path.join(dir, "Pulumi.dev.yaml"), text);
+    return { dir, project: readProject(dir) };
+  }
+
+  test("a config key at the top level (no `config:`) is an error with the fix", () => {
+    const { dir, project } = stackFile("aws:region: cn-north-1\n");
+    expect(() => readStackConfig(dir, project, "dev")).toThrow(
+      `${path.join(dir, "Pulumi.dev.yaml")}: "aws:region" is a config key at the top level, where Pulumi does not read config; indent it under a top-level \`config:\` key`,
+    );
+  });
+
+  test("a misspelled `config:` is an error with the closest key", () => {
+    const { dir, project } = stackFile("confg:\n  aws:region: cn-north-1\n");
+    expect(() => readStackConfig(dir, project, "dev")).toThrow(
+      /"confg" is not a key of a stack config file; did you mean "config"\?/,
+    );
+  });
+
+  test("an empty file, or one with only secrets settings, has no config", () => {
+    for (const text of ["", "secretsprovider: passphrase\nencryptionsalt: v1:abc\n"]) {
+      const { dir, project } = stackFile(text);
+      expect(readStackConfig(dir, project, "dev").config).toEqual({});
+    }
   });
 });

@@ -15,6 +15,7 @@ import {
 } from "i18n-iso-countries/index";
 import english from "i18n-iso-countries/langs/en.json";
 import type { CountryCode, Sourced } from "./types";
+import { levenshtein } from "../suggest";
 
 registerLocale(english);
 
@@ -294,21 +295,6 @@ const TWO_LETTER_MISTAKES: ReadonlyMap<string, CountryCode> = new Map([
 ]);
 
 const KNOWN_GROUPS_HINT = `known groups: ${[...JURISDICTION_GROUPS.keys()].join(", ")}`;
-
-function levenshtein(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = row[j] ?? 0;
-      const left = row[j - 1] ?? 0;
-      row[j] = Math.min(above + 1, left + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 function hintFor(value: string): string {
   const trimmed = value.trim();

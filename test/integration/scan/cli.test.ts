@@ -27,6 +27,44 @@ describe("jurisdiction-guard --help", () => {
   });
 });
 
+describe("findings in the text and JUnit reports", () => {
+  const GPU_DESCRIPTION =
+    "        gpu-in-restricted-jurisdiction: Denies GPU, AI-accelerator and FPGA capacity";
+
+  it("text: each policy's description once, each finding led by what it found", async () => {
+    const r = await runCli(["scan", "--no-build", fixture("stack-export-aws-china.json")]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split("\n");
+    expect(lines.filter((l) => l.startsWith(GPU_DESCRIPTION))).toHaveLength(1);
+    const findings = lines.filter((l) => l.startsWith("        - ["));
+    expect(findings).toHaveLength(6);
+    expect(findings[0]).toMatch(
+      /^ {8}- \[mandatory\] aws:ec2\/launchTemplate:LaunchTemplate "gpu-training-template" selects accelerator hardware p4d\.24xlarge /,
+    );
+    expect(lines[lines.indexOf(findings[0] ?? "") + 1]).toMatch(/^ {10}Where: cn-north-1 /);
+    expect(
+      lines.filter((l) => l.includes("Denies GPU, AI-accelerator and AI-service")),
+    ).toHaveLength(1);
+  });
+
+  it("JUnit: a failure's message is the finding's first line", async () => {
+    const r = await runCli([
+      "scan",
+      "--no-build",
+      "--format",
+      "junit",
+      fixture("stack-export-aws-china.json"),
+    ]);
+    expect(r.code).toBe(1);
+    const messages = [...r.stdout.matchAll(/<failure message="([^"]*)"/g)].map((m) => m[1]);
+    expect(messages).toHaveLength(6);
+    expect(messages[0]).toMatch(
+      /^aws:ec2\/launchTemplate:LaunchTemplate &quot;gpu-training-template&quot; selects accelerator hardware p4d\.24xlarge .*\.$/,
+    );
+    expect(messages.every((m) => !m?.includes("…"))).toBe(true);
+  });
+});
+
 describe("exit codes of a scan", () => {
   it("exits 0 when nothing fails: a compliant stack, and advisory findings only", async () => {
     const r = await runCli([
@@ -44,7 +82,7 @@ describe("exit codes of a scan", () => {
   it("exits 1 for a mandatory violation", async () => {
     const r = await runCli(["scan", "--no-build", fixture("stack-export-aws-china.json")]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain("Result: FAIL, 6 failing violation(s)");
+    expect(r.stdout).toContain("Result: FAIL, 6 failing violations");
   });
 
   it("exits 1 for an advisory violation with --fail-on advisory, writing the report to a file", async () => {
@@ -63,7 +101,7 @@ describe("exit codes of a scan", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
-      /^jurisdiction-guard: 1 file\(s\), 3 resources, 0 mandatory, 2 advisory: FAIL \(--fail-on advisory\); wrote .*advisory\.xml\n$/,
+      /^jurisdiction-guard: 1 file, 3 resources, 0 mandatory, 2 advisory: FAIL \(--fail-on advisory\); wrote .*advisory\.xml\n$/,
     );
     expect(fs.readFileSync(out, "utf8")).toContain('failures="2"');
   });
@@ -119,6 +157,17 @@ describe("exit code 2: usage and input errors name the file, the position and wh
     );
   });
 
+  it("a stack config file with config keys at the top level instead of under `config:`", async () => {
+    const file = tmpFile(
+      "Pulumi.prod.yaml",
+      "secretsprovider: passphrase\naws:region: cn-north-1\n",
+    );
+    await expectError(
+      ["--stack-config", file, fixture("stack-export-compliant.json")],
+      /^error: .*Pulumi\.prod\.yaml \(at \/aws:region\): "aws:region" is a config key at the top level, where Pulumi does not read config; indent it under a top-level `config:` key\n$/,
+    );
+  });
+
   it("stack config after the resources of a preview", async () => {
     const file = tmpFile(
       "late-config.json",
@@ -154,7 +203,47 @@ describe("exit code 2: usage and input errors name the file, the position and wh
     );
     await expectError(
       ["--policy-pack-config", config, fixture("stack-export-compliant.json")],
-      /^error: invalid policy pack configuration:\n {2}- file .*policy-config\.json, policy "gpu-in-restricted-jurisdiction", field "enforcementLevel": "sometimes" is not a valid enforcement level/,
+      /^error: validating policy config:\n {2}- file .*policy-config\.json, policy "gpu-in-restricted-jurisdiction", field "enforcementLevel": "sometimes" is not an enforcement level; use one of advisory, mandatory, remediate, disabled\n$/,
     );
+  });
+
+  it("a misspelled setting, policy or region in the policy config, each with the closest known name, before any input is read", async () => {
+    const config = tmpFile(
+      "typos.json",
+      JSON.stringify({
+        al: "advisory",
+        "gpu-in-restricted-jurisdiction": { restrictedJurisdiction: ["RU"] },
+        "ai-service-in-restricted-jurisdictions": "mandatory",
+        "gpu-or-ai-in-restricted-account": { enforcementLevel: "advisory", restrictedAccount: [] },
+        "ai-service-in-restricted-jurisdiction": { restrictedRegions: ["cn-nrth-1"] },
+      }),
+    );
+    const r = await runCli([
+      "scan",
+      "--no-build",
+      "--policy-pack-config",
+      config,
+      fixture("stack-export-aws-china.json"),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const lines = r.stderr.split("\n");
+    expect(lines[0]).toBe("error: validating policy config:");
+    const at = (policy: string, field?: string) =>
+      `  - file ${config}, policy "${policy}"${field !== undefined ? `, field "${field}"` : ""}: `;
+    expect(lines).toContain(
+      `${at("gpu-in-restricted-jurisdiction", "restrictedJurisdiction")}is not a setting of this policy; did you mean "restrictedJurisdictions"? (its settings: restrictedJurisdictions, allowedRegions, restrictedRegions, acceleratorScope, exemptions, maxExemptionDays)`,
+    );
+    expect(lines.find((l) => l.startsWith(at("al")))).toContain('did you mean "all"?');
+    expect(lines.find((l) => l.startsWith(at("ai-service-in-restricted-jurisdictions")))).toContain(
+      'did you mean "ai-service-in-restricted-jurisdiction"?',
+    );
+    expect(
+      lines.find((l) => l.startsWith(at("gpu-or-ai-in-restricted-account", "restrictedAccount"))),
+    ).toContain('did you mean "restrictedAccounts"?');
+    expect(lines).toContain(
+      `${at("ai-service-in-restricted-jurisdiction", "restrictedRegions[0]")}"cn-nrth-1" is not a known region name; did you mean "cn-north-1"?`,
+    );
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 });

@@ -94,7 +94,7 @@ describe("verdicts are the ones `pulumi preview --policy-pack` gives the same pr
     const c = compareRecorded(r.recordedPolicyEvents, r.findings, r.report.policyPack);
     expect(c).toEqual({ recorded: 4, onlyRecorded: [], onlyScanned: [], otherVersions: [] });
     expect(rendered.text).toContain(
-      "Recorded in the event log: 4 policy event(s) of jurisdiction-guard; this scan reports the same.",
+      "Recorded in the event log: 4 policy events of jurisdiction-guard; this scan reports the same.",
     );
   });
 

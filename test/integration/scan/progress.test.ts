@@ -32,7 +32,7 @@ describe("progress on stderr", () => {
     const r = await scan(true);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("stack-export-aws-china.json: ");
-    expect(r.stderr).toMatch(/\d+ resources analysed, \d+ finding\(s\); AnalyzeStack/);
+    expect(r.stderr).toMatch(/\d+ resources? analysed, \d+ findings?; AnalyzeStack/);
     expect(r.stderr.endsWith("\r\u001b[K")).toBe(true);
     expect(r.stderr).not.toContain("\n");
     expect(r.stdout).not.toContain("\r");

@@ -57,6 +57,38 @@ describe("policy settings", () => {
     expect(parsed.errors[0]?.field).toBe("restrictedRegions[0]");
   });
 
+  it.each([
+    ["restrictedRegions", "cn-nrth-1", 'did you mean "cn-north-1"?'],
+    ["allowedRegions", "cn-nrth-1", 'did you mean "cn-north-1"?'],
+    ["allowedRegions", "chinaest2", 'did you mean "chinaeast2"?'],
+    ["restrictedRegions", "asia-eest2", 'did you mean "asia-east2"?'],
+    ["restrictedRegions", "alicloud:cn-hongkng", 'did you mean "alicloud:cn-hongkong"?'],
+    [
+      "restrictedRegions",
+      "cn-hongkong",
+      'regions of listed providers\' clouds take the cloud prefix: did you mean "alicloud:cn-hongkong"?',
+    ],
+  ] as const)("rejects %s %j with the closest known region", (field, name, fix) => {
+    const parsed = parseSettings(ALL, { [field]: [name] });
+    expect(parsed.ok ? [] : parsed.errors).toEqual([
+      { field: `${field}[0]`, problem: `"${name}" is not a known region name`, fix },
+    ]);
+  });
+
+  it("accepts catalogued names of every cloud, and a new AWS region of a known partition", () => {
+    const names = [
+      "cn-north-1",
+      "China East 2",
+      "asia-east2",
+      "alicloud:cn-hongkong",
+      "huaweicloud:ap-southeast-1",
+      "cn-south-9",
+      "us-gov-west-1",
+    ];
+    expect(parseSettings(ALL, { restrictedRegions: names }).ok).toBe(true);
+    expect(parseSettings(ALL, { allowedRegions: names }).ok).toBe(true);
+  });
+
   it("rejects a region listed as both allowed and restricted", () => {
     const parsed = parseSettings(ALL, {
       allowedRegions: ["eastasia"],

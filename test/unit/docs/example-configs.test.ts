@@ -4,13 +4,15 @@
 // declares, valid by the same parseSettings the pack runs.
 import * as fs from "fs";
 import * as path from "path";
-import { parseSettings } from "../../../policypack/src/config";
-import { POLICIES } from "../../../policypack/src/policies";
+import type { PackConfigProblem } from "../../../policypack/src/config";
 import {
   ENFORCEMENT_LEVELS,
-  checkPackConfig,
+  checkPackConfig as checkConfig,
   declaredSettings,
-} from "../../../scripts/pack-config";
+  packConfigProblemText,
+  parseSettings,
+} from "../../../policypack/src/config";
+import { POLICIES } from "../../../policypack/src/policies";
 
 // Pinned, not the clock: parseSettings rejects an exemption that expires more than
 // maxExemptionDays (365 by default) after "today". The files' expiry dates were written on
@@ -27,6 +29,10 @@ const FILES = fs
 function load(file: string): Record<string, unknown> {
   return JSON.parse(fs.readFileSync(path.join(DIR, file), "utf8")) as Record<string, unknown>;
 }
+
+const checkPackConfig = (config: unknown, today: string) => checkConfig(config, POLICIES, today);
+const pathOf = (p: PackConfigProblem) =>
+  p.field !== undefined ? `${p.policy}.${p.field}` : p.policy;
 
 const byName = new Map(POLICIES.map((p) => [p.name, p]));
 const LEVELS: readonly string[] = ENFORCEMENT_LEVELS;
@@ -84,7 +90,7 @@ describe("a broken copy of an example config", () => {
   const org = load("org-accounts-providers-exemptions.json");
 
   function fieldsOf(config: unknown): string[] {
-    return checkPackConfig(config, TODAY).map((p) => p.field);
+    return checkPackConfig(config, TODAY).map(pathOf);
   }
 
   function withEntry(
@@ -102,10 +108,10 @@ describe("a broken copy of an example config", () => {
       e["restrictedJurisdictions"] = ["default", "advanced-computin"];
     });
     const problems = checkPackConfig(broken, TODAY);
-    expect(problems.map((p) => p.field)).toEqual([
+    expect(problems.map(pathOf)).toEqual([
       "gpu-in-restricted-jurisdiction.restrictedJurisdictions[1]",
     ]);
-    expect(problems[0]?.problem).toContain("advanced-computing");
+    expect(problems.map(packConfigProblemText).join("\n")).toContain("advanced-computing");
   });
 
   it("fails naming an enforcement level the engine does not know", () => {
@@ -137,7 +143,7 @@ describe("a broken copy of an example config", () => {
       const [first] = e["exemptions"] as Record<string, unknown>[];
       delete first?.["reason"];
     });
-    expect(fieldsOf(noReason)).toEqual(["gpu-in-restricted-jurisdiction.exemptions[0]"]);
+    expect(fieldsOf(noReason)).toEqual(["gpu-in-restricted-jurisdiction.exemptions[0].reason"]);
     const tooLate = withEntry(org, "gpu-in-restricted-jurisdiction", (e) => {
       const [first] = e["exemptions"] as Record<string, unknown>[];
       if (first) first["expires"] = "2028-01-31";

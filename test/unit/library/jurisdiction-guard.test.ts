@@ -52,14 +52,26 @@ describe("JurisdictionGuard initial config", () => {
 
   it("rejects an unknown key, naming it and listing what exists", () => {
     expect(() => initialConfigOf({ restrictedJurisdiction: ["CN"] } as never)).toThrow(
-      /restrictedJurisdiction: not a setting or policy/,
+      /restrictedJurisdiction: not a setting or policy .*; did you mean "restrictedJurisdictions"\?/,
     );
   });
 
   it("rejects a setting a policy does not declare", () => {
     expect(() =>
       initialConfigOf({ "listed-foreign-provider-resource": { acceleratorScope: "any" } }),
-    ).toThrow(/listed-foreign-provider-resource.acceleratorScope: policy .* has no such setting/);
+    ).toThrow(
+      /listed-foreign-provider-resource.acceleratorScope: is not a setting of this policy; use one of its settings: builtinForeignProviders, exemptions, maxExemptionDays/,
+    );
+  });
+
+  it("rejects a misspelled setting inside a policy's entry, with the closest setting", () => {
+    expect(() =>
+      initialConfigOf({
+        "gpu-in-restricted-jurisdiction": { restrictedJurisdiction: ["RU"] } as never,
+      }),
+    ).toThrow(
+      /gpu-in-restricted-jurisdiction.restrictedJurisdiction: is not a setting of this policy; did you mean "restrictedJurisdictions"\?/,
+    );
   });
 
   it("rejects an invalid value with the policy and field named", () => {

@@ -96,6 +96,28 @@ describe("jurisdiction policy adapter", () => {
     expect((props["acceleratorScope"] as { default?: unknown }).default).toBe("any");
   });
 
+  it("declares a closed config schema, so a key it does not declare is an error", () => {
+    expect(
+      (policy.configSchema as { additionalProperties?: unknown } | undefined)?.additionalProperties,
+    ).toBe(false);
+  });
+
+  // Under the real engine a misspelled setting reaches the pack (the protocol's schema carries
+  // only properties and required); the policy must then deny rather than pass on its defaults.
+  it("reports a misspelled setting on a resource it decides, with the closest setting", () => {
+    const report = jest.fn();
+    const resource = gpuInstance({ provider: awsProvider({ region: "ru-central-1" }) });
+    policy.validateResource(args(resource, { restrictedJurisdiction: ["RU"] }), report);
+    expect(report).toHaveBeenCalledTimes(1);
+    const lines = String(report.mock.calls[0]?.[0]).split("\n");
+    expect(lines[0]).toMatch(
+      /^The configuration of policy gpu-in-restricted-jurisdiction is invalid/,
+    );
+    expect(lines[1]).toBe(
+      '- restrictedJurisdiction: is not a setting of this policy. Fix: did you mean "restrictedJurisdictions"? (its settings: restrictedJurisdictions, allowedRegions, restrictedRegions, acceleratorScope, exemptions, maxExemptionDays).',
+    );
+  });
+
   it("has nothing to decide at the stack phase when no resource inherits its placement", () => {
     const report = jest.fn();
     const stackArgs = {

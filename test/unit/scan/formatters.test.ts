@@ -280,11 +280,16 @@ describe("JUnit XML", () => {
     const gpu = cases.find(
       (c) => c.classname === "gpu-in-restricted-jurisdiction" && c.name === GPU,
     );
+    // The failure's message is the finding's own first line, not the policy's description.
     expect(gpu?.failure).toMatchObject({
       type: "mandatory",
-      message: "[mandatory] Checks gpu-in-restricted-jurisdiction.",
+      message: 'trainer is bad <here> & "there".',
     });
-    expect(gpu?.failure?.["#text"]).toContain('trainer is bad <here> & "there".');
+    expect(gpu?.failure?.["#text"].split("\n")).toEqual([
+      "Checks gpu-in-restricted-jurisdiction.",
+      "",
+      '[mandatory] trainer is bad <here> & "there".',
+    ]);
     const vpc = cases.find(
       (c) => c.name === VPC && c.classname === "gpu-in-restricted-jurisdiction",
     );
@@ -341,11 +346,23 @@ describe("text", () => {
     expect(text).toContain(
       "Scanning infra/stack.json (pulumi stack export; stack prod, project fleet)",
     );
-    expect(text).toContain(
-      "- [mandatory]  gpu-in-restricted-jurisdiction  (aws:ec2/instance:Instance: trainer)",
+    const lines = text.split("\n");
+    // Each policy's description once, then its findings, each led by the finding itself.
+    const policyBlock = lines.slice(
+      lines.indexOf(
+        "        gpu-in-restricted-jurisdiction: Checks gpu-in-restricted-jurisdiction.",
+      ),
+    );
+    expect(policyBlock.slice(0, 3)).toEqual([
+      "        gpu-in-restricted-jurisdiction: Checks gpu-in-restricted-jurisdiction.",
+      '        - [mandatory] trainer is bad <here> & "there".',
+      "        listed-foreign-provider-resource: Checks listed-foreign-provider-resource.",
+    ]);
+    expect(lines.filter((l) => l.includes("Checks gpu-in-restricted-jurisdiction."))).toHaveLength(
+      1,
     );
     expect(text).toContain("violations: 1 mandatory, 2 advisory");
-    expect(text).toContain("Result: FAIL, 1 failing violation(s) (mandatory violations fail)");
+    expect(text).toContain("Result: FAIL, 1 failing violation (mandatory violations fail)");
   });
 
   it("compares recorded policy events with the scan's findings", () => {

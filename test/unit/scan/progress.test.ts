@@ -35,9 +35,9 @@ describe("progressReporter", () => {
     progress.update("stack.json", 4, 1, "analyzeStack");
     progress.clear();
     expect(writes).toEqual([
-      `${CLEAR}stack.json: 1 resources analysed, 0 finding(s)`,
-      `${CLEAR}stack.json: 3 resources analysed, 1 finding(s)`,
-      `${CLEAR}stack.json: 4 resources analysed, 1 finding(s); AnalyzeStack over the whole stack`,
+      `${CLEAR}stack.json: 1 resource analysed, 0 findings`,
+      `${CLEAR}stack.json: 3 resources analysed, 1 finding`,
+      `${CLEAR}stack.json: 4 resources analysed, 1 finding; AnalyzeStack over the whole stack`,
       CLEAR,
     ]);
   });

@@ -261,7 +261,7 @@ export const AWS_INTERCONNECT_EXTRACTORS: ReadonlyMap<string, InterconnectExtrac
   [
     "aws:ram/resourceShareAssociationsExclusive:ResourceShareAssociationsExclusive",
     extractor(
-      "RAM resource share associations",
+      "exclusive set of RAM resource share associations",
       (c, p) => c.scalars(p, "principals", awsPrincipalPeer),
       // Accounts a service principal may use the shared resources from.
       (c, p) => c.scalars(p, "sources", awsPrincipalPeer),

@@ -1,0 +1,60 @@
+// Wording that report.ts chooses from the data: the article before a resource kind's label.
+import { AWS_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/aws/interconnect";
+import { AZURE_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/azure/interconnect";
+import { articleFor, withArticle, wordFinding } from "../../../policypack/src/report";
+
+/** Every kind label the interconnect extractors give (each extractor names its kind). */
+const LABELS = [
+  ...new Set(
+    [...AWS_INTERCONNECT_EXTRACTORS.values(), ...AZURE_INTERCONNECT_EXTRACTORS.values()].map(
+      (extract) => extract({}).kind,
+    ),
+  ),
+];
+
+// The labels that start with a vowel sound, written out so the rule is checked, not restated.
+const AN = new Set([
+  "exclusive set of RAM resource share associations",
+  "OpenSearch outbound connection",
+  "ExpressRoute circuit",
+  "ExpressRoute circuit peering",
+  "ExpressRoute cross-connection peering",
+  "ExpressRoute Global Reach connection",
+  "ExpressRoute gateway connection",
+  "Azure peering",
+]);
+
+describe("the article before a kind label", () => {
+  it("covers the labels of both clouds", () => {
+    expect(LABELS.length).toBeGreaterThan(50);
+    expect(LABELS.filter((l) => AN.has(l)).sort()).toEqual([...AN].sort());
+  });
+
+  it.each(LABELS)("%s", (label) => {
+    expect(withArticle(label)).toBe(`${AN.has(label) ? "an" : "a"} ${label}`);
+  });
+
+  it.each([
+    ["AWS account", "an"],
+    ["SQL server", "a"],
+    ["RAM share", "a"],
+    ["MSK cluster", "an"],
+    ["VPN site", "a"],
+    ["unit", "a"],
+    ["hour", "an"],
+    ["European region", "a"],
+    ["interconnect", "an"],
+  ] as const)("%s takes %s", (noun, article) => {
+    expect(articleFor(noun)).toBe(article);
+  });
+
+  it("is used when a finding names the kind", () => {
+    const text = wordFinding(
+      { type: "azure-native:network:ExpressRouteCircuit", name: "er" },
+      { kind: "listed-peer", interconnect: "ExpressRoute circuit", matches: [] },
+    );
+    expect(text.split("\n")[0]).toMatch(
+      /^azure-native:network:ExpressRouteCircuit "er" is an ExpressRoute circuit that reaches/,
+    );
+  });
+});
