@@ -1,17 +1,22 @@
 // `npm run demo`: every example through program capture and the engine-faithful runner, printed
 // the way `pulumi preview` prints policy results.
 //
+// An example that cannot be evaluated (its program throws, its config is invalid, its pack does
+// not start) is reported with its error and the others still run; each example's result is
+// printed as soon as it and every example before it are done.
+//
 // Exit codes: 0 no mandatory violation, 1 at least one mandatory violation, 2 could not run
-// (invalid policy config, a program or the pack failed).
+// (usage error, invalid policy config, a program or the pack failed) — 2 wins over 1.
 import * as os from "os";
 import * as path from "path";
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
 import { ensurePackBuilt } from "./build";
 import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
+import { ProgramCaptureError } from "./program";
 import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
-import { PolicyConfigError } from "./runner";
-import { mapLimit } from "./runner/util";
+import { loadPolicyPackConfigFile, PackRpcError, PackStartError } from "./runner";
+import { errorMessage, mapLimit } from "./runner/util";
 
 const ROOT = path.resolve(__dirname, "..");
 
@@ -24,12 +29,50 @@ interface DemoOptions {
   build: boolean;
 }
 
+export interface DemoIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+}
+
+/** One example's outcome: its evaluation, or why it could not be evaluated. */
+export type ExampleResult =
+  | { name: string; ms: number; evaluation: ProgramEvaluation; error?: undefined }
+  | { name: string; ms: number; evaluation?: undefined; error: unknown };
+
+/** A usage or input problem: one line on stderr, exit code 2. */
+class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+/** `env` as changes to this process's environment (`undefined` removes a variable). */
+function envChanges(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const changes: Record<string, string | undefined> = {};
+  for (const k of Object.keys(process.env)) if (!(k in env)) changes[k] = undefined;
+  for (const [k, v] of Object.entries(env)) if (process.env[k] !== v) changes[k] = v;
+  return changes;
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)} s`;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const program = new Command()
+/** Why an example could not be evaluated, in one line where the cause has one. */
+export function describeFailure(e: unknown): string {
+  if (e instanceof ProgramCaptureError) {
+    const at = e.location !== undefined ? ` (at ${e.location})` : "";
+    return `the program failed: ${e.reason}${at}`;
+  }
+  if (e instanceof PackStartError) return `the policy pack could not start: ${e.message}`;
+  if (e instanceof PackRpcError) return `the policy pack failed: ${e.message}`;
+  return errorMessage(e);
+}
+
+function buildProgram(io: DemoIO): Command {
+  return new Command()
     .name("demo")
     .description(
       "Evaluate the example Pulumi programs against the policy pack, as `pulumi preview --policy-pack` would.",
@@ -43,89 +86,178 @@ async function main(argv: string[]): Promise<number> {
     )
     .option("--json", "print the reports as JSON instead of text")
     .option("--no-build", "do not compile the pack when its sources changed")
-    .showHelpAfterError();
-  program.parse(argv);
-  const opts = program.opts<DemoOptions>();
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+    })
+    .showHelpAfterError(false);
+}
+
+/** Run the demo; resolves to the exit code. */
+export async function main(
+  argv: readonly string[],
+  io: DemoIO = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    program.parse([...argv]);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help exits 0; any other command-line problem is a usage error: commander has printed
+      // the error, one line of usage follows.
+      if (e.exitCode === 0) return 0;
+      io.stderr.write(`usage: npm run demo -- ${program.usage()}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  try {
+    return await run(program.opts<DemoOptions>(), io);
+  } catch (e) {
+    io.stderr.write(`error: ${errorMessage(e)}\n`);
+    if (io.env["DEBUG"] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
   const started = Date.now();
   const packDir = path.resolve(opts.pack);
+  const examplesDir = path.resolve(opts.examples);
+  const out = (line: string) => io.stdout.write(`${line}\n`);
+  const env = envChanges(io.env);
+
+  let names: string[];
+  try {
+    names = listExamples(examplesDir);
+  } catch (e) {
+    throw new UsageError(`cannot list the examples in ${examplesDir}: ${errorMessage(e)}`);
+  }
+  if (opts.only) {
+    const unknown = opts.only.filter((n) => !names.includes(n));
+    if (unknown.length > 0)
+      throw new UsageError(`no such example: ${unknown.join(", ")} (have: ${names.join(", ")})`);
+    names = names.filter((n) => opts.only?.includes(n));
+  }
+  if (names.length === 0) throw new UsageError(`no example programs in ${examplesDir}`);
+  // The same config file for every example: a bad one is one error, not one per example.
+  if (opts.policyPackConfig !== undefined) loadPolicyPackConfigFile(opts.policyPackConfig);
 
   if (opts.build) {
     const b = ensurePackBuilt(packDir);
     if (b.built && !opts.json)
-      console.error(`built the policy pack in ${seconds(b.ms)} (${b.reason})`);
+      io.stderr.write(`built the policy pack in ${seconds(b.ms)} (${b.reason})\n`);
     if (b.diagnostics !== undefined)
-      console.error(`warning: tsc reported errors:\n${b.diagnostics}`);
+      io.stderr.write(`warning: tsc reported errors:\n${b.diagnostics}\n`);
   }
 
-  let names = listExamples(opts.examples);
-  if (opts.only) {
-    const unknown = opts.only.filter((n) => !names.includes(n));
-    if (unknown.length > 0)
-      throw new Error(`no such example: ${unknown.join(", ")} (have: ${names.join(", ")})`);
-    names = names.filter((n) => opts.only?.includes(n));
-  }
+  // Print each result as soon as it and all before it are done, in example order.
+  const done: (ExampleResult | undefined)[] = names.map(() => undefined);
+  let printed = 0;
+  let headerShown = false;
+  const flush = () => {
+    if (opts.json) return;
+    for (let r = done[printed]; r !== undefined; r = done[printed]) {
+      if (!headerShown) {
+        const pack = done.find((d) => d?.evaluation !== undefined)?.evaluation?.report.policyPack;
+        const label = pack ? `Policy pack ${pack.name}@v${pack.version}, ` : "";
+        out(`${label}${names.length} example programs\n`);
+        headerShown = true;
+      }
+      for (const line of formatExample(r)) out(line);
+      printed++;
+    }
+  };
 
-  const results = await mapLimit(names, Math.max(2, os.cpus().length), async (name) => {
+  const results = await mapLimit(names, Math.max(2, os.cpus().length), async (name, i) => {
     const t = Date.now();
-    const dir = path.join(opts.examples, name);
-    const evaluation = await evaluateProgram(dir, {
-      packDir,
-      ...exampleOptions(dir),
-      ...(opts.policyPackConfig !== undefined ? { policyConfigFile: opts.policyPackConfig } : {}),
-    });
-    return { name, evaluation, ms: Date.now() - t };
+    const dir = path.join(examplesDir, name);
+    let result: ExampleResult;
+    try {
+      const evaluation = await evaluateProgram(dir, {
+        packDir,
+        env,
+        ...exampleOptions(dir),
+        ...(opts.policyPackConfig !== undefined ? { policyConfigFile: opts.policyPackConfig } : {}),
+      });
+      result = { name, evaluation, ms: Date.now() - t };
+    } catch (e) {
+      result = { name, error: e, ms: Date.now() - t };
+    }
+    done[i] = result;
+    flush();
+    return result;
   });
 
-  const total = sumCounts(results.map((r) => r.evaluation.report));
+  const evaluated = results.filter(
+    (r): r is ExampleResult & { evaluation: ProgramEvaluation } => r.evaluation !== undefined,
+  );
+  const failed = results.filter((r) => r.evaluation === undefined);
+  const total = sumCounts(evaluated.map((r) => r.evaluation.report));
   if (opts.json) {
-    const out = Object.fromEntries(results.map((r) => [r.name, r.evaluation.report]));
-    console.log(JSON.stringify({ examples: out, summary: total }, null, 2));
+    const examples = Object.fromEntries(evaluated.map((r) => [r.name, r.evaluation.report]));
+    const errors = Object.fromEntries(failed.map((r) => [r.name, describeFailure(r.error)]));
+    out(JSON.stringify({ examples, failed: errors, summary: total }, null, 2));
   } else {
-    printText(results, total, started);
+    for (const line of formatSummary(results, total, started)) out(line);
   }
+  if (failed.length > 0) return 2;
   return total.counts.mandatory > 0 ? 1 : 0;
 }
 
-function printText(
-  results: { name: string; evaluation: ProgramEvaluation; ms: number }[],
-  total: ReturnType<typeof sumCounts>,
-  started: number,
-): void {
-  const first = results[0]?.evaluation.report.policyPack;
-  if (first)
-    console.log(
-      `Policy pack ${first.name}@v${first.version}, ${results.length} example programs\n`,
-    );
-  for (const { name, evaluation, ms } of results) {
-    const { program, report } = evaluation;
-    console.log(`Previewing ${name} (stack ${program.stack}, project ${program.project})`);
-    for (const line of formatPolicies(report)) console.log(line);
-    const packLogs = report.logs.filter((l) => l.message.trim() !== "");
-    for (const l of packLogs) console.log(`    [pack ${l.source}] ${l.message}`);
-    console.log(
-      `Resources: ${report.resourcesAnalyzed} analysed; ${formatCounts(report.counts)}` +
-        ` (capture ${seconds(program.captureMs)}, pack start ${seconds(report.timings.startupMs)}, total ${seconds(ms)})\n`,
-    );
+function formatExample(r: ExampleResult): string[] {
+  if (r.evaluation === undefined) {
+    return [`Previewing ${r.name}`, `    error: ${describeFailure(r.error)}`, ""];
   }
-  console.log("Summary");
-  console.log(`    examples: ${results.length}, resources analysed: ${total.resources}`);
-  console.log(`    violations: ${formatCounts(total.counts)}`);
-  const denied = results.filter((r) => r.evaluation.report.counts.mandatory > 0).map((r) => r.name);
-  console.log(
-    `    examples with mandatory violations: ${denied.length > 0 ? denied.join(", ") : "none"}`,
+  const { program, report } = r.evaluation;
+  const lines = [`Previewing ${r.name} (stack ${program.stack}, project ${program.project})`];
+  lines.push(...formatPolicies(report));
+  for (const l of report.logs) {
+    if (l.message.trim() !== "") lines.push(`    [pack ${l.source}] ${l.message}`);
+  }
+  lines.push(
+    `Resources: ${report.resourcesAnalyzed} analysed; ${formatCounts(report.counts)}` +
+      ` (capture ${seconds(program.captureMs)}, pack start ${seconds(report.timings.startupMs)}, total ${seconds(r.ms)})`,
+    "",
   );
-  for (const line of formatPolicyTable(total.byPolicy)) console.log(line);
-  console.log(`    duration: ${seconds(Date.now() - started)}`);
+  return lines;
 }
 
-main(process.argv).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof PolicyConfigError) console.error(`error: ${e.message}`);
-    else if (e instanceof Error) {
-      console.error(`error: ${e.message}`);
-      if (process.env["DEBUG"]) console.error(e.stack);
-    } else console.error(`error: ${String(e)}`);
-    process.exit(2);
-  },
-);
+function formatSummary(
+  results: readonly ExampleResult[],
+  total: ReturnType<typeof sumCounts>,
+  started: number,
+): string[] {
+  const evaluated = results.filter((r) => r.evaluation !== undefined);
+  const failed = results.filter((r) => r.evaluation === undefined).map((r) => r.name);
+  const denied = evaluated
+    .filter((r) => (r.evaluation?.report.counts.mandatory ?? 0) > 0)
+    .map((r) => r.name);
+  const pack = evaluated[0]?.evaluation?.report.policyPack;
+  return [
+    "Summary",
+    ...(pack ? [`    policy pack: ${pack.name}@v${pack.version}`] : []),
+    `    examples: ${results.length}, resources analysed: ${total.resources}`,
+    `    violations: ${formatCounts(total.counts)}`,
+    `    examples with mandatory violations: ${denied.length > 0 ? denied.join(", ") : "none"}`,
+    ...(failed.length > 0
+      ? [`    examples that could not be evaluated: ${failed.join(", ")}`]
+      : []),
+    ...formatPolicyTable(total.byPolicy),
+    `    duration: ${seconds(Date.now() - started)}`,
+  ];
+}
+
+if (require.main === module) {
+  main(process.argv).then(
+    (code) => {
+      // Let stdout drain (it is asynchronous when piped) before exiting.
+      process.stdout.write("", () => process.exit(code));
+    },
+    (e: unknown) => {
+      process.stderr.write(`error: ${errorMessage(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

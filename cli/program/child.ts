@@ -8,6 +8,7 @@ import * as path from "path";
 import type * as PulumiModule from "@pulumi/pulumi";
 import type * as resproto from "@pulumi/pulumi/proto/resource_pb";
 import type { PropertyMap } from "../runner/types";
+import { programLocation } from "./error-location";
 import type { CaptureMessage, CaptureRequest, Registration } from "./types";
 
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -38,9 +39,22 @@ function send(msg: CaptureMessage): Promise<void> {
   });
 }
 
+let programDir = process.cwd();
+
 function fail(e: unknown): never {
-  const message = e instanceof Error ? (e.stack ?? e.message) : String(e);
-  void send({ kind: "error", message }).then(() => process.exit(1));
+  // The program's own message (and where it was thrown), not the whole stack.
+  let message = e instanceof Error ? e.message || e.name : String(e);
+  // Node appends the chain of requiring files to "Cannot find module"; the location says enough.
+  if ((e as { code?: unknown } | undefined)?.code === "MODULE_NOT_FOUND")
+    message = message.split("\nRequire stack:")[0] ?? message;
+  const location = e instanceof Error ? programLocation(e.stack, programDir) : undefined;
+  const stack = e instanceof Error ? e.stack : undefined;
+  void send({
+    kind: "error",
+    message,
+    ...(location !== undefined ? { location } : {}),
+    ...(stack !== undefined ? { stack } : {}),
+  }).then(() => process.exit(1));
   // Keep the process alive until the message is out.
   return undefined as never;
 }
@@ -95,6 +109,7 @@ async function main(): Promise<void> {
   const raw = process.env["JURISDICTION_GUARD_CAPTURE"];
   if (raw === undefined) throw new Error("JURISDICTION_GUARD_CAPTURE is not set");
   const req = JSON.parse(raw) as CaptureRequest;
+  programDir = req.programDir;
   // Load the SDK the program itself will load, so the mocks apply to it.
   const fromProgram = createRequire(path.join(req.programDir, "package.json"));
   const pulumiDir = path.dirname(fromProgram.resolve("@pulumi/pulumi/package.json"));

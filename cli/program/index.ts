@@ -49,11 +49,25 @@ export interface CapturedProgram {
 /** The program failed to run. */
 export class ProgramCaptureError extends Error {
   readonly programDir: string;
+  /** What went wrong, in one line where the program's error has one: its own message. */
+  readonly reason: string;
+  /** `file:line:column` in the program, relative to its folder, when known. */
+  readonly location: string | undefined;
+  /** The program's stack trace, when it threw (shown with DEBUG). */
+  readonly detail: string | undefined;
   readonly output: string[];
-  constructor(programDir: string, message: string, output: string[]) {
-    super(`${programDir}: ${message}`);
+  constructor(
+    programDir: string,
+    reason: string,
+    output: string[],
+    more: { location?: string; detail?: string } = {},
+  ) {
+    super(`${programDir}: ${reason}${more.location !== undefined ? ` (at ${more.location})` : ""}`);
     this.name = "ProgramCaptureError";
     this.programDir = programDir;
+    this.reason = reason;
+    this.location = more.location;
+    this.detail = more.detail;
     this.output = output;
   }
 }
@@ -109,6 +123,7 @@ export async function captureProgram(
     });
     let result: Registration[] | undefined;
     let error: string | undefined;
+    let more: { location?: string; detail?: string } = {};
     const timer = setTimeout(() => {
       error = `the program did not finish within ${opts.timeoutMs ?? 60000} ms`;
       child.kill("SIGKILL");
@@ -125,7 +140,13 @@ export async function captureProgram(
     child.stderr?.setEncoding("utf8").on("data", (c: string) => errLines.push(c));
     child.on("message", (m: CaptureMessage) => {
       if (m.kind === "result") result = m.registrations;
-      else error = m.message;
+      else {
+        error = m.message;
+        more = {
+          ...(m.location !== undefined ? { location: m.location } : {}),
+          ...(m.stack !== undefined ? { detail: m.stack } : {}),
+        };
+      }
     });
     child.on("error", (e) => {
       error ??= errorMessage(e);
@@ -142,6 +163,7 @@ export async function captureProgram(
             programDir,
             error ?? `the program exited (code ${code}, signal ${signal}) without results`,
             output,
+            more,
           ),
         );
     });

@@ -36,4 +36,13 @@ export interface CaptureRequest {
 }
 
 export type CaptureMessage =
-  { kind: "result"; registrations: Registration[] } | { kind: "error"; message: string };
+  | { kind: "result"; registrations: Registration[] }
+  | {
+      kind: "error";
+      /** The error's own message. */
+      message: string;
+      /** `file:line:column` in the program, relative to its folder, when the stack shows it. */
+      location?: string;
+      /** The full stack, for DEBUG. */
+      stack?: string;
+    };
