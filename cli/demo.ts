@@ -71,9 +71,13 @@ export function describeFailure(e: unknown): string {
   return errorMessage(e);
 }
 
-function buildProgram(io: DemoIO): Command {
+const USAGE =
+  "[--only <names...>] [--examples <dir>] [--pack <dir>] [--policy-pack-config <file>] [--json] [--no-build]";
+
+function buildProgram(): Command {
   return new Command()
     .name("demo")
+    .usage(USAGE)
     .description(
       "Evaluate the example Pulumi programs against the policy pack, as `pulumi preview --policy-pack` would.",
     )
@@ -87,10 +91,6 @@ function buildProgram(io: DemoIO): Command {
     .option("--json", "print the reports as JSON instead of text")
     .option("--no-build", "do not compile the pack when its sources changed")
     .exitOverride()
-    .configureOutput({
-      writeOut: (s) => io.stdout.write(s),
-      writeErr: (s) => io.stderr.write(s),
-    })
     .showHelpAfterError(false);
 }
 
@@ -99,15 +99,23 @@ export async function main(
   argv: readonly string[],
   io: DemoIO = { stdout: process.stdout, stderr: process.stderr, env: process.env },
 ): Promise<number> {
-  const program = buildProgram(io);
+  const errors: string[] = [];
+  const program = buildProgram().configureOutput({
+    writeOut: (s) => io.stdout.write(s),
+    writeErr: (s) => errors.push(s),
+  });
   try {
     program.parse([...argv]);
   } catch (e) {
     if (e instanceof CommanderError) {
-      // --help exits 0; any other command-line problem is a usage error: commander has printed
-      // the error, one line of usage follows.
+      // --help exits 0; any other command-line problem is a usage error: commander's message (its
+      // "did you mean" on the same line) and one line of usage.
       if (e.exitCode === 0) return 0;
-      io.stderr.write(`usage: npm run demo -- ${program.usage()}\n`);
+      const message = errors
+        .join("")
+        .trim()
+        .replace(/\s*\n\(Did you mean/, " (did you mean");
+      io.stderr.write(`${message}\nusage: npm run demo -- ${program.usage()}\n`);
       return 2;
     }
     throw e;
