@@ -14,6 +14,8 @@ import { ensurePackBuilt } from "./build";
 import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
 import type { ProgramEvaluation } from "./evaluate-program";
 import { ProgramCaptureError } from "./program";
+import { colorEnabled, styleFor } from "./report/style";
+import type { Style } from "./report/style";
 import { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
 import { loadPolicyPackConfigFile, PackRpcError, PackStartError } from "./runner";
 import { errorMessage, mapLimit } from "./runner/util";
@@ -27,6 +29,7 @@ interface DemoOptions {
   policyPackConfig?: string;
   json?: boolean;
   build: boolean;
+  progress: boolean;
 }
 
 export interface DemoIO {
@@ -72,7 +75,7 @@ export function describeFailure(e: unknown): string {
 }
 
 const USAGE =
-  "[--only <names...>] [--examples <dir>] [--pack <dir>] [--policy-pack-config <file>] [--json] [--no-build]";
+  "[--only <names...>] [--examples <dir>] [--pack <dir>] [--policy-pack-config <file>] [--json] [--no-build] [--no-progress]";
 
 function buildProgram(): Command {
   return new Command()
@@ -90,6 +93,7 @@ function buildProgram(): Command {
     )
     .option("--json", "print the reports as JSON instead of text")
     .option("--no-build", "do not compile the pack when its sources changed")
+    .option("--no-progress", "no start/finish lines on stderr (shown only when it is a terminal)")
     .exitOverride()
     .showHelpAfterError(false);
 }
@@ -135,6 +139,7 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
   const examplesDir = path.resolve(opts.examples);
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const env = envChanges(io.env);
+  const style = styleFor(colorEnabled(io.stdout, io.env));
 
   let names: string[];
   try {
@@ -173,13 +178,20 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
         out(`${label}${names.length} example programs\n`);
         headerShown = true;
       }
-      for (const line of formatExample(r)) out(line);
+      for (const line of formatExample(r, style)) out(line);
       printed++;
     }
   };
 
+  const progress = progressLines(
+    io,
+    opts.progress && io.stderr.isTTY === true,
+    names.length,
+    styleFor(colorEnabled(io.stderr, io.env)),
+  );
   const results = await mapLimit(names, Math.max(2, os.cpus().length), async (name, i) => {
     const t = Date.now();
+    progress.started(name);
     const dir = path.join(examplesDir, name);
     let result: ExampleResult;
     try {
@@ -194,6 +206,7 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
       result = { name, error: e, ms: Date.now() - t };
     }
     done[i] = result;
+    progress.finished(result);
     flush();
     return result;
   });
@@ -208,34 +221,73 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
     const errors = Object.fromEntries(failed.map((r) => [r.name, describeFailure(r.error)]));
     out(JSON.stringify({ examples, failed: errors, summary: total }, null, 2));
   } else {
-    for (const line of formatSummary(results, total, started)) out(line);
+    for (const line of formatSummary(results, total, started, style)) out(line);
   }
   if (failed.length > 0) return 2;
   return total.counts.mandatory > 0 ? 1 : 0;
 }
 
-function formatExample(r: ExampleResult): string[] {
+/** "1 mandatory, 0 advisory", red when there is a mandatory violation, yellow for advisory. */
+function paintCounts(counts: { mandatory: number; advisory: number }, style: Style): string {
+  const paint =
+    counts.mandatory > 0 ? style.mandatory : counts.advisory > 0 ? style.advisory : style.pass;
+  return paint(formatCounts(counts));
+}
+
+function formatExample(r: ExampleResult, style: Style): string[] {
   if (r.evaluation === undefined) {
-    return [`Previewing ${r.name}`, `    error: ${describeFailure(r.error)}`, ""];
+    return [
+      style.bold(`Previewing ${r.name}`),
+      `    ${style.mandatory("error:")} ${describeFailure(r.error)}`,
+      "",
+    ];
   }
   const { program, report } = r.evaluation;
-  const lines = [`Previewing ${r.name} (stack ${program.stack}, project ${program.project})`];
-  lines.push(...formatPolicies(report));
+  const lines = [
+    `${style.bold(`Previewing ${r.name}`)} ${style.dim(`(stack ${program.stack}, project ${program.project})`)}`,
+  ];
+  lines.push(...formatPolicies(report, process.cwd(), style));
   for (const l of report.logs) {
-    if (l.message.trim() !== "") lines.push(`    [pack ${l.source}] ${l.message}`);
+    if (l.message.trim() !== "") lines.push(style.dim(`    [pack ${l.source}] ${l.message}`));
   }
   lines.push(
-    `Resources: ${report.resourcesAnalyzed} analysed; ${formatCounts(report.counts)}` +
-      ` (capture ${seconds(program.captureMs)}, pack start ${seconds(report.timings.startupMs)}, total ${seconds(r.ms)})`,
+    `Resources: ${report.resourcesAnalyzed} analysed; ${paintCounts(report.counts, style)}` +
+      style.dim(
+        ` (capture ${seconds(program.captureMs)}, pack start ${seconds(report.timings.startupMs)}, total ${seconds(r.ms)})`,
+      ),
     "",
   );
   return lines;
+}
+
+/** Start and finish lines on stderr, only when it is a terminal. */
+function progressLines(io: DemoIO, enabled: boolean, total: number, style: Style) {
+  let finished = 0;
+  const write = (line: string) => {
+    if (enabled) io.stderr.write(`${line}\n`);
+  };
+  return {
+    started(name: string) {
+      write(style.dim(`  started  ${name}`));
+    },
+    finished(r: ExampleResult) {
+      finished++;
+      const tail = style.dim(` in ${seconds(r.ms)} (${finished}/${total} done)`);
+      if (r.evaluation === undefined) {
+        write(`  ${style.mandatory("failed")}   ${r.name}: ${describeFailure(r.error)}${tail}`);
+      } else {
+        const counts = paintCounts(r.evaluation.report.counts, style);
+        write(`  finished ${r.name}: ${counts}${tail}`);
+      }
+    },
+  };
 }
 
 function formatSummary(
   results: readonly ExampleResult[],
   total: ReturnType<typeof sumCounts>,
   started: number,
+  style: Style,
 ): string[] {
   const evaluated = results.filter((r) => r.evaluation !== undefined);
   const failed = results.filter((r) => r.evaluation === undefined).map((r) => r.name);
@@ -244,16 +296,16 @@ function formatSummary(
     .map((r) => r.name);
   const pack = evaluated[0]?.evaluation?.report.policyPack;
   return [
-    "Summary",
+    style.bold("Summary"),
     ...(pack ? [`    policy pack: ${pack.name}@v${pack.version}`] : []),
     `    examples: ${results.length}, resources analysed: ${total.resources}`,
-    `    violations: ${formatCounts(total.counts)}`,
-    `    examples with mandatory violations: ${denied.length > 0 ? denied.join(", ") : "none"}`,
+    `    violations: ${paintCounts(total.counts, style)}`,
+    `    examples with mandatory violations: ${denied.length > 0 ? style.mandatory(denied.join(", ")) : style.pass("none")}`,
     ...(failed.length > 0
-      ? [`    examples that could not be evaluated: ${failed.join(", ")}`]
+      ? [`    examples that could not be evaluated: ${style.mandatory(failed.join(", "))}`]
       : []),
     ...formatPolicyTable(total.byPolicy),
-    `    duration: ${seconds(Date.now() - started)}`,
+    style.dim(`    duration: ${seconds(Date.now() - started)}`),
   ];
 }
 

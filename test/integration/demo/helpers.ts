@@ -52,11 +52,19 @@ export interface Captured extends Writable {
   text(): string;
 }
 
-export function stream(isTTY: boolean): Captured {
+/** What both streams received, in the order written. */
+export type Interleaved = { stream: "stdout" | "stderr"; text: string }[];
+
+export function stream(
+  isTTY: boolean,
+  log?: Interleaved,
+  name: "stdout" | "stderr" = "stdout",
+): Captured {
   const chunks: string[] = [];
   const w = new Writable({
     write(chunk: Buffer | string, _enc, cb) {
       chunks.push(chunk.toString());
+      log?.push({ stream: name, text: chunk.toString() });
       cb();
     },
   });
@@ -67,6 +75,8 @@ export interface DemoRun {
   code: number;
   stdout: string;
   stderr: string;
+  /** Both streams in the order written. */
+  log: Interleaved;
 }
 
 /** `npm run demo -- <args>` in process; the environment is hermetic plus `env`. */
@@ -74,13 +84,16 @@ export async function demo(
   args: string[],
   opts: { env?: Record<string, string | undefined>; stdoutTTY?: boolean; stderrTTY?: boolean } = {},
 ): Promise<DemoRun> {
-  const stdout = stream(opts.stdoutTTY ?? false);
-  const stderr = stream(opts.stderrTTY ?? false);
+  const log: Interleaved = [];
+  const stdout = stream(opts.stdoutTTY ?? false, log, "stdout");
+  const stderr = stream(opts.stderrTTY ?? false, log, "stderr");
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries({ ...HERMETIC_ENV, ...opts.env })) {
+  // Colour is decided by the test (jest's workers may inherit FORCE_COLOR).
+  const colour = { NO_COLOR: undefined, FORCE_COLOR: undefined };
+  for (const [k, v] of Object.entries({ ...HERMETIC_ENV, ...colour, ...opts.env })) {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
   const code = await main(["node", "demo", ...args], { stdout, stderr, env });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
+  return { code, stdout: stdout.text(), stderr: stderr.text(), log };
 }
