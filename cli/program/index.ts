@@ -1,7 +1,7 @@
 // Capture a Pulumi TypeScript program's resources without the Pulumi CLI: run it under the SDK's
 // mocks in preview mode, in a child process of its own, and rebuild what the engine would hold.
-import { fork } from "child_process";
 import * as path from "path";
+import { forkGroup, killNow } from "../runner/process-group";
 import type { EngineResource } from "../runner/types";
 import { errorMessage, lineSplitter } from "../runner/util";
 import { toEngineResources } from "./engine-resources";
@@ -115,7 +115,7 @@ export async function captureProgram(
 
   const output: string[] = [];
   const registrations = await new Promise<Registration[]>((resolve, reject) => {
-    const child = fork(CHILD, [], {
+    const child = forkGroup(CHILD, [], {
       cwd: programDir,
       env,
       execArgv: ["-r", require.resolve("ts-node/register/transpile-only")],
@@ -126,11 +126,11 @@ export async function captureProgram(
     let more: { location?: string; detail?: string } = {};
     const timer = setTimeout(() => {
       error = `the program did not finish within ${opts.timeoutMs ?? 60000} ms`;
-      child.kill("SIGKILL");
+      void killNow(child);
     }, opts.timeoutMs ?? 60000);
     const onAbort = () => {
       error ??= "the capture was cancelled";
-      child.kill("SIGKILL");
+      void killNow(child);
     };
     if (opts.signal?.aborted) onAbort();
     opts.signal?.addEventListener("abort", onAbort, { once: true });
