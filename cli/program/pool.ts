@@ -93,7 +93,13 @@ class Worker {
     this.key = key;
     this.child = spawnGroup(process.execPath, workerCommand(setup), {
       cwd: setup.cwd,
-      env: { ...env, JURISDICTION_GUARD_CAPTURE_SETUP: JSON.stringify(setup) },
+      env: {
+        // No type checking (tsc is the place for it) in ts-node loaders that read only the
+        // environment: the SDK's ESM hooks and `--loader ts-node/esm` from nodeargs.
+        ...(setup.typescript ? { TS_NODE_TRANSPILE_ONLY: "true" } : {}),
+        ...env,
+        JURISDICTION_GUARD_CAPTURE_SETUP: JSON.stringify(setup),
+      },
       stdio: ["ignore", "pipe", "pipe", "ipc"],
     });
     const line = (l: string) => (this.job ? this.job.output : this.startOutput).push(l);

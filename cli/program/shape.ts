@@ -9,10 +9,11 @@
 //     tsconfig.json (or `runtime.options.tsconfig`) when there is one, no project file otherwise;
 //   - an ES module package (`"type": "module"` in the nearest package.json) is loaded with
 //     `import()`, and TypeScript in one goes through ts-node's ESM hooks (the SDK's
-//     `cmd/run/hooks.js`) unless nodeargs bring a loader of their own.
+//     `cmd/run/hooks.js`) unless nodeargs bring a loader of their own; those hooks use the
+//     tsconfig.json ts-node finds from the working directory, as under `pulumi`.
 //
-// Deliberate differences: type checking is off (ts-node transpile-only; `tsc` is the place for
-// it), and the `exports`/`main` of a package.json above the project folder (a monorepo's root)
+// Deliberate differences: type checking is off (ts-node transpile-only, TS_NODE_TRANSPILE_ONLY for
+// ts-node's ESM loaders; `tsc` is the place for it), and the `exports`/`main` of a package.json above the project folder (a monorepo's root)
 // are not taken as the program's entry point.
 import * as fs from "fs";
 import * as path from "path";
@@ -210,11 +211,11 @@ export function programShape(projectDir: string, project: ProjectFile): ProgramS
 
 /**
  * Programs with the same key can run one after another in one process. Loaders given as node
- * arguments resolve from the working directory, so those programs share only with their folder.
+ * arguments resolve from the working directory, and ts-node's ESM hooks find their tsconfig.json
+ * from it (the SDK's hooks register ts-node before they receive their options), so those
+ * programs share only with their own folder.
  */
 export function setupKey(setup: ProcessSetup): string {
-  return JSON.stringify({
-    ...setup,
-    cwd: setup.nodeArgs.length > 0 ? setup.cwd : "",
-  });
+  const byFolder = setup.nodeArgs.length > 0 || setup.typescript?.esmHooks === true;
+  return JSON.stringify({ ...setup, cwd: byFolder ? setup.cwd : "" });
 }
