@@ -30,6 +30,7 @@ interface DemoOptions {
   json?: boolean;
   build: boolean;
   progress: boolean;
+  concurrency?: string;
 }
 
 export interface DemoIO {
@@ -75,7 +76,7 @@ export function describeFailure(e: unknown): string {
 }
 
 const USAGE =
-  "[--only <names...>] [--examples <dir>] [--pack <dir>] [--policy-pack-config <file>] [--json] [--no-build] [--no-progress]";
+  "[--only <names...>] [--examples <dir>] [--pack <dir>] [--policy-pack-config <file>] [--json] [--no-build] [--no-progress] [--concurrency <n>]";
 
 function buildProgram(): Command {
   return new Command()
@@ -94,6 +95,10 @@ function buildProgram(): Command {
     .option("--json", "print the reports as JSON instead of text")
     .option("--no-build", "do not compile the pack when its sources changed")
     .option("--no-progress", "no start/finish lines on stderr (shown only when it is a terminal)")
+    .option(
+      "--concurrency <n>",
+      "examples evaluated at once, each with its own pack process (default: cores + 2)",
+    )
     .exitOverride()
     .showHelpAfterError(false);
 }
@@ -154,6 +159,14 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
     names = names.filter((n) => opts.only?.includes(n));
   }
   if (names.length === 0) throw new UsageError(`no example programs in ${examplesDir}`);
+  // Pack start-up is CPU-bound; two more than the cores keep them busy while a program is
+  // captured (programs run one after another in a shared capture worker).
+  const concurrency =
+    opts.concurrency !== undefined ? Number(opts.concurrency) : os.cpus().length + 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new UsageError(
+      `--concurrency must be a whole number of at least 1, not ${opts.concurrency}`,
+    );
   // The same config file for every example: a bad one is one error, not one per example.
   if (opts.policyPackConfig !== undefined) loadPolicyPackConfigFile(opts.policyPackConfig);
 
@@ -189,7 +202,7 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
     names.length,
     styleFor(colorEnabled(io.stderr, io.env)),
   );
-  const results = await mapLimit(names, Math.max(2, os.cpus().length), async (name, i) => {
+  const results = await mapLimit(names, concurrency, async (name, i) => {
     const t = Date.now();
     progress.started(name);
     const dir = path.join(examplesDir, name);

@@ -75,6 +75,8 @@ class Worker {
   /** ES module programs run here (they stay loaded). */
   readonly esmPrograms = new Set<string>();
   job: Job | undefined;
+  /** Stops the worker when it has been idle for a while. */
+  idleTimer: NodeJS.Timeout | undefined;
   ready = false;
   dead = false;
   retired = false;
@@ -169,6 +171,8 @@ class Worker {
   }
 
   start(job: Job): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = undefined;
     this.job = job;
     this.ref(true);
     if (job.request.esm) this.esmPrograms.add(job.request.programDir);
@@ -213,9 +217,15 @@ export class CapturePool {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private readonly maxPerSetup: number;
+  private readonly idleMs: number;
 
-  constructor(opts: { maxPerSetup?: number } = {}) {
+  /**
+   * `maxPerSetup` workers at most for one process setup (default 1: loading the SDK and the
+   * providers costs more than running a program); a worker idle for `idleMs` (default 5 s) exits.
+   */
+  constructor(opts: { maxPerSetup?: number; idleMs?: number } = {}) {
     this.maxPerSetup = Math.max(1, opts.maxPerSetup ?? 1);
+    this.idleMs = opts.idleMs ?? 5000;
   }
 
   /** Run one program in a worker set up as `setup`; resolves to its registrations and output. */
@@ -296,6 +306,10 @@ export class CapturePool {
         }
         worker.ref(false);
         this.dispatch();
+        if (worker.job === undefined) {
+          worker.idleTimer = setTimeout(() => void worker.stop(), this.idleMs);
+          worker.idleTimer.unref();
+        }
       },
       (worker) => {
         this.workers.delete(worker);

@@ -44,3 +44,9 @@ test("--help prints the options and exits 0", async () => {
   expect(r.code).toBe(0);
   expect(r.stdout).toContain("--only <names...>");
 });
+
+test("--concurrency must be a whole number of at least 1", async () => {
+  const r = await demo(["--concurrency", "0", "--no-build"]);
+  expect(r.code).toBe(2);
+  expect(r.stderr).toBe("error: --concurrency must be a whole number of at least 1, not 0\n");
+});
