@@ -145,6 +145,8 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
   const out = (line: string) => io.stdout.write(`${line}\n`);
   const env = envChanges(io.env);
   const style = styleFor(colorEnabled(io.stdout, io.env));
+  // DEBUG=1 adds a failed program's stack trace under its one-line error.
+  const debug = (io.env["DEBUG"] ?? "") !== "";
 
   let names: string[];
   try {
@@ -191,7 +193,7 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
         out(`${label}${names.length} example programs\n`);
         headerShown = true;
       }
-      for (const line of formatExample(r, style)) out(line);
+      for (const line of formatExample(r, style, debug)) out(line);
       printed++;
     }
   };
@@ -247,11 +249,16 @@ function paintCounts(counts: { mandatory: number; advisory: number }, style: Sty
   return paint(formatCounts(counts));
 }
 
-function formatExample(r: ExampleResult, style: Style): string[] {
+function formatExample(r: ExampleResult, style: Style, debug: boolean): string[] {
   if (r.evaluation === undefined) {
+    const detail =
+      debug && r.error instanceof ProgramCaptureError && r.error.detail !== undefined
+        ? r.error.detail.split("\n").map((l) => style.dim(`    ${l}`))
+        : [];
     return [
       style.bold(`Previewing ${r.name}`),
       `    ${style.mandatory("error:")} ${describeFailure(r.error)}`,
+      ...detail,
       "",
     ];
   }
