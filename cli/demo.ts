@@ -280,7 +280,10 @@ function formatExample(r: ExampleResult, style: Style, debug: boolean): string[]
   return lines;
 }
 
-/** Start and finish lines on stderr, only when it is a terminal. */
+/**
+ * Start and finish lines on stderr, only when it is a terminal; a failed example's error goes to
+ * stderr in any case (and into its result on stdout).
+ */
 function progressLines(io: DemoIO, enabled: boolean, total: number, style: Style) {
   let finished = 0;
   const write = (line: string) => {
@@ -294,7 +297,8 @@ function progressLines(io: DemoIO, enabled: boolean, total: number, style: Style
       finished++;
       const tail = style.dim(` in ${seconds(r.ms)} (${finished}/${total} done)`);
       if (r.evaluation === undefined) {
-        write(`  ${style.mandatory("failed")}   ${r.name}: ${describeFailure(r.error)}${tail}`);
+        io.stderr.write(`${style.mandatory("error:")} ${r.name}: ${describeFailure(r.error)}\n`);
+        write(`  ${style.mandatory("failed")}   ${r.name}${tail}`);
       } else {
         const counts = paintCounts(r.evaluation.report.counts, style);
         write(`  finished ${r.name}: ${counts}${tail}`);

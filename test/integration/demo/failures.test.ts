@@ -24,6 +24,10 @@ test("a program that throws is reported with its message, the others still run, 
   expect(lines[broken + 1]).toBe(
     "    error: the program failed: no region configured for the training cluster (at index.ts:3:7)",
   );
+  // The error on stderr too, in one line.
+  expect(r.stderr).toBe(
+    "error: a-broken: the program failed: no region configured for the training cluster (at index.ts:3:7)\n",
+  );
   // No stack trace anywhere.
   expect(r.stdout + r.stderr).not.toMatch(/^\s+at /m);
   // The good example is evaluated and printed after the failed one.
