@@ -59,7 +59,11 @@ function ensureBuilt(name = "main") {
 }
 exports.ensureBuilt = ensureBuilt;
 
-/** `require`s dist/<name>.js, compiling it first when it is missing or older than cli/. */
+/**
+ * Runs `main(process.argv)` of dist/<name>.js (compiling it first when it is missing or older
+ * than cli/) and exits with the code it resolves to: 0 pass, 1 failing violation, 2 usage,
+ * input or config error (also for anything it throws).
+ */
 exports.run = function run(name) {
   const entry = path.join(DIST, `${name}.js`);
   if (ensureBuilt(name) === false && !fs.existsSync(entry)) {
@@ -68,5 +72,14 @@ exports.run = function run(name) {
     );
     process.exit(2);
   }
-  require(entry);
+  require(entry)
+    .main(process.argv)
+    .then(
+      // Let stdout drain (it is asynchronous when piped) before exiting.
+      (code) => process.stdout.write("", () => process.exit(code)),
+      (e) => {
+        process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+        process.exit(2);
+      },
+    );
 };

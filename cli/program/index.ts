@@ -1,13 +1,15 @@
-// Capture a Pulumi TypeScript program's resources without the Pulumi CLI: run it under the SDK's
-// mocks in preview mode, in a child process of its own, and rebuild what the engine would hold.
-import { fork } from "child_process";
+// Capture a Pulumi program's resources without the Pulumi CLI: run it under the SDK's mocks in
+// preview mode, in a capture worker (pool.ts) set up as `pulumi` sets up the program's process
+// (shape.ts), and rebuild what the engine would hold.
 import * as path from "path";
-import { ROOT, sibling } from "../paths";
 import type { EngineResource } from "../runner/types";
-import { errorMessage, lineSplitter } from "../runner/util";
+import { errorMessage } from "../runner/util";
 import { toEngineResources } from "./engine-resources";
+import { CaptureFailed, CapturePool } from "./pool";
+import { programShape } from "./shape";
+import type { ProgramShape } from "./shape";
 import { readProject, readStackConfig, selectStack } from "./stack-config";
-import type { CaptureMessage, CaptureRequest, Registration } from "./types";
+import type { CaptureRequest, Registration } from "./types";
 
 export { ProgramConfigError, readProject, readStackConfig, selectStack } from "./stack-config";
 export type { ProjectFile, StackConfig } from "./stack-config";
@@ -18,6 +20,9 @@ export {
   toEngineResources,
 } from "./engine-resources";
 export type { Registration } from "./types";
+export { CapturePool } from "./pool";
+export { programShape, ProgramShapeError } from "./shape";
+export type { ProcessSetup, ProgramShape } from "./shape";
 
 export interface CaptureOptions {
   /** Stack name; defaults to the only `Pulumi.<stack>.yaml` in the folder. */
@@ -29,6 +34,8 @@ export interface CaptureOptions {
   env?: Record<string, string | undefined>;
   /** Stops the program (its process is killed) and rejects the capture. */
   signal?: AbortSignal;
+  /** The workers to run it in (default: one pool for the whole process). */
+  pool?: CapturePool;
 }
 
 export interface CapturedProgram {
@@ -50,17 +57,60 @@ export interface CapturedProgram {
 /** The program failed to run. */
 export class ProgramCaptureError extends Error {
   readonly programDir: string;
+  /** What went wrong, in one line where the program's error has one: its own message. */
+  readonly reason: string;
+  /** `file:line:column` in the program, relative to its folder, when known. */
+  readonly location: string | undefined;
+  /** The program's stack trace, when it threw (shown with DEBUG). */
+  readonly detail: string | undefined;
   readonly output: string[];
-  constructor(programDir: string, message: string, output: string[]) {
-    super(`${programDir}: ${message}`);
+  constructor(
+    programDir: string,
+    reason: string,
+    output: string[],
+    more: { location?: string; detail?: string } = {},
+  ) {
+    super(`${programDir}: ${reason}${more.location !== undefined ? ` (at ${more.location})` : ""}`);
     this.name = "ProgramCaptureError";
     this.programDir = programDir;
+    this.reason = reason;
+    this.location = more.location;
+    this.detail = more.detail;
     this.output = output;
   }
 }
 
-const CHILD = sibling(__filename, "child");
-const TSCONFIG = path.join(ROOT, "tsconfig.json");
+let defaultPool: CapturePool | undefined;
+
+/** The pool `captureProgram` uses unless given one. */
+export function capturePool(): CapturePool {
+  defaultPool ??= new CapturePool();
+  return defaultPool;
+}
+
+/** Stop the default pool's workers (they do not keep the process alive in any case). */
+export async function closeCapturePool(): Promise<void> {
+  const pool = defaultPool;
+  defaultPool = undefined;
+  await pool?.close();
+}
+
+/** The environment the Node.js language host gives a program, plus `changes`. */
+function programEnv(
+  changes: Record<string, string | undefined> | undefined,
+  vars: Record<string, string>,
+): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+  for (const [k, v] of Object.entries(changes ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  Object.assign(env, vars);
+  // Jest and other hosts may set this; the program runs in a plain Node.js process.
+  delete env["NODE_OPTIONS"];
+  return env;
+}
 
 export async function captureProgram(
   dir: string,
@@ -72,81 +122,48 @@ export async function captureProgram(
   const stack = selectStack(programDir, opts.stack);
   const stackConfig = readStackConfig(programDir, project, stack);
   const organization = opts.organization ?? "organization";
+  let shape: ProgramShape;
+  try {
+    shape = programShape(programDir, project);
+  } catch (e) {
+    throw new ProgramCaptureError(programDir, errorMessage(e), []);
+  }
   const request: CaptureRequest = {
     programDir,
-    entry: project.main !== undefined ? path.resolve(programDir, project.main) : programDir,
+    cwd: shape.cwd,
+    entry: shape.entry,
+    esm: shape.esm,
     project: project.name,
     stack,
     organization,
+    config: stackConfig.config,
+    secretKeys: stackConfig.secretKeys,
+    // What the Node.js language host gives a program.
+    env: programEnv(opts.env, {
+      PULUMI_CONFIG: JSON.stringify(stackConfig.config),
+      PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(stackConfig.secretKeys),
+      PULUMI_NODEJS_PROJECT: project.name,
+      PULUMI_NODEJS_STACK: stack,
+      PULUMI_NODEJS_ORGANIZATION: organization,
+      PULUMI_NODEJS_DRY_RUN: "true",
+      PULUMI_NODEJS_TYPESCRIPT: String(shape.setup.typescript !== undefined),
+    }),
   };
 
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries(opts.env ?? {})) {
-    if (v === undefined) delete env[k];
-    else env[k] = v;
+  let registrations: Registration[];
+  let output: string[];
+  try {
+    ({ registrations, output } = await (opts.pool ?? capturePool()).run(shape.setup, request, {
+      timeoutMs: opts.timeoutMs ?? 60000,
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    }));
+  } catch (e) {
+    if (!(e instanceof CaptureFailed)) throw e;
+    const more: { location?: string; detail?: string } = {};
+    if (e.failure.location !== undefined) more.location = e.failure.location;
+    if (e.failure.stack !== undefined) more.detail = e.failure.stack;
+    throw new ProgramCaptureError(programDir, e.failure.message, e.output, more);
   }
-  // What the Node.js language host gives a program.
-  Object.assign(env, {
-    PULUMI_CONFIG: JSON.stringify(stackConfig.config),
-    PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(stackConfig.secretKeys),
-    PULUMI_NODEJS_PROJECT: project.name,
-    PULUMI_NODEJS_STACK: stack,
-    PULUMI_NODEJS_ORGANIZATION: organization,
-    PULUMI_NODEJS_DRY_RUN: "true",
-    JURISDICTION_GUARD_CAPTURE: JSON.stringify(request),
-    TS_NODE_PROJECT: TSCONFIG,
-    TS_NODE_TRANSPILE_ONLY: "true",
-  });
-  // Jest and other hosts may set these; the child is a plain Node.js process.
-  delete env["NODE_OPTIONS"];
-
-  const output: string[] = [];
-  const registrations = await new Promise<Registration[]>((resolve, reject) => {
-    const child = fork(CHILD, [], {
-      cwd: programDir,
-      env,
-      execArgv: ["-r", require.resolve("ts-node/register/transpile-only")],
-      stdio: ["ignore", "pipe", "pipe", "ipc"],
-    });
-    let result: Registration[] | undefined;
-    let error: string | undefined;
-    const timer = setTimeout(() => {
-      error = `the program did not finish within ${opts.timeoutMs ?? 60000} ms`;
-      child.kill("SIGKILL");
-    }, opts.timeoutMs ?? 60000);
-    const onAbort = () => {
-      error ??= "the capture was cancelled";
-      child.kill("SIGKILL");
-    };
-    if (opts.signal?.aborted) onAbort();
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
-    const lines = lineSplitter((l) => output.push(l));
-    const errLines = lineSplitter((l) => output.push(l));
-    child.stdout?.setEncoding("utf8").on("data", (c: string) => lines.push(c));
-    child.stderr?.setEncoding("utf8").on("data", (c: string) => errLines.push(c));
-    child.on("message", (m: CaptureMessage) => {
-      if (m.kind === "result") result = m.registrations;
-      else error = m.message;
-    });
-    child.on("error", (e) => {
-      error ??= errorMessage(e);
-    });
-    child.on("exit", (code, signal) => {
-      clearTimeout(timer);
-      opts.signal?.removeEventListener("abort", onAbort);
-      lines.flush();
-      errLines.flush();
-      if (result !== undefined && error === undefined) resolve(result);
-      else
-        reject(
-          new ProgramCaptureError(
-            programDir,
-            error ?? `the program exited (code ${code}, signal ${signal}) without results`,
-            output,
-          ),
-        );
-    });
-  });
 
   const resources = toEngineResources(registrations, {
     project: project.name,

@@ -10,6 +10,8 @@ import { errorMessage } from "../runner/util";
 export interface ProjectFile {
   name: string;
   runtime: string;
+  /** `runtime.options` (typescript, nodeargs, tsconfig …), as written. */
+  runtimeOptions: Record<string, unknown>;
   main?: string;
   description?: string;
   /** Project-level config defaults (`config:` in Pulumi.yaml), already namespaced and stringified. */
@@ -77,6 +79,11 @@ export function readProject(dir: string): ProjectFile {
       : typeof (runtimeRaw as { name?: unknown } | undefined)?.name === "string"
         ? (runtimeRaw as { name: string }).name
         : "";
+  const rawOptions = (runtimeRaw as { options?: unknown } | undefined)?.options;
+  const runtimeOptions =
+    rawOptions !== null && typeof rawOptions === "object" && !Array.isArray(rawOptions)
+      ? (rawOptions as Record<string, unknown>)
+      : {};
   const config: Record<string, string> = {};
   const rawConfig = doc["config"];
   if (rawConfig !== null && typeof rawConfig === "object" && !Array.isArray(rawConfig)) {
@@ -92,7 +99,7 @@ export function readProject(dir: string): ProjectFile {
       config[key] = configValueString(v, `${file} config ${k}`);
     }
   }
-  const out: ProjectFile = { name, runtime, config };
+  const out: ProjectFile = { name, runtime, runtimeOptions, config };
   if (typeof doc["main"] === "string") out.main = doc["main"];
   if (typeof doc["description"] === "string") out.description = doc["description"];
   return out;

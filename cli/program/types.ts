@@ -26,14 +26,41 @@ export interface Registration {
   remote: boolean;
 }
 
+/** One program for a capture worker to run. */
 export interface CaptureRequest {
+  /** The Pulumi project folder. */
   programDir: string;
-  /** The module to load: `main` from Pulumi.yaml, or the program folder. */
+  /** The working directory to run in (the program directory). */
+  cwd: string;
+  /** The module to load: a file, or a folder. */
   entry: string;
+  /** Load with `import()` (ES module package) rather than `require()`. */
+  esm: boolean;
   project: string;
   stack: string;
   organization: string;
+  /** Namespaced stack config (PULUMI_CONFIG) and its secret keys. */
+  config: Record<string, string>;
+  secretKeys: string[];
+  /** The program's whole environment. */
+  env: Record<string, string>;
 }
 
+/** Parent to worker. */
+export type WorkerMessage = { kind: "run"; id: number; request: CaptureRequest };
+
+/** Worker to parent. */
 export type CaptureMessage =
-  { kind: "result"; registrations: Registration[] } | { kind: "error"; message: string };
+  | { kind: "ready" }
+  | { kind: "result"; id: number; registrations: Registration[] }
+  | {
+      kind: "error";
+      /** The request that failed; -1 when the worker failed outside one. */
+      id: number;
+      /** The error's own message. */
+      message: string;
+      /** `file:line:column` in the program, relative to its folder, when the stack shows it. */
+      location?: string;
+      /** The full stack, for DEBUG. */
+      stack?: string;
+    };

@@ -2,6 +2,8 @@
 // messages; they are printed verbatim, indented under the violation line.
 import * as path from "path";
 import type { Finding, PolicyCount, Report } from "../runner/types";
+import { PLAIN } from "./style";
+import type { Style } from "./style";
 
 const INDENT = "    ";
 
@@ -15,9 +17,10 @@ function packLabel(report: Report, cwd: string): string {
   return `${report.policyPack.name}@v${report.policyPack.version} (local: ${rel})`;
 }
 
-function findingLines(f: Finding): string[] {
+function findingLines(f: Finding, style: Style): string[] {
+  const paint = f.enforcementLevel === "mandatory" ? style.mandatory : style.advisory;
   const lines = [
-    `${INDENT}${INDENT}- [${f.enforcementLevel}]  ${f.policyName}  (${f.resourceType}: ${f.resourceName})`,
+    `${INDENT}${INDENT}${paint(`- [${f.enforcementLevel}]  ${f.policyName}`)}  (${f.resourceType}: ${f.resourceName})`,
   ];
   for (const line of f.message.split("\n")) {
     lines.push(line === "" ? "" : `${INDENT}${INDENT}  ${line}`);
@@ -25,16 +28,25 @@ function findingLines(f: Finding): string[] {
   return lines;
 }
 
-/** The "Policies:" block for one stack. */
-export function formatPolicies(report: Report, cwd = process.cwd()): string[] {
-  const mark = report.counts.mandatory > 0 ? "❌" : report.counts.advisory > 0 ? "⚠️ " : "✅";
-  const lines = ["Policies:", `${INDENT}${mark} ${packLabel(report, cwd)}`];
+/** The "Policies:" block for one stack; `style` colours it (plain text by default). */
+export function formatPolicies(
+  report: Report,
+  cwd = process.cwd(),
+  style: Style = PLAIN,
+): string[] {
+  const [mark, paint] =
+    report.counts.mandatory > 0
+      ? ["❌", style.mandatory]
+      : report.counts.advisory > 0
+        ? ["⚠️ ", style.advisory]
+        : ["✅", style.pass];
+  const lines = ["Policies:", `${INDENT}${paint(`${mark} ${packLabel(report, cwd)}`)}`];
   // Mandatory first, then advisory; within a level, in resource order.
   const ordered = [
     ...report.findings.filter((f) => f.enforcementLevel === "mandatory"),
     ...report.findings.filter((f) => f.enforcementLevel !== "mandatory"),
   ];
-  for (const f of ordered) lines.push(...findingLines(f));
+  for (const f of ordered) lines.push(...findingLines(f, style));
   return lines;
 }
 

@@ -7,7 +7,6 @@
 //   stdout -> Handshake (UNIMPLEMENTED tolerated) -> ConfigureStack -> GetAnalyzerInfo ->
 //   reconcile + validate config -> Configure -> per resource Remediate then Analyze (16 at a
 //   time) -> AnalyzeStack -> shut down.
-import { spawn } from "child_process";
 import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -21,6 +20,7 @@ import { StackRequest } from "./stack-request";
 import type { StackResourceInfo } from "./stack-request";
 import type { EngineServer } from "./engine-service";
 import { fromStruct } from "./marshal";
+import { killNow, spawnGroup, stopProcess } from "./process-group";
 import {
   loadPolicyPackConfigFile,
   parsePolicyPackConfig,
@@ -124,9 +124,12 @@ export class PackRpcError extends Error {
 
 /** The pack could not be started (missing dependencies, crashed, no port …). */
 export class PackStartError extends Error {
-  constructor(message: string) {
+  /** The pack process's id, when one was started (it has been stopped). */
+  readonly pid: number | undefined;
+  constructor(message: string, pid?: number) {
     super(message);
     this.name = "PackStartError";
+    this.pid = pid;
   }
 }
 
@@ -234,7 +237,8 @@ function spawnPack(
   timeoutMs: number,
 ): Promise<StartedProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, {
+    // A process group of its own: giving up on the pack stops whatever it started too.
+    const child = spawnGroup(process.execPath, args, {
       cwd: packDir,
       env,
       stdio: ["ignore", "pipe", "pipe"],
@@ -246,9 +250,10 @@ function spawnPack(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      child.kill("SIGKILL");
       const tail = stderr.slice(-30).join("\n");
-      reject(new PackStartError(tail !== "" ? `${message}\n${tail}` : message));
+      const error = new PackStartError(tail !== "" ? `${message}\n${tail}` : message, child.pid);
+      // Reject once the pack (and its group) is gone.
+      void killNow(child).then(() => reject(error));
     };
     const timer = setTimeout(
       () => fail(`policy pack "${packDir}" did not print its port within ${timeoutMs} ms`),
@@ -576,18 +581,6 @@ export class PolicyPackSession {
     await stopProcess(this.child);
     await this.engine.close();
   }
-}
-
-async function stopProcess(child: ChildProcess, graceMs = 1000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
-    child.once("exit", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-    child.kill("SIGINT");
-  });
 }
 
 /** Start and configure a pack for one stack. Throws `PolicyConfigError` for invalid config. */
