@@ -284,9 +284,7 @@ describe("Configure", () => {
     const run = spawnSync(
       process.execPath,
       [
-        "-r",
-        "ts-node/register/transpile-only",
-        path.join(REPO_ROOT, "cli", "demo.ts"),
+        path.join(REPO_ROOT, "bin", "demo.js"),
         "--only",
         "sagemaker-hong-kong",
         "--no-build",
