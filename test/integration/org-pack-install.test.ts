@@ -3,28 +3,19 @@
 // install-links, as a tarball would), `npm run build` compiles the pack, and both the runner
 // and the scan run it with no special flags. The layout is a clean clone's after `npm ci`:
 // copies of policypack/ and examples/org-pack/ next to the repository's installed node_modules.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startPack } from "../../cli/runner";
 import { ResourceFactory } from "./factory";
 import { EXAMPLES_DIR, PACK_DIR, REPO_ROOT, packOptions } from "./harness";
+import { runIsolated } from "./npm";
 import { fixture, runCli } from "./scan/helpers";
 
 jest.setTimeout(300_000);
 
 let work: string;
 let orgPack: string;
-
-function run(cmd: string, args: string[], cwd: string): string {
-  const env = { ...process.env };
-  delete env["NODE_OPTIONS"];
-  for (const k of Object.keys(env)) if (k.startsWith("npm_")) delete env[k];
-  const r = spawnSync(cmd, args, { cwd, env, encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}:\n${r.stderr}`);
-  return r.stdout;
-}
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), "jg-org-pack-"));
@@ -37,7 +28,7 @@ beforeAll(() => {
   orgPack = path.join(work, "examples", "org-pack");
   fs.cpSync(path.join(EXAMPLES_DIR, "org-pack"), orgPack, { recursive: true, filter: skip });
   fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(work, "node_modules"), "dir");
-  run("npm", ["install", "--no-audit", "--no-fund"], orgPack);
+  runIsolated("npm", ["install", "--no-audit", "--no-fund"], orgPack);
 });
 
 afterAll(() => {
@@ -48,7 +39,7 @@ test("npm install brings the library as a copy with its dependencies, and the pa
   const lib = path.join(orgPack, "node_modules", "jurisdiction-guard");
   expect(fs.lstatSync(lib).isSymbolicLink()).toBe(false);
   expect(fs.existsSync(path.join(lib, "bin", "lib.js"))).toBe(true);
-  run("npm", ["run", "build"], orgPack);
+  runIsolated("npm", ["run", "build"], orgPack);
   expect(fs.existsSync(path.join(orgPack, "bin", "index.js"))).toBe(true);
 });
 

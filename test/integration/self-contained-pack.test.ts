@@ -9,23 +9,14 @@ import * as path from "path";
 import { startPack } from "../../cli/runner";
 import { ResourceFactory } from "./factory";
 import { GPU_POLICY, PACK_DIR, packOptions } from "./harness";
+import { runIsolated } from "./npm";
 
 jest.setTimeout(600_000);
 
 let work: string;
 
 function npm(cwd: string, ...args: string[]): string {
-  const env = { ...process.env };
-  delete env["NODE_OPTIONS"];
-  // The copy must not see this repository's workspace or its node_modules.
-  for (const k of Object.keys(env)) if (k.startsWith("npm_")) delete env[k];
-  const r = spawnSync("npm", [...args, "--no-audit", "--no-fund"], { cwd, env, encoding: "utf8" });
-  if (r.status !== 0) {
-    throw new Error(
-      `npm ${args.join(" ")} in ${cwd} exited ${r.status}:\n${r.stdout}\n${r.stderr}`,
-    );
-  }
-  return r.stdout;
+  return runIsolated("npm", [...args, "--no-audit", "--no-fund"], cwd);
 }
 
 beforeAll(() => {
