@@ -1,8 +1,9 @@
 // Programs in every shape `pulumi` runs for Node.js are captured: ES module TypeScript with
 // NodeNext imports (the SDK's ESM hooks), ES module JavaScript whose default export is an async
 // function, CommonJS JavaScript in the folder `main` names, ES module TypeScript through a loader
-// in `runtime.options.nodeargs`. A capture worker runs several programs one after another; the
-// same program captured again (CommonJS or ES module) runs again.
+// in `runtime.options.nodeargs` (ts-node's `--loader`, tsx's `--import`). A capture worker runs
+// several programs one after another; the same program captured again (CommonJS or ES module)
+// runs again.
 import * as path from "path";
 import { captureProgram } from "../../cli/program";
 import { demo } from "./demo/helpers";
@@ -15,6 +16,7 @@ const INSTANCE_TYPES: Record<string, string> = {
   "esm-js-default-export": "p5.48xlarge",
   "cjs-js-main-subfolder": "g5.12xlarge",
   "esm-ts-loader-nodeargs": "p4d.24xlarge",
+  "esm-ts-tsx-import": "g6e.12xlarge",
 };
 
 async function trainer(name: string) {
@@ -49,5 +51,5 @@ test("the demo evaluates all of them: each GPU instance in Beijing is a mandator
   const violations = r.stdout.match(
     /- \[mandatory\] {2}gpu-in-restricted-jurisdiction {2}\(aws:ec2\/instance:Instance: trainer\)/g,
   );
-  expect(violations).toHaveLength(4);
+  expect(violations).toHaveLength(Object.keys(INSTANCE_TYPES).length);
 }, 120_000);
