@@ -212,6 +212,11 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
   }
   for (const r of run.files) r.file = byResolved.get(r.file) ?? r.file;
   await emit(run, opts, io);
+  // An empty stack passes, but never silently: whatever the report format, stderr says so.
+  for (const r of run.files) {
+    if (r.report.resourcesAnalyzed === 0)
+      io.stderr.write(`note: ${r.file}: 0 resources (an empty stack): nothing was checked\n`);
+  }
   if (opts.output !== undefined && opts.format !== "text") {
     io.stderr.write(summaryLine(run, opts.output));
   }

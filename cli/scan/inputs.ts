@@ -296,6 +296,10 @@ export async function readJsonInput(
 ): Promise<InputFormat> {
   let format: InputFormat | undefined;
   let sawDeployment = false;
+  let sawResources = false;
+  /** The top-level key that decided the format, and its line. */
+  let decidedBy: { key: string; line: number } | undefined;
+  let sourceKey: string | undefined;
   let step: PendingStep | undefined;
   let urns: UrnRegistry | undefined;
 
@@ -342,10 +346,34 @@ export async function readJsonInput(
       return "descend";
     }
     const key = path[0];
-    if (format === undefined && path.length === 1 && typeof key === "string") {
-      if (STACK_EXPORT_KEYS.has(key)) format = "stack-export";
-      else if (PREVIEW_KEYS.has(key)) format = "preview";
-      if (format !== undefined) sink.format(format);
+    if (path.length === 1 && typeof key === "string") {
+      // The whole top level counts, not only its first key: a document with keys of both formats
+      // (or both `deployment` and `checkpoint`) is ambiguous, and rejected when the second shows.
+      const fmt = STACK_EXPORT_KEYS.has(key)
+        ? "stack-export"
+        : PREVIEW_KEYS.has(key)
+          ? "preview"
+          : undefined;
+      if (fmt !== undefined && format === undefined) {
+        format = fmt;
+        decidedBy = { key, line };
+        sink.format(format);
+      }
+      const twoSources =
+        (key === "deployment" || key === "checkpoint") &&
+        sourceKey !== undefined &&
+        sourceKey !== key;
+      if (key === "deployment" || key === "checkpoint") sourceKey = key;
+      if (decidedBy !== undefined && fmt !== undefined && (fmt !== format || twoSources)) {
+        const both = twoSources
+          ? "both `deployment` and `checkpoint`, two sources of resources"
+          : `\`${decidedBy.key}\` (line ${decidedBy.line}) of ${FORMAT_LABELS[format ?? fmt]} and \`${key}\` of ${FORMAT_LABELS[fmt]}`;
+        throw new ScanInputError(
+          file,
+          `ambiguous input: the top level has ${both}, so the scan cannot know which resources to check; give one document per file: ${EXPECTED_INPUTS}`,
+          { line, pointer: jsonPointer(path) },
+        );
+      }
     }
     if (format === "stack-export") {
       if (path.length === 1) {
@@ -373,6 +401,7 @@ export async function readJsonInput(
         return "skip";
       }
       if (isResourcesPath(path)) {
+        sawResources = true;
         if (kind === "null") return "skip";
         expect(
           kind === "array",
@@ -496,6 +525,13 @@ export async function readJsonInput(
       file,
       'no `deployment` object: expected the output of `pulumi stack export` (`{"version": 3, "deployment": {…}}`)',
       { pointer: "" },
+    );
+  }
+  if (format === "stack-export" && !sawResources && sourceKey !== "checkpoint") {
+    throw new ScanInputError(
+      file,
+      'the `deployment` object has no `resources`: nothing to check, and not what `pulumi stack export` writes for a stack with resources; export the stack again (an empty stack is `"resources": []`)',
+      { pointer: "/deployment" },
     );
   }
   return format;

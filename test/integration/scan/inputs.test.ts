@@ -225,3 +225,48 @@ describe("duplicate object keys are an input error (exit 2, both lines named)", 
     );
   });
 });
+
+describe("the format is decided by the whole top level; empty inputs are said plainly", () => {
+  const GPU_DEPLOYMENT = {
+    resources: [STACK_RESOURCE, PROVIDER_RESOURCE, instance("p4d.24xlarge")],
+  };
+
+  it("a document with `steps` first and a GPU `deployment` after is ambiguous", async () => {
+    const text = JSON.stringify({ steps: [], deployment: GPU_DEPLOYMENT }, null, 2);
+    await expectInputError(
+      tmpFile("steps-and-deployment.json", text),
+      /^error: .*steps-and-deployment\.json:3 \(at \/deployment\): ambiguous input: the top level has `steps` \(line 2\) of pulumi preview --json and `deployment` of pulumi stack export, /,
+    );
+  });
+
+  it("both `deployment` and `checkpoint` are ambiguous", async () => {
+    const text = JSON.stringify({
+      version: 3,
+      checkpoint: { latest: { resources: [] } },
+      deployment: GPU_DEPLOYMENT,
+    });
+    await expectInputError(
+      tmpFile("deployment-and-checkpoint.json", text),
+      /ambiguous input: the top level has both `deployment` and `checkpoint`/,
+    );
+  });
+
+  it("a `deployment` without `resources` is malformed", async () => {
+    await expectInputError(
+      tmpFile("no-resources.json", JSON.stringify({ version: 3, deployment: { manifest: {} } })),
+      /^error: .*no-resources\.json \(at \/deployment\): the `deployment` object has no `resources`/,
+    );
+  });
+
+  it("`resources: []` is an empty stack: exit 0, and stderr says 0 resources", async () => {
+    const file = tmpFile(
+      "empty-stack.json",
+      JSON.stringify({ version: 3, deployment: { resources: [] } }),
+    );
+    const r = await scan("--format", "json", file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^note: .*empty-stack\.json: 0 resources \(an empty stack\): nothing was checked\n$/,
+    );
+  });
+});
