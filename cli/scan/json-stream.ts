@@ -265,6 +265,14 @@ export class JsonWalker {
   }
 
   private token(code: number, value: string | undefined, line: number): void {
+    // Nesting is bounded everywhere (walked, collected or skipped), so that no input can exhaust
+    // the stack of whatever reads a value later, and error pointers stay short.
+    if (
+      isStart(code) &&
+      this.frames.length + (this.mode === "walk" ? 0 : this.depth) >= MAX_JSON_DEPTH
+    ) {
+      throw new JsonShapeError(tooDeepProblem(), line, this.pointer());
+    }
     if (this.mode === "collect") {
       try {
         this.assembler?.consume(code, value, line);

@@ -270,3 +270,42 @@ describe("the format is decided by the whole top level; empty inputs are said pl
     );
   });
 });
+
+describe("nesting deeper than the scan reads is a positioned input error, in short lines", () => {
+  const DEEP = 100_000;
+  const deepValue = `${"[".repeat(DEEP)}${"]".repeat(DEEP)}`;
+
+  it("deep nesting inside a stack export's resource inputs", async () => {
+    const text = JSON.stringify(
+      { version: 3, deployment: { resources: [STACK_RESOURCE, PROVIDER_RESOURCE, instance("X")] } },
+      null,
+      2,
+    ).replace('"instanceType": "X"', `"instanceType": "t3.micro",\n"tags": ${deepValue}`);
+    const stderr = await expectInputError(
+      tmpFile("deep.json", text),
+      /^error: .*deep\.json:\d+ \(at \/deployment\/resources\/2\/inputs\/tags\/0\/0.*\(\d+ levels deep\)\): objects and arrays nested more than 256 levels deep/,
+    );
+    expect(stderr.length).toBeLessThan(1000);
+  });
+
+  it("a truncated, deeply nested file", async () => {
+    const text = `{"version": 3, "deployment": {"resources": [{"urn": "x", "inputs": {"a": ${"[".repeat(DEEP)}`;
+    const stderr = await expectInputError(
+      tmpFile("deep-truncated.json", text),
+      /^error: .*deep-truncated\.json:1 \(at .*\): objects and arrays nested more than 256 levels deep/,
+    );
+    expect(stderr.length).toBeLessThan(1000);
+  });
+
+  it("deep nesting in an event-log line", async () => {
+    const line = preEvent(3, "create", instance("X")).replace(
+      '"instanceType":"X"',
+      `"instanceType":"t3.micro","tags":${deepValue}`,
+    );
+    const stderr = await expectInputError(
+      tmpFile("deep.jsonl", eventLog([line])),
+      /^error: .*deep\.jsonl:4:\d+ \(at \/resourcePreEvent\/metadata\/new\/inputs\/tags\/0\/0.*\): objects and arrays nested more than 256 levels deep/,
+    );
+    expect(stderr.length).toBeLessThan(1000);
+  });
+});
