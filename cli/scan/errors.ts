@@ -65,3 +65,19 @@ export function shortPointer(pointer: string, max = 2 * MAX_EXCERPT): string {
 export function jsonPointer(path: readonly (string | number)[]): string {
   return path.map((p) => `/${String(p).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
 }
+
+/** A read failure, naming the file. */
+export function readError(file: string, e: unknown): ScanInputError {
+  const code = (e as { code?: string }).code;
+  const reason =
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "is a directory, expected a file"
+        : code === "EACCES"
+          ? "permission denied"
+          : e instanceof Error
+            ? e.message
+            : String(e);
+  return new ScanInputError(file, `cannot read the file: ${reason}`);
+}

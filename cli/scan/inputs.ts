@@ -20,7 +20,8 @@ import { layerFromInputConfig } from "./config";
 import { excerpt, jsonPointer, ScanInputError, shortPointer } from "./errors";
 import { inspectJson } from "./json-position";
 import type { PathPart, Step } from "./json-stream";
-import { duplicateKeyProblem, readChunks, readJsonDocument, tooDeepProblem } from "./json-stream";
+import { duplicateKeyProblem, readJsonDocument, tooDeepProblem } from "./json-stream";
+import { InputSource } from "./source";
 import { describe, toEngineResource } from "./resources";
 import type { RecordContext } from "./resources";
 import type { ValueOptions } from "./values";
@@ -220,11 +221,14 @@ function isEngineEvent(v: unknown): boolean {
 }
 
 /** Looks at the start of the file: an event log (JSON lines) or a JSON document. */
-export async function detectFormat(file: string): Promise<"event-log" | "json"> {
-  let head = "";
-  for await (const chunk of readChunks(file, 1024 * 1024)) {
-    head = chunk;
-    break;
+export async function detectFormat(input: string | InputSource): Promise<"event-log" | "json"> {
+  const source = typeof input === "string" ? InputSource.open(input) : input;
+  const file = source.file;
+  let head: string;
+  try {
+    head = await source.head();
+  } finally {
+    if (typeof input === "string") source.close();
   }
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
   const start = head.search(/\S/);
@@ -290,10 +294,12 @@ interface PendingStep {
 
 /** Read a stack export or a preview digest (decided by its top-level keys). */
 export async function readJsonInput(
-  file: string,
+  input: string | InputSource,
   sink: InputSink,
   values: (format: InputFormat) => ValueOptions,
 ): Promise<InputFormat> {
+  const source = typeof input === "string" ? InputSource.open(input) : input;
+  const file = source.file;
   let format: InputFormat | undefined;
   let sawDeployment = false;
   let sawResources = false;
@@ -453,7 +459,7 @@ export async function readJsonInput(
   };
 
   await readJsonDocument(
-    file,
+    source,
     {
       enter,
       value(path, value, line) {
@@ -547,10 +553,12 @@ export function stripColors(s: string): string {
 
 /** Read an event log line by line. */
 export async function readEventLog(
-  file: string,
+  input: string | InputSource,
   sink: InputSink,
   values: ValueOptions,
 ): Promise<void> {
+  const source = typeof input === "string" ? InputSource.open(input) : input;
+  const file = source.file;
   sink.format("event-log");
   let lineNo = 0;
   let events = 0;
@@ -674,7 +682,7 @@ export async function readEventLog(
     if (pending) handle(pending.text, pending.line, false);
     pending = { text, line: lineNo };
   });
-  for await (const chunk of readChunks(file)) {
+  for await (const chunk of source.chunks()) {
     splitter.push(chunk);
     await sink.drain();
   }

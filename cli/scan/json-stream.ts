@@ -12,10 +12,12 @@
 // Why a worker: stream-json 3 is ESM-only. Node's own `require` loads ES modules (since Node
 // 20.19 / 22.12), but not inside Jest's module registry, which the unit tests run in; a worker
 // thread has a plain Node module system everywhere - and tokenizing overlaps with the RPCs.
-import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
-import { excerpt, jsonPointer, ScanInputError } from "./errors";
+import { excerpt, jsonPointer, readError, ScanInputError } from "./errors";
+import { InputSource } from "./source";
+
+export { readError };
 import { MAX_JSON_DEPTH } from "./json-position";
 import { defineKey } from "./values";
 
@@ -360,41 +362,6 @@ const READ_CHUNK = 256 * 1024;
 const MAX_PIECE = 64 * 1024;
 const WORKER = path.join(__dirname, "tokenizer-worker.js");
 
-/** The file's text in chunks; a read failure becomes a ScanInputError naming the file. */
-export async function* readChunks(file: string, chunkSize = READ_CHUNK): AsyncGenerator<string> {
-  const stream = fs.createReadStream(file, { encoding: "utf8", highWaterMark: chunkSize });
-  const it = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
-  try {
-    for (;;) {
-      let r: IteratorResult<string>;
-      try {
-        r = await it.next();
-      } catch (e) {
-        throw readError(file, e);
-      }
-      if (r.done) return;
-      yield r.value;
-    }
-  } finally {
-    stream.destroy();
-  }
-}
-
-export function readError(file: string, e: unknown): ScanInputError {
-  const code = (e as { code?: string }).code;
-  const reason =
-    code === "ENOENT"
-      ? "no such file"
-      : code === "EISDIR"
-        ? "is a directory, expected a file"
-        : code === "EACCES"
-          ? "permission denied"
-          : e instanceof Error
-            ? e.message
-            : String(e);
-  return new ScanInputError(file, `cannot read the file: ${reason}`);
-}
-
 function tidyParserMessage(message: string): string {
   return message
     .replace(/^Parser cannot parse input:\s*/, "")
@@ -421,16 +388,25 @@ type WorkerMessage =
  * which lets the consumer apply backpressure (the next chunk is read only when it returns).
  */
 export async function readJsonDocument(
-  file: string,
+  input: string | InputSource,
   router: Router,
   drain: () => Promise<void>,
   describe: string | (() => string) = "a JSON document",
 ): Promise<void> {
+  const source = typeof input === "string" ? InputSource.open(input, READ_CHUNK) : input;
+  const file = source.file;
   const what = () => (typeof describe === "string" ? describe : describe());
   const walker = new JsonWalker(router);
+  const verifyPath = source.rereadable ? path.resolve(file) : undefined;
   const worker = new Worker(WORKER, {
-    workerData: { file, chunkSize: READ_CHUNK, maxPiece: MAX_PIECE, codes: TOKEN },
+    workerData: { verifyPath, maxPiece: MAX_PIECE, codes: TOKEN },
   });
+  // The main thread reads the input (once) and keeps the worker one chunk ahead of the walk.
+  const chunks = source.chunks();
+  const sendNext = async () => {
+    const c = await chunks.next();
+    worker.postMessage(c.done ? { kind: "end" } : { kind: "chunk", text: c.value });
+  };
   const queue: WorkerMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
@@ -468,14 +444,14 @@ export async function readJsonDocument(
     }
   };
   try {
+    await sendNext();
     for (;;) {
       const m = await next();
       switch (m.kind) {
         case "batch":
+          if (!m.last) await sendNext();
           walk(m);
           await drain();
-          if (m.last) break;
-          worker.postMessage("more");
           continue;
         case "syntax": {
           walk(m);
@@ -509,6 +485,7 @@ export async function readJsonDocument(
       }
     }
   } finally {
+    await chunks.return(undefined);
     await worker.terminate();
   }
 }

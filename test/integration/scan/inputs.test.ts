@@ -1,7 +1,10 @@
 // Inputs that must never pass by accident, through the CLI as CI calls it: duplicate URNs and
 // duplicate keys, piped input, ambiguous or empty documents, and nesting deeper than the scan reads.
 // Each is exit 2 with the file and the position, or (an empty stack) a plain "0 resources".
-import { fixture, runCli, tmpFile } from "./helpers";
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { FIXTURES, fixture, runCli, tmpFile } from "./helpers";
 
 const URN = (type: string, name: string) => `urn:pulumi:prod::ml::${type}::${name}`;
 const STACK = URN("pulumi:pulumi:Stack", "ml-prod");
@@ -307,5 +310,69 @@ describe("nesting deeper than the scan reads is a positioned input error, in sho
       /^error: .*deep\.jsonl:4:\d+ \(at \/resourcePreEvent\/metadata\/new\/inputs\/tags\/0\/0.*\): objects and arrays nested more than 256 levels deep/,
     );
     expect(stderr.length).toBeLessThan(1000);
+  });
+});
+
+describe("piped input is read once and whole: `-` and /dev/stdin scan as the file does", () => {
+  const log = fs.readFileSync(path.join(FIXTURES, "events-sagemaker-hong-kong.jsonl"), "utf8");
+
+  it("the same event log: as a file, through `-`, through /dev/stdin", async () => {
+    const asFile = await scan(fixture("events-sagemaker-hong-kong.jsonl"));
+    expect(asFile.code).toBe(1);
+    const viaDash = await runCli(["scan", "--no-build", "-"], undefined, log);
+    expect(viaDash.stderr).toBe("");
+    expect(viaDash.code).toBe(1);
+    expect(viaDash.stdout).toContain("Scanning <stdin> (engine event log;");
+    const failing = (out: string) => out.split("\n").filter((l) => l.startsWith("Result:"));
+    expect(failing(viaDash.stdout)).toEqual(failing(asFile.stdout));
+    const viaDevStdin = await runCli(["scan", "--no-build", "/dev/stdin"], undefined, log);
+    expect(viaDevStdin.code).toBe(1);
+    expect(failing(viaDevStdin.stdout)).toEqual(failing(asFile.stdout));
+  });
+
+  it("the event log through a FIFO", async () => {
+    const fifo = path.join(path.dirname(tmpFile("x", "")), "events.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const result = runCli(["scan", "--no-build", fifo]);
+    fs.createWriteStream(fifo).end(log);
+    const r = await result;
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+  });
+
+  it("a stack export piped in several chunks (larger than one read)", async () => {
+    const text = JSON.stringify(
+      {
+        version: 3,
+        deployment: {
+          resources: [
+            STACK_RESOURCE,
+            PROVIDER_RESOURCE,
+            ...Array.from({ length: 600 }, (_, i) => ({
+              ...instance(i === 599 ? "p4d.24xlarge" : "t3.micro"),
+              urn: `${TRAINER}-${i}`,
+            })),
+          ],
+        },
+      },
+      null,
+      2,
+    );
+    expect(text.length).toBeGreaterThan(256 * 1024);
+    const r = await runCli(["scan", "--no-build", "--format", "json", "-"], undefined, text);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as { files: { resourcesAnalyzed?: number }[] };
+    expect(JSON.stringify(report)).toContain("trainer-599");
+  });
+
+  it("a syntax error in piped input names <stdin> and the line", async () => {
+    const r = await runCli(
+      ["scan", "--no-build", "-"],
+      undefined,
+      '{\n  "version": 3,\n  "deployment": {"resources": [}\n}\n',
+    );
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^error: <stdin>:3 \(at .*\): not valid JSON/);
+    expect(r.code).toBe(2);
   });
 });
