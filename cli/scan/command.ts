@@ -185,7 +185,8 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
   }
   const progress = progressReporter(io, opts.progress && io.stderr.isTTY === true);
   // Files keep the spelling given (reports name them so); they are opened relative to cwd.
-  const byResolved = new Map(files.map((f) => [resolve(f), f]));
+  // `-` is stdin (read once; named <stdin> in reports and errors).
+  const byResolved = new Map(files.map((f) => (f === "-" ? ["-", "<stdin>"] : [resolve(f), f])));
   let run: ScanRun;
   try {
     run = await runScan([...byResolved.keys()], {
@@ -212,6 +213,11 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
   }
   for (const r of run.files) r.file = byResolved.get(r.file) ?? r.file;
   await emit(run, opts, io);
+  // An empty stack passes, but never silently: whatever the report format, stderr says so.
+  for (const r of run.files) {
+    if (r.report.resourcesAnalyzed === 0)
+      io.stderr.write(`note: ${r.file}: 0 resources (an empty stack): nothing was checked\n`);
+  }
   if (opts.output !== undefined && opts.format !== "text") {
     io.stderr.write(summaryLine(run, opts.output));
   }
@@ -238,7 +244,7 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
       "Evaluate the resources of `pulumi stack export`, `pulumi preview --json` or engine event-log files " +
         "through the policy pack, exactly as `pulumi preview --policy-pack` does, and report for CI.",
     )
-    .argument("<files...>", "input files; each format is recognised from its content")
+    .argument("<files...>", "input files (- for stdin); each format is recognised from its content")
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--policy-pack <dir>", "policy pack folder", DEFAULT_PACK)

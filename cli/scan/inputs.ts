@@ -13,13 +13,15 @@
 // hand resources to a sink in input order and await `sink.drain()` after every chunk, which is
 // where the sink applies backpressure.
 import type { EngineResource } from "../runner/types";
+import { UNKNOWN } from "../runner/marshal";
 import { lineSplitter } from "../runner/util";
 import type { ConfigLayer } from "./config";
 import { layerFromInputConfig } from "./config";
-import { jsonPointer, ScanInputError } from "./errors";
-import { jsonSyntaxPosition } from "./json-position";
+import { excerpt, jsonPointer, ScanInputError, shortPointer } from "./errors";
+import { inspectJson } from "./json-position";
 import type { PathPart, Step } from "./json-stream";
-import { readChunks, readJsonDocument } from "./json-stream";
+import { duplicateKeyProblem, readJsonDocument, tooDeepProblem } from "./json-stream";
+import { InputSource } from "./source";
 import { describe, toEngineResource } from "./resources";
 import type { RecordContext } from "./resources";
 import type { ValueOptions } from "./values";
@@ -69,6 +71,141 @@ export interface InputSink {
 /** Step operations whose new state the engine sends to analyzers (step_generator.go). */
 const ANALYZED_OPS = new Set(["same", "create", "update", "replace", "create-replacement"]);
 
+// ── duplicate URNs ───────────────────────────────────────────────────────────────────────────────
+//
+// A URN names one resource; two different records under one URN would let the scan check one and
+// the deployment use the other, so a real duplicate is an input error. What legitimately repeats:
+//
+//   - stack export: records pending deletion (`delete: true`, left by an interrupted
+//     create-before-delete replacement) share the URN of the live record; they are not analysed
+//     (toEngineResource skips them). Any other repeated URN is a duplicate.
+//   - preview steps and event-log `resourcePreEvent`s: a replacement shows its URN in up to three
+//     steps - `create-replacement` and `replace`, both carrying the one new state the engine
+//     analysed, and `delete-replaced` (no new state, not analysed). Steps that are not analysed
+//     (delete, read, refresh, discard, …) are not counted. So per URN: one `same`, `create` or
+//     `update` step, or at most one `replace` plus one `create-replacement` with identical new
+//     states; anything else is a duplicate.
+//   - event logs also carry several other events per URN (`resOutputsEvent`, `policyEvent`,
+//     `diagnosticEvent`); only `resourcePreEvent`s are resource records. A log of `pulumi up` may
+//     hold the preview's steps (`planning: true`) and then the update's: each phase is checked on
+//     its own as above, and a URN seen in both must agree on its type and on every input known in
+//     both (a preview shows computed inputs as unknown). The first phase's state is analysed.
+
+interface SeenRecord {
+  line: number | undefined;
+  pointer: string;
+  ops: string[];
+  /** The new state as JSON, for the two analysed steps of a replacement. */
+  state?: string;
+  /** Event logs: the phase, and the type and inputs to compare the other phase against. */
+  phase?: boolean;
+  type?: unknown;
+  inputs?: unknown;
+}
+
+const REPLACEMENT_OPS = new Set(["replace", "create-replacement"]);
+
+function isUnknown(v: unknown): boolean {
+  return v === UNKNOWN;
+}
+
+/** Whether two input values agree wherever both are known (an unknown matches anything). */
+function agree(a: unknown, b: unknown): boolean {
+  if (isUnknown(a) || isUnknown(b)) return true;
+  if (Array.isArray(a) && Array.isArray(b))
+    return a.length === b.length && a.every((x, i) => agree(x, b[i]));
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    return [...keys].every((k) => agree(a[k], b[k]));
+  }
+  return a === b;
+}
+
+class UrnRegistry {
+  private readonly seen = new Map<string, SeenRecord[]>();
+  constructor(
+    private readonly file: string,
+    private readonly what: string,
+  ) {}
+
+  private fail(urn: string, first: SeenRecord, at: SeenRecord, why: string): never {
+    const where = `${first.line !== undefined ? `line ${first.line}, ` : ""}${shortPointer(first.pointer)}`;
+    throw new ScanInputError(
+      this.file,
+      `duplicate URN ${excerpt(urn)}: this ${this.what} has the URN of the one at ${where}${why}; ` +
+        "a stack has one resource per URN, so the scan cannot know which of them the deployment " +
+        "uses: remove the duplicate, or export the stack again",
+      { ...(at.line !== undefined ? { line: at.line } : {}), pointer: at.pointer },
+    );
+  }
+
+  /**
+   * Records an analysed record; true when it is to be analysed (the first for its URN), false for
+   * the second step of a replacement; throws for a duplicate (see above).
+   */
+  admit(
+    urn: string,
+    raw: unknown,
+    at: { line: number | undefined; pointer: string; op?: string; phase?: boolean },
+  ): boolean {
+    const rec: SeenRecord = {
+      line: at.line,
+      pointer: at.pointer,
+      ops: at.op !== undefined ? [at.op] : [],
+      ...(at.phase !== undefined ? { phase: at.phase } : {}),
+    };
+    const stateOf = () => JSON.stringify(raw);
+    if (at.op !== undefined && REPLACEMENT_OPS.has(at.op)) rec.state = stateOf();
+    const records = this.seen.get(urn);
+    if (records === undefined) {
+      if (at.phase !== undefined && isRecord(raw)) {
+        rec.type = raw["type"];
+        rec.inputs = raw["inputs"];
+      }
+      this.seen.set(urn, [rec]);
+      return true;
+    }
+    const first = records[0] as SeenRecord;
+    const same = records.find((r) => r.phase === at.phase);
+    if (same === undefined) {
+      // The other phase of an event log (preview, then update).
+      if (!isRecord(raw) || raw["type"] !== first.type || !agree(raw["inputs"], first.inputs)) {
+        this.fail(
+          urn,
+          first,
+          rec,
+          " with a different type or inputs (the preview and the update of one resource must agree)",
+        );
+      }
+      records.push(rec);
+      return false;
+    }
+    const op = at.op;
+    if (op === undefined || !REPLACEMENT_OPS.has(op))
+      this.fail(
+        urn,
+        same,
+        rec,
+        op === undefined
+          ? ""
+          : ` (op ${JSON.stringify(op)} after ${same.ops.map((o) => JSON.stringify(o)).join(", ")})`,
+      );
+    if (!same.ops.every((o) => REPLACEMENT_OPS.has(o)) || same.ops.includes(op)) {
+      this.fail(
+        urn,
+        same,
+        rec,
+        ` (op ${JSON.stringify(op)} after ${same.ops.map((o) => JSON.stringify(o)).join(", ")})`,
+      );
+    }
+    if (same.state !== rec.state) {
+      this.fail(urn, same, rec, ": the two steps of one replacement carry different new states");
+    }
+    same.ops.push(op);
+    return false;
+  }
+}
+
 // ── format detection ─────────────────────────────────────────────────────────────────────────────
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -84,11 +221,14 @@ function isEngineEvent(v: unknown): boolean {
 }
 
 /** Looks at the start of the file: an event log (JSON lines) or a JSON document. */
-export async function detectFormat(file: string): Promise<"event-log" | "json"> {
-  let head = "";
-  for await (const chunk of readChunks(file, 1024 * 1024)) {
-    head = chunk;
-    break;
+export async function detectFormat(input: string | InputSource): Promise<"event-log" | "json"> {
+  const source = typeof input === "string" ? InputSource.open(input) : input;
+  const file = source.file;
+  let head: string;
+  try {
+    head = await source.head();
+  } finally {
+    if (typeof input === "string") source.close();
   }
   if (head.charCodeAt(0) === 0xfeff) head = head.slice(1);
   const start = head.search(/\S/);
@@ -154,14 +294,20 @@ interface PendingStep {
 
 /** Read a stack export or a preview digest (decided by its top-level keys). */
 export async function readJsonInput(
-  file: string,
+  input: string | InputSource,
   sink: InputSink,
   values: (format: InputFormat) => ValueOptions,
 ): Promise<InputFormat> {
+  const source = typeof input === "string" ? InputSource.open(input) : input;
+  const file = source.file;
   let format: InputFormat | undefined;
   let sawDeployment = false;
+  let sawResources = false;
+  /** The top-level key that decided the format, and its line. */
+  let decidedBy: { key: string; line: number } | undefined;
+  let sourceKey: string | undefined;
   let step: PendingStep | undefined;
-  const seen = new Set<string>();
+  let urns: UrnRegistry | undefined;
 
   const expect = (
     ok: boolean,
@@ -178,14 +324,14 @@ export async function readJsonInput(
     }
   };
 
-  const emit = (raw: unknown, path: readonly PathPart[], line: number) => {
+  const emit = (raw: unknown, path: readonly PathPart[], line: number, op?: string) => {
     const fmt = format ?? "stack-export";
     const ctx: RecordContext = { file, path, line, values: values(fmt) };
     const r = toEngineResource(raw, ctx);
     if (!r) return;
-    // A replacement shows a URN in several steps; the engine analyzes the new state once.
-    if (seen.has(r.urn)) return;
-    seen.add(r.urn);
+    urns ??= new UrnRegistry(file, fmt === "stack-export" ? "resource" : "step");
+    const at = { line, pointer: jsonPointer(path), ...(op !== undefined ? { op } : {}) };
+    if (!urns.admit(r.urn, raw, at)) return;
     if (fmt !== "stack-export" && r.outputs !== undefined && Object.keys(r.outputs).length === 0) {
       // Preview outputs are empty for resources yet to be created: AnalyzeStack gets the inputs,
       // as the runner (and the engine's preview) does.
@@ -206,10 +352,34 @@ export async function readJsonInput(
       return "descend";
     }
     const key = path[0];
-    if (format === undefined && path.length === 1 && typeof key === "string") {
-      if (STACK_EXPORT_KEYS.has(key)) format = "stack-export";
-      else if (PREVIEW_KEYS.has(key)) format = "preview";
-      if (format !== undefined) sink.format(format);
+    if (path.length === 1 && typeof key === "string") {
+      // The whole top level counts, not only its first key: a document with keys of both formats
+      // (or both `deployment` and `checkpoint`) is ambiguous, and rejected when the second shows.
+      const fmt = STACK_EXPORT_KEYS.has(key)
+        ? "stack-export"
+        : PREVIEW_KEYS.has(key)
+          ? "preview"
+          : undefined;
+      if (fmt !== undefined && format === undefined) {
+        format = fmt;
+        decidedBy = { key, line };
+        sink.format(format);
+      }
+      const twoSources =
+        (key === "deployment" || key === "checkpoint") &&
+        sourceKey !== undefined &&
+        sourceKey !== key;
+      if (key === "deployment" || key === "checkpoint") sourceKey = key;
+      if (decidedBy !== undefined && fmt !== undefined && (fmt !== format || twoSources)) {
+        const both = twoSources
+          ? "both `deployment` and `checkpoint`, two sources of resources"
+          : `\`${decidedBy.key}\` (line ${decidedBy.line}) of ${FORMAT_LABELS[format ?? fmt]} and \`${key}\` of ${FORMAT_LABELS[fmt]}`;
+        throw new ScanInputError(
+          file,
+          `ambiguous input: the top level has ${both}, so the scan cannot know which resources to check; give one document per file: ${EXPECTED_INPUTS}`,
+          { line, pointer: jsonPointer(path) },
+        );
+      }
     }
     if (format === "stack-export") {
       if (path.length === 1) {
@@ -237,6 +407,7 @@ export async function readJsonInput(
         return "skip";
       }
       if (isResourcesPath(path)) {
+        sawResources = true;
         if (kind === "null") return "skip";
         expect(
           kind === "array",
@@ -288,7 +459,7 @@ export async function readJsonInput(
   };
 
   await readJsonDocument(
-    file,
+    source,
     {
       enter,
       value(path, value, line) {
@@ -340,7 +511,7 @@ export async function readJsonInput(
             );
           }
           if (ANALYZED_OPS.has(s.op) && s.newState !== undefined && s.newState !== null) {
-            emit(s.newState, [...path, "newState"], s.line);
+            emit(s.newState, [...path, "newState"], s.line, s.op);
           }
         }
       },
@@ -362,6 +533,13 @@ export async function readJsonInput(
       { pointer: "" },
     );
   }
+  if (format === "stack-export" && !sawResources && sourceKey !== "checkpoint") {
+    throw new ScanInputError(
+      file,
+      'the `deployment` object has no `resources`: nothing to check, and not what `pulumi stack export` writes for a stack with resources; export the stack again (an empty stack is `"resources": []`)',
+      { pointer: "/deployment" },
+    );
+  }
   return format;
 }
 
@@ -375,34 +553,47 @@ export function stripColors(s: string): string {
 
 /** Read an event log line by line. */
 export async function readEventLog(
-  file: string,
+  input: string | InputSource,
   sink: InputSink,
   values: ValueOptions,
 ): Promise<void> {
+  const source = typeof input === "string" ? InputSource.open(input) : input;
+  const file = source.file;
   sink.format("event-log");
   let lineNo = 0;
   let events = 0;
-  const seen = new Set<string>();
+  const urns = new UrnRegistry(file, "resourcePreEvent");
   let pending: { text: string; line: number } | undefined;
 
   const handle = (text: string, line: number, last: boolean) => {
     if (text.trim() === "") return;
-    let event: unknown;
-    try {
-      event = JSON.parse(text);
-    } catch (e) {
-      const msg = e instanceof Error ? e.message : String(e);
-      const at = jsonSyntaxPosition(text);
-      const column = (at?.offset ?? 0) + 1;
-      const truncated = last && at?.atEnd === true;
+    // Checked before JSON.parse, which keeps the last of duplicate keys and names no column.
+    const problem = inspectJson(text);
+    if (problem?.kind === "syntax") {
+      const truncated = last && problem.atEnd;
       throw new ScanInputError(
         file,
         truncated
           ? "unexpected end of input: the last event is incomplete (truncated file?); expected one JSON engine event per line"
-          : `not valid JSON (${msg}); expected one JSON engine event per line`,
-        { line, column },
+          : `not valid JSON (unexpected ${problem.atEnd ? "end of the line" : excerpt(text.slice(problem.offset, problem.offset + 12))}); expected one JSON engine event per line`,
+        { line, column: problem.offset + 1 },
       );
     }
+    if (problem?.kind === "duplicate-key") {
+      throw new ScanInputError(
+        file,
+        `${duplicateKeyProblem(problem.key, line, line).replace(/ \(twice on line \d+\)/, ` (columns ${problem.first + 1} and ${problem.second + 1})`)}`,
+        { line, column: problem.second + 1, pointer: jsonPointer([...problem.path, problem.key]) },
+      );
+    }
+    if (problem?.kind === "too-deep") {
+      throw new ScanInputError(file, tooDeepProblem(), {
+        line,
+        column: problem.offset + 1,
+        pointer: jsonPointer(problem.path),
+      });
+    }
+    const event: unknown = JSON.parse(text);
     if (!isRecord(event)) {
       throw new ScanInputError(file, `expected an engine event object, got ${describe(event)}`, {
         line,
@@ -447,8 +638,14 @@ export async function readEventLog(
         values,
       };
       const r = toEngineResource(state, ctx);
-      if (!r || seen.has(r.urn)) return;
-      seen.add(r.urn);
+      if (!r) return;
+      const at = {
+        line,
+        pointer: "/resourcePreEvent/metadata/new",
+        op,
+        phase: pre["planning"] === true,
+      };
+      if (!urns.admit(r.urn, state, at)) return;
       if (r.outputs !== undefined && Object.keys(r.outputs).length === 0) delete r.outputs;
       sink.resource(r, ctx);
       return;
@@ -485,7 +682,7 @@ export async function readEventLog(
     if (pending) handle(pending.text, pending.line, false);
     pending = { text, line: lineNo };
   });
-  for await (const chunk of readChunks(file)) {
+  for await (const chunk of source.chunks()) {
     splitter.push(chunk);
     await sink.drain();
   }

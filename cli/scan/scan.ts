@@ -15,7 +15,8 @@ import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
 import { ScanInputError } from "./errors";
 import { StreamingEvaluation } from "./evaluate";
 import type { AnalyzedResource, ProgressStage, ScanFinding } from "./evaluate";
-import { readError } from "./json-stream";
+import { readError } from "./errors";
+import { InputSource, STDIN } from "./source";
 import { detectFormat, readEventLog, readJsonInput } from "./inputs";
 import type { InputFormat, InputSink, RecordedPolicyEvent } from "./inputs";
 import { isProviderType, ProviderIndex, stackAndProject } from "./resources";
@@ -71,6 +72,7 @@ export interface FileScanResult {
 
 /** Fail early, naming the file, when an input cannot be opened. */
 export function checkReadable(file: string): void {
+  if (file === STDIN) return;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -194,9 +196,15 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
   };
 
   try {
-    const kind = await detectFormat(file);
-    if (kind === "event-log") await readEventLog(file, sink, valueOptions("event-log"));
-    else await readJsonInput(file, sink, valueOptions);
+    // Opened once and read once: detection looks at the buffered head, the reader continues.
+    const source = InputSource.open(file);
+    try {
+      const kind = await detectFormat(source);
+      if (kind === "event-log") await readEventLog(source, sink, valueOptions("event-log"));
+      else await readJsonInput(source, sink, valueOptions);
+    } finally {
+      source.close();
+    }
     const ev = evaluation ?? (await start());
     const result = await ev.finish();
     if (!session || format === undefined) throw new Error("internal error: no pack session");

@@ -1,14 +1,12 @@
-// Tokenizer thread for `jurisdiction-guard scan` (see json-stream.ts): reads one JSON file in
-// chunks, tokenizes it with stream-json's tokenizer one line at a time (so every token carries
+// Tokenizer thread for `jurisdiction-guard scan` (see json-stream.ts): receives one JSON input in
+// chunks from the main thread (which reads it once, stdin included), tokenizes it with stream-json's tokenizer one line at a time (so every token carries
 // the line it is on), and posts the tokens in compact batches. The next chunk is read only when
-// the main thread asks for it ("more"), which is the backpressure of the whole scan.
+// the main thread sends it, which is the backpressure of the whole scan.
 //
 // Plain CommonJS on purpose: it runs in a worker thread, outside ts-node and outside Jest's module
 // registry, where Node's own `require` can load stream-json (an ES module) - natively since Node
 // 20.19 / 22.12, through a dynamic import before that.
 "use strict";
-const fs = require("fs");
-const { StringDecoder } = require("string_decoder");
 const { parentPort, workerData } = require("worker_threads");
 
 const NONE = Symbol.for("object-stream.none");
@@ -41,7 +39,7 @@ function nextRequest() {
 }
 
 async function main() {
-  const { file, chunkSize, maxPiece, codes: CODES } = workerData;
+  const { verifyPath, maxPiece, codes: CODES } = workerData;
   const WITH_VALUE = new Set([CODES.keyValue, CODES.stringValue, CODES.numberValue]);
   const { jsonParser, verifyFile } = await loadStreamJson();
   const tokenize = jsonParser({ packValues: true, streamValues: false, jsonStreaming: false });
@@ -73,15 +71,18 @@ async function main() {
     lines = [];
     values = [];
     parentPort.postMessage(batch, [batch.codes.buffer, batch.lines.buffer]);
-    if (!last) await nextRequest();
   };
   const syntaxError = async (e, atEnd) => {
     let position = { line };
-    try {
-      await verifyFile(file);
-    } catch (v) {
-      if (v && typeof v.line === "number") {
-        position = { line: v.line, column: typeof v.pos === "number" ? v.pos : undefined };
+    // The exact column comes from stream-json's verifier, which reads the input from its start:
+    // possible for a regular file only (a pipe has been consumed; its error names the line).
+    if (verifyPath !== undefined) {
+      try {
+        await verifyFile(verifyPath);
+      } catch (v) {
+        if (v && typeof v.line === "number") {
+          position = { line: v.line, column: typeof v.pos === "number" ? v.pos : undefined };
+        }
       }
     }
     parentPort.postMessage({
@@ -96,29 +97,10 @@ async function main() {
     });
   };
 
-  let fd;
-  try {
-    fd = fs.openSync(file, "r");
-  } catch (e) {
-    parentPort.postMessage({ kind: "read", code: e && e.code, message: String(e && e.message) });
-    return;
-  }
-  const decoder = new StringDecoder("utf8");
-  const buffer = Buffer.alloc(chunkSize);
-  try {
-    for (;;) {
-      let n;
-      try {
-        n = fs.readSync(fd, buffer, 0, chunkSize, null);
-      } catch (e) {
-        parentPort.postMessage({
-          kind: "read",
-          code: e && e.code,
-          message: String(e && e.message),
-        });
-        return;
-      }
-      let text = n > 0 ? decoder.write(buffer.subarray(0, n)) : decoder.end();
+  for (;;) {
+    const m = await nextRequest();
+    if (m.kind === "chunk") {
+      let text = m.text;
       if (first && text.length > 0) {
         first = false;
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -140,8 +122,8 @@ async function main() {
         await syntaxError(e, false);
         return;
       }
-      if (n === 0) break;
       await post(false);
+      continue;
     }
     if (!sawContent) {
       parentPort.postMessage({ kind: "empty" });
@@ -155,8 +137,7 @@ async function main() {
     }
     await post(true);
     parentPort.postMessage({ kind: "end", line });
-  } finally {
-    fs.closeSync(fd);
+    return;
   }
 }
 

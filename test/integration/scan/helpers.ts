@@ -21,8 +21,15 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Run `node bin/jurisdiction-guard.js …` in the repository root, hermetic environment. */
-export function runCli(args: readonly string[], cwd = REPO_ROOT): Promise<CliResult> {
+/**
+ * Run `node bin/jurisdiction-guard.js …` in the repository root, hermetic environment; `stdin`, when
+ * given, is piped to the command (and closed), as `cat file | jurisdiction-guard scan -` does.
+ */
+export function runCli(
+  args: readonly string[],
+  cwd = REPO_ROOT,
+  stdin?: string,
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const [k, v] of Object.entries(HERMETIC_ENV)) {
     if (v === undefined) delete env[k];
@@ -38,6 +45,11 @@ export function runCli(args: readonly string[], cwd = REPO_ROOT): Promise<CliRes
     child.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
     child.on("error", reject);
     child.on("close", (code) => resolve({ code, stdout, stderr }));
+    if (stdin !== undefined) {
+      // The command may stop reading early (an input error): a closed pipe is not a test failure.
+      child.stdin.on("error", () => undefined);
+      child.stdin.end(stdin);
+    }
   });
 }
 
