@@ -8,6 +8,7 @@ import { FORMAT_LABELS } from "../scan/inputs";
 import type { FileScanResult } from "../scan/scan";
 import type { ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
+import { PLAIN } from "./style";
 import { count, formatCounts, formatPoliciesByPolicy, formatPolicyTable, sumCounts } from "./text";
 
 const INDENT = "    ";
@@ -88,6 +89,11 @@ function recordedLines(r: FileScanResult): string[] {
   return lines;
 }
 
+/**
+ * The text report, line by line, ready for a terminal: names, URNs, messages and file names from
+ * the input have their control and bidi characters escaped (`\u001b`; see terminal.ts), here,
+ * once, over every finished line.
+ */
 export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
   const lines: string[] = [];
   const first = run.files[0]?.report.policyPack;
@@ -103,7 +109,9 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
     );
     lines.push(...formatPoliciesByPolicy(r.report, cwd));
     for (const l of r.report.logs.filter((x) => x.message.trim() !== "")) {
-      lines.push(`${INDENT}[pack ${l.source}] ${l.message}`);
+      for (const m of l.message.replace(/\n+$/, "").split("\n")) {
+        lines.push(`${INDENT}[pack ${l.source}] ${m}`);
+      }
     }
     lines.push(
       `Resources: ${r.report.resourcesAnalyzed} analysed; ${formatCounts(r.report.counts)}` +
@@ -134,5 +142,5 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
       ? `Result: PASS (${rule})`
       : `Result: FAIL, ${count(failing, "failing violation")} (${rule})`,
   );
-  return lines;
+  return lines.map((l) => PLAIN.render(l));
 }

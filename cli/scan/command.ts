@@ -18,6 +18,7 @@ import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
+import { escapeControls, escapeLines } from "../report/terminal";
 import { ROOT } from "../paths";
 import { count, sumCounts } from "../report/text";
 import { parseKeyValues } from "./config";
@@ -75,7 +76,7 @@ export function progressReporter(io: Pick<CommandIO, "stderr">, enabled: boolean
       shown = true;
       const status = `${count(done, "resource")} analysed, ${count(findings, "finding")}`;
       const tail = stage === "analyzeStack" ? "; AnalyzeStack over the whole stack" : "";
-      io.stderr.write(`\r\u001b[K${file}: ${status}${tail}`);
+      io.stderr.write(`\r\u001b[K${escapeControls(file)}: ${status}${tail}`);
     },
     clear() {
       if (shown) io.stderr.write("\r\u001b[K");
@@ -151,7 +152,7 @@ function summaryLine(run: ScanRun, output: string): string {
   return (
     `jurisdiction-guard: ${count(run.files.length, "file")}, ${count(resources, "resource")}, ` +
     `${mandatory} mandatory, ${advisory} advisory: ${run.exitCode === 0 ? "PASS" : "FAIL"} ` +
-    `(--fail-on ${run.failOn}); wrote ${output}\n`
+    `(--fail-on ${run.failOn}); wrote ${escapeControls(output)}\n`
   );
 }
 
@@ -310,7 +311,7 @@ export async function main(
       if (e.exitCode === 0) return 0;
       return 2;
     }
-    io.stderr.write(`error: ${describeError(e)}\n`);
+    io.stderr.write(`error: ${escapeLines(describeError(e))}\n`);
     if (process.env["DEBUG"] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return 2;
   }
