@@ -1,6 +1,8 @@
 // What an input cannot do to the reports of `jurisdiction-guard scan`: names, URNs and messages
 // are data; they never steer the terminal, break the XML, or leak a secret.
+import { spawnSync } from "child_process";
 import * as fs from "fs";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { fixture, runCli, tmpFile } from "./helpers";
 
 interface Deployment {
@@ -59,5 +61,45 @@ describe("text output escapes control and bidi characters from the input", () =>
     expect(missing.code).toBe(2);
     expect(missing.stderr).not.toMatch(CONTROLS);
     expect(missing.stderr).toContain("\\u001b[2K.missing");
+  });
+});
+
+/** Characters XML 1.0 does not allow (the Char production), as UTF-16 code units. */
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** `xmllint --noout` when it is installed (libxml2-utils); the other checks stand without it. */
+function xmllint(file: string): { status: number | null; stderr: string } | undefined {
+  const r = spawnSync("xmllint", ["--noout", file], { encoding: "utf8" });
+  return r.error ? undefined : { status: r.status, stderr: r.stderr };
+}
+
+describe("JUnit XML holds only legal XML 1.0 characters", () => {
+  it("a resource name with BEL, ESC, U+FFFF and a lone surrogate: well-formed, escaped visibly", async () => {
+    const name = "trainer\u0007\u001b[2K\uffff\ud800x\u0085";
+    const file = stackExport("xml.json", (d) => renameTrainer(d, name));
+    const out = `${file}.xml`;
+    const r = await runCli(["scan", "--no-build", "--format", "junit", "-o", out, file]);
+    expect(r.code).toBe(1);
+    const xml = fs.readFileSync(out, "utf8");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    // Node writes a lone surrogate as U+FFFD; read the bytes back as the XML parser would.
+    expect(xml).not.toMatch(NOT_XML);
+    expect(xml).not.toContain("\ufffd");
+    const lint = xmllint(out);
+    if (lint) expect(lint).toEqual({ status: 0, stderr: "" });
+    const escaped = "trainer\\u0007\\u001b[2K\\uffff\\ud800x\\u0085";
+    const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(
+      xml,
+    ) as {
+      testsuites: { testsuite: { testcase: { name: string; failure?: { message: string } }[] } };
+    };
+    const cases = parsed.testsuites.testsuite.testcase.filter((c) => c.name.endsWith(escaped));
+    expect(cases.length).toBeGreaterThan(0);
+    // The pack's message names it too (its lone surrogate lost on the way through protobuf).
+    expect(cases.some((c) => c.failure?.message.includes('"trainer\\u0007\\u001b[2K\\uffff'))).toBe(
+      true,
+    );
   });
 });
