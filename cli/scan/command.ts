@@ -3,6 +3,7 @@
 // Exit codes: 0 no failing violation; 1 a failing violation (mandatory, or advisory too with
 // --fail-on advisory); 2 a usage or input error (unknown option, missing or malformed file, invalid
 // policy config, the pack could not run).
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
@@ -129,20 +130,40 @@ async function emit(run: ScanRun, opts: ScanCliOptions, io: CommandIO): Promise<
     await Promise.all(pending);
     return;
   }
+  // Atomic: the report goes to a temporary file beside the target, renamed over it only once it is
+  // complete, so a failed, interrupted or killed scan leaves the previous report as it was.
   const file = path.resolve(io.cwd, opts.output);
+  const cannot = (e: unknown) =>
+    new UsageError(
+      `cannot write --output ${opts.output}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  const removeTmp = () => fs.rmSync(tmp, { force: true });
   let fd: number;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fd = fs.openSync(file, "w");
+    fd = fs.openSync(tmp, "wx");
   } catch (e) {
-    throw new UsageError(
-      `cannot write --output ${opts.output}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    throw cannot(e);
   }
+  process.once("exit", removeTmp);
   try {
-    await render(run, opts.format, (s) => fs.writeSync(fd, s), io.cwd);
+    try {
+      await render(run, opts.format, (s) => fs.writeSync(fd, s), io.cwd);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    removeTmp();
+    // A file system error (no space, file too large, ...) is a usage error; anything else is ours.
+    throw e instanceof Error && "code" in e ? cannot(e) : e;
   } finally {
-    fs.closeSync(fd);
+    process.off("exit", removeTmp);
   }
 }
 

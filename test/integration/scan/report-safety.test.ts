@@ -3,7 +3,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { fixture, runCli, tmpFile } from "./helpers";
+import * as path from "path";
+import { BIN, fixture, HERMETIC_ENV, REPO_ROOT, runCli, tmpDir, tmpFile } from "./helpers";
 
 interface Deployment {
   deployment: { resources: { urn: string; type: string; inputs?: Record<string, unknown> }[] };
@@ -101,5 +102,67 @@ describe("JUnit XML holds only legal XML 1.0 characters", () => {
     expect(cases.some((c) => c.failure?.message.includes('"trainer\\u0007\\u001b[2K\\uffff'))).toBe(
       true,
     );
+  });
+});
+
+describe("-o is atomic: a scan that fails leaves the previous report as it was", () => {
+  const OLD = '<?xml version="1.0"?>\n<testsuites name="previous report"/>\n';
+
+  function reportDir(): { dir: string; report: string } {
+    const dir = fs.mkdtempSync(path.join(tmpDir(), "out-"));
+    const report = path.join(dir, "junit.xml");
+    fs.writeFileSync(report, OLD);
+    return { dir, report };
+  }
+
+  /** The CLI as users call it, under `ulimit -f` (KiB): writes past the limit fail with EFBIG. */
+  function runLimited(fileSizeKiB: number, args: readonly string[]) {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const [k, v] of Object.entries(HERMETIC_ENV)) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+    delete env["NODE_OPTIONS"];
+    return spawnSync(
+      "bash",
+      ["-c", `ulimit -f ${fileSizeKiB} && exec "$0" "$@"`, process.execPath, BIN, ...args],
+      { cwd: REPO_ROOT, env, encoding: "utf8" },
+    );
+  }
+
+  it("an input error (exit 2): the old report intact, no temporary file", async () => {
+    const { dir, report } = reportDir();
+    const bad = tmpFile("truncated.json", '{"version": 3, "deployment": {"resources": [');
+    const r = await runCli(["scan", "--no-build", "--format", "junit", "-o", report, bad]);
+    expect(r.code).toBe(2);
+    expect(fs.readFileSync(report, "utf8")).toBe(OLD);
+    expect(fs.readdirSync(dir)).toEqual(["junit.xml"]);
+  });
+
+  it("the report cannot be written whole (file too large, exit 2): the old report intact, no temporary file", () => {
+    const { dir, report } = reportDir();
+    const input = fixture("stack-export-aws-china.json");
+    const r = runLimited(4, ["scan", "--no-build", "--format", "junit", "-o", report, input]);
+    expect(r.stderr).toMatch(/^error: cannot write --output .*junit\.xml: EFBIG/m);
+    expect(r.status).toBe(2);
+    expect(fs.readFileSync(report, "utf8")).toBe(OLD);
+    expect(fs.readdirSync(dir)).toEqual(["junit.xml"]);
+  });
+
+  it("a scan that completes replaces the report whole, and leaves no temporary file", async () => {
+    const { dir, report } = reportDir();
+    const r = await runCli([
+      "scan",
+      "--no-build",
+      "--format",
+      "junit",
+      "-o",
+      report,
+      fixture("stack-export-aws-china.json"),
+    ]);
+    expect(r.code).toBe(1);
+    expect(XMLValidator.validate(fs.readFileSync(report, "utf8"))).toBe(true);
+    expect(fs.readFileSync(report, "utf8")).toContain('<testsuites name="jurisdiction-guard"');
+    expect(fs.readdirSync(dir)).toEqual(["junit.xml"]);
   });
 });
