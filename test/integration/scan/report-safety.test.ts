@@ -7,7 +7,14 @@ import * as path from "path";
 import { BIN, fixture, HERMETIC_ENV, REPO_ROOT, runCli, tmpDir, tmpFile } from "./helpers";
 
 interface Deployment {
-  deployment: { resources: { urn: string; type: string; inputs?: Record<string, unknown> }[] };
+  deployment: {
+    resources: {
+      urn: string;
+      type: string;
+      inputs?: Record<string, unknown>;
+      outputs?: Record<string, unknown>;
+    }[];
+  };
 }
 
 /** The `--show-secrets` stack export (a GPU instance through a China provider), changed by `edit`. */
@@ -164,5 +171,33 @@ describe("-o is atomic: a scan that fails leaves the previous report as it was",
     expect(XMLValidator.validate(fs.readFileSync(report, "utf8"))).toBe(true);
     expect(fs.readFileSync(report, "utf8")).toContain('<testsuites name="jurisdiction-guard"');
     expect(fs.readdirSync(dir)).toEqual(["junit.xml"]);
+  });
+});
+
+describe("a plaintext secret is masked however the pack transformed it, in every format", () => {
+  // `pulumi stack export --show-secrets`: the provider's region is a secret, written upper-case
+  // with spaces around it; the pack reports the region normalised ("cn-northwest-1").
+  const file = () =>
+    stackExport("secret-region.json", (d) => {
+      for (const r of d.deployment.resources) {
+        for (const props of [r.inputs, r.outputs]) {
+          if (props?.["region"] !== undefined) {
+            props["region"] = {
+              "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+              plaintext: JSON.stringify("  CN-NORTHWEST-1 "),
+            };
+          }
+        }
+      }
+    });
+
+  it.each(["text", "json", "sarif", "junit"])("%s", async (format) => {
+    const r = await runCli(["scan", "--no-build", "--format", format, file()]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/cn-?northwest-?1/i);
+    expect(r.stderr).not.toMatch(/cn-?northwest-?1/i);
+    // Still a finding: where it lands is the secret, masked.
+    expect(r.stdout).toContain("[secret]");
+    expect(r.stdout).toMatch(/accelerator hardware p4d\.24xlarge/);
   });
 });
