@@ -21,6 +21,7 @@ import { FORMAT_LABELS } from "../scan/inputs";
 import type { FailOn, ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
 import { findingHeadline, specificMessage } from "./text";
+import { weakenedPolicies } from "./weakened";
 
 interface TestCase {
   classname: string;
@@ -94,7 +95,26 @@ function levelOf(file: FileScanResult, p: PolicyInfo): string {
 }
 
 /** The test cases of one input file, in resource order. */
-export function* testCases(file: FileScanResult, failOn: FailOn): Generator<TestCase> {
+export function* testCases(
+  file: FileScanResult,
+  failOn: FailOn,
+  requirePolicies = false,
+): Generator<TestCase> {
+  // A policy the config turns off is a test case of its own: skipped, or failed under
+  // --require-policies, so that a pass never hides a check that did not run.
+  for (const w of weakenedPolicies(file)) {
+    const name = `policy config${w.setting !== undefined ? `: ${w.setting}` : ""}`;
+    yield requirePolicies
+      ? {
+          classname: w.policy,
+          name,
+          outcome: "failed",
+          failureType: "policy-config",
+          message: w.message,
+          body: w.message,
+        }
+      : { classname: w.policy, name, outcome: "skipped", message: w.message };
+  }
   const policies = file.info.policies.filter((p) => levelOf(file, p) !== "disabled");
   const resourcePolicies = policies.filter((p) => p.type !== "stack");
   const stackPolicies = policies.filter((p) => p.type === "stack");
@@ -148,9 +168,9 @@ interface Totals {
   skipped: number;
 }
 
-function count(file: FileScanResult, failOn: FailOn): Totals {
+function count(file: FileScanResult, failOn: FailOn, requirePolicies: boolean): Totals {
   const t: Totals = { tests: 0, failures: 0, skipped: 0 };
-  for (const c of testCases(file, failOn)) {
+  for (const c of testCases(file, failOn, requirePolicies)) {
     t.tests++;
     if (c.outcome === "failed") t.failures++;
     else if (c.outcome === "skipped") t.skipped++;
@@ -188,7 +208,8 @@ export function writeJunit(run: ScanRun, write: (chunk: string) => void): Promis
       write("\n");
       resolve();
     });
-    const totals = run.files.map((f) => count(f, run.failOn));
+    const requirePolicies = run.requirePolicies === true;
+    const totals = run.files.map((f) => count(f, run.failOn, requirePolicies));
     const sum = (k: keyof Totals) => totals.reduce((a, t) => a + t[k], 0);
     xml.dec({ version: "1.0", encoding: "UTF-8" });
     xml.ele("testsuites", {
@@ -217,8 +238,9 @@ export function writeJunit(run: ScanRun, write: (chunk: string) => void): Promis
       prop("project", file.project);
       prop("policyPack", `${pack.name}@${pack.version}`);
       prop("failOn", run.failOn);
+      prop("requirePolicies", String(requirePolicies));
       xml.up();
-      for (const c of testCases(file, run.failOn)) {
+      for (const c of testCases(file, run.failOn, requirePolicies)) {
         const attrs: Record<string, string> = {
           classname: c.classname,
           name: c.name,

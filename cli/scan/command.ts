@@ -47,6 +47,7 @@ interface ScanCliOptions {
   stackConfig?: string;
   config: string[];
   failOn: FailOn;
+  requirePolicies: boolean;
   concurrency: string;
   build: boolean;
   progress: boolean;
@@ -213,6 +214,7 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
     run = await runScan([...byResolved.keys()], {
       packDir,
       failOn: opts.failOn,
+      requirePolicies: opts.requirePolicies,
       concurrency,
       keepResources: opts.format === "junit",
       stackTags,
@@ -284,6 +286,11 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
         .choices(FAIL_ON)
         .default("mandatory"),
     )
+    .option(
+      "--require-policies",
+      "fail (exit code 1) when the policy config disables a policy or empties a restricting list (restrictedJurisdictions: [])",
+      false,
+    )
     .option("--concurrency <n>", "resources analysed at once (the engine's default is 16)", "16")
     .option("--no-build", "do not compile the policy pack when its sources changed")
     .option("--no-progress", "no progress line on stderr (shown only when stderr is a terminal)")
@@ -296,6 +303,8 @@ Inputs (recognised from their content):
   pulumi preview --event-log events.jsonl    engine events; recorded policy events are compared
 
 Exit codes: 0 no failing violation, 1 failing violation, 2 usage or input error.
+Every report names the policies the config turns off (disabled, or restrictedJurisdictions: []);
+with --require-policies they fail the scan (exit code 1).
 
 Examples:
   jurisdiction-guard scan stack.json --stack-config Pulumi.prod.yaml --format sarif -o jg.sarif

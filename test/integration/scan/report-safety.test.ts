@@ -4,6 +4,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import * as path from "path";
+import { errorsOf, sarifValidator, scanJsonValidator } from "../../fixtures/scan/validators";
 import { BIN, fixture, HERMETIC_ENV, REPO_ROOT, runCli, tmpDir, tmpFile } from "./helpers";
 
 interface Deployment {
@@ -199,5 +200,84 @@ describe("a plaintext secret is masked however the pack transformed it, in every
     // Still a finding: where it lands is the secret, masked.
     expect(r.stdout).toContain("[secret]");
     expect(r.stdout).toMatch(/accelerator hardware p4d\.24xlarge/);
+  });
+});
+
+describe("config that turns a control off is reported, and fails with --require-policies", () => {
+  const config = () =>
+    tmpFile(
+      "weakening-config.json",
+      JSON.stringify({
+        "gpu-in-restricted-jurisdiction": { restrictedJurisdictions: [] },
+        "ai-service-in-restricted-jurisdiction": "disabled",
+      }),
+    );
+  const allDisabled = () => tmpFile("all-disabled.json", JSON.stringify({ all: "disabled" }));
+  const input = fixture("stack-export-compliant.json");
+  const scan = (...args: string[]) => runCli(["scan", "--no-build", ...args]);
+
+  it("text: a line per policy turned off; PASS without the flag, FAIL (exit 1) with it", async () => {
+    const r = await scan("--policy-pack-config", config(), input);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      "    ⚠️  checks off: ai-service-in-restricted-jurisdiction is disabled by the policy config: not checked",
+    );
+    expect(r.stdout).toContain(
+      "    ⚠️  checks off: gpu-in-restricted-jurisdiction has restrictedJurisdictions: [] in the policy config: it denies nothing",
+    );
+    const strict = await scan("--require-policies", "--policy-pack-config", config(), input);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain(
+      "Result: FAIL, 2 checks off (--require-policies) (mandatory violations fail)",
+    );
+    const help = await runCli(["scan", "--help"]);
+    expect(help.stdout).toContain("--require-policies");
+  });
+
+  it('"all": "disabled": JSON names every policy (schema-valid); JUnit skips, or fails with the flag', async () => {
+    const json = await scan("--format", "json", "--policy-pack-config", allDisabled(), input);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as {
+      weakenedPolicies: { policy: string; reason: string }[];
+    };
+    expect(errorsOf(scanJsonValidator(), report)).toBe("");
+    expect(report.weakenedPolicies).toHaveLength(5);
+    expect(report.weakenedPolicies.every((w) => w.reason === "disabled")).toBe(true);
+
+    const junit = await scan("--format", "junit", "--policy-pack-config", allDisabled(), input);
+    expect(junit.code).toBe(0);
+    expect(junit.stdout).toMatch(/<testsuites [^>]*tests="5" failures="0" errors="0" skipped="5"/);
+    const strict = await scan(
+      "--format",
+      "junit",
+      "--require-policies",
+      "--policy-pack-config",
+      allDisabled(),
+      input,
+    );
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toMatch(/<testsuites [^>]*tests="5" failures="5"/);
+  });
+
+  it("SARIF: the run's properties list the policies turned off", async () => {
+    const r = await scan("--format", "sarif", "--policy-pack-config", config(), input);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(r.stdout) as {
+      runs: {
+        properties: { weakenedPolicies: { policy: string; reason: string; setting?: string }[] };
+      }[];
+    };
+    expect(errorsOf(sarifValidator(), log)).toBe("");
+    expect(log.runs[0]?.properties.weakenedPolicies).toEqual([
+      expect.objectContaining({
+        policy: "ai-service-in-restricted-jurisdiction",
+        reason: "disabled",
+      }),
+      expect.objectContaining({
+        policy: "gpu-in-restricted-jurisdiction",
+        reason: "empty-list",
+        setting: "restrictedJurisdictions",
+      }),
+    ]);
   });
 });
