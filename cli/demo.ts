@@ -18,6 +18,7 @@ import { ROOT } from "./paths";
 import { ProgramCaptureError } from "./program";
 import { colorEnabled, styleFor } from "./report/style";
 import type { Style } from "./report/style";
+import { escapeLines } from "./report/terminal";
 import { count, formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
 import { checkPolicyPackConfigFile, PackRpcError, PackStartError } from "./runner";
 import { errorMessage, mapLimit } from "./runner/util";
@@ -132,7 +133,7 @@ export async function main(
   try {
     return await run(program.opts<DemoOptions>(), io);
   } catch (e) {
-    io.stderr.write(`error: ${errorMessage(e)}\n`);
+    io.stderr.write(`error: ${escapeLines(errorMessage(e))}\n`);
     if (io.env["DEBUG"] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return 2;
   }
@@ -142,9 +143,10 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
   const started = Date.now();
   const packDir = path.resolve(opts.pack);
   const examplesDir = path.resolve(opts.examples);
-  const out = (line: string) => io.stdout.write(`${line}\n`);
   const env = envChanges(io.env);
   const style = styleFor(colorEnabled(io.stdout, io.env));
+  // Every line of the report goes through the style's render: control characters escaped, colours.
+  const out = (line: string) => io.stdout.write(`${style.render(line)}\n`);
   // DEBUG=1 adds a failed program's stack trace under its one-line error.
   const debug = (io.env["DEBUG"] ?? "") !== "";
 
@@ -191,7 +193,8 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
       if (!headerShown) {
         const pack = done.find((d) => d?.evaluation !== undefined)?.evaluation?.report.policyPack;
         const label = pack ? `Policy pack ${pack.name}@v${pack.version}, ` : "";
-        out(`${label}${count(names.length, "example program")}\n`);
+        out(`${label}${count(names.length, "example program")}`);
+        out("");
         headerShown = true;
       }
       for (const line of formatExample(r, style, debug)) out(line);
@@ -235,7 +238,7 @@ async function run(opts: DemoOptions, io: DemoIO): Promise<number> {
   if (opts.json) {
     const examples = Object.fromEntries(evaluated.map((r) => [r.name, r.evaluation.report]));
     const errors = Object.fromEntries(failed.map((r) => [r.name, describeFailure(r.error)]));
-    out(JSON.stringify({ examples, failed: errors, summary: total }, null, 2));
+    io.stdout.write(`${JSON.stringify({ examples, failed: errors, summary: total }, null, 2)}\n`);
   } else {
     for (const line of formatSummary(results, total, started, style)) out(line);
   }
@@ -269,7 +272,9 @@ function formatExample(r: ExampleResult, style: Style, debug: boolean): string[]
   ];
   lines.push(...formatPolicies(report, process.cwd(), style));
   for (const l of report.logs) {
-    if (l.message.trim() !== "") lines.push(style.dim(`    [pack ${l.source}] ${l.message}`));
+    if (l.message.trim() === "") continue;
+    for (const m of l.message.replace(/\n+$/, "").split("\n"))
+      lines.push(style.dim(`    [pack ${l.source}] ${m}`));
   }
   lines.push(
     `Resources: ${report.resourcesAnalyzed} analysed; ${paintCounts(report.counts, style)}` +
@@ -288,7 +293,7 @@ function formatExample(r: ExampleResult, style: Style, debug: boolean): string[]
 function progressLines(io: DemoIO, enabled: boolean, total: number, style: Style) {
   let finished = 0;
   const write = (line: string) => {
-    if (enabled) io.stderr.write(`${line}\n`);
+    if (enabled) io.stderr.write(`${style.render(line)}\n`);
   };
   return {
     started(name: string) {
@@ -298,7 +303,9 @@ function progressLines(io: DemoIO, enabled: boolean, total: number, style: Style
       finished++;
       const tail = style.dim(` in ${seconds(r.ms)} (${finished}/${total} done)`);
       if (r.evaluation === undefined) {
-        io.stderr.write(`${style.mandatory("error:")} ${r.name}: ${describeFailure(r.error)}\n`);
+        io.stderr.write(
+          `${style.render(`${style.mandatory("error:")} ${r.name}: ${describeFailure(r.error)}`)}\n`,
+        );
         write(`  ${style.mandatory("failed")}   ${r.name}${tail}`);
       } else {
         const counts = paintCounts(r.evaluation.report.counts, style);

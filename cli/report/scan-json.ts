@@ -1,10 +1,13 @@
 // `scan --format json`: a stable, documented shape for scripts. The schema is
 // cli/report/scan-report.schema.json; `version` is the shape's version - fields are only ever
-// added within a version, never renamed or removed.
+// added within a version, never renamed or removed (and an added field is optional in the schema,
+// as older reports of the same version lack it: `requirePolicies`, `weakenedPolicies`).
 import type { InputFormat } from "../scan/inputs";
 import type { ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
 import { sumCounts } from "./text";
+import { weakenedInRun } from "./weakened";
+import type { WeakenedPolicy } from "./weakened";
 import type { PolicyCount, Severity } from "../runner/types";
 
 export const SCAN_JSON_VERSION = 1;
@@ -74,6 +77,10 @@ export interface ScanJsonReport {
   };
   inputs: ScanJsonInput[];
   findings: ScanJsonFinding[];
+  /** `--require-policies` was given: weakened policies fail the scan. */
+  requirePolicies: boolean;
+  /** Policies the effective config disables or empties: the scan did not check them. */
+  weakenedPolicies: WeakenedPolicy[];
 }
 
 export function toScanJson(run: ScanRun): ScanJsonReport {
@@ -147,5 +154,7 @@ export function toScanJson(run: ScanRun): ScanJsonReport {
     },
     inputs,
     findings,
+    requirePolicies: run.requirePolicies === true,
+    weakenedPolicies: weakenedInRun(run),
   };
 }

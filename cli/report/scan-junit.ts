@@ -8,6 +8,12 @@
 //
 // Written with xmlbuilder2's streaming builder (createCB): the totals the root needs are counted
 // in a first pass over the same generator, so a 100k-resource report is never held as a DOM.
+//
+// Only legal XML 1.0 characters are written (tab, newline, CR, U+0020-U+D7FF, U+E000-U+FFFD and
+// paired surrogates): names and messages from the input can hold anything, and xmlbuilder2's
+// streaming builder passes them through. Every other character, and DEL and the C1 controls
+// (legal but discouraged, and invisible in CI viewers), is written visibly as `\uXXXX`, as the
+// text report writes controls (terminal.ts). `xmlText` is applied to every attribute and text.
 import { createCB } from "xmlbuilder2";
 import type { Finding, PolicyInfo } from "../runner/types";
 import type { FileScanResult } from "../scan/scan";
@@ -15,6 +21,7 @@ import { FORMAT_LABELS } from "../scan/inputs";
 import type { FailOn, ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
 import { findingHeadline, specificMessage } from "./text";
+import { weakenedPolicies } from "./weakened";
 
 interface TestCase {
   classname: string;
@@ -28,6 +35,21 @@ interface TestCase {
 }
 
 const key = (urn: string, policy: string) => `${urn}\u0000${policy}`;
+
+const NOT_XML =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `text` with only legal XML 1.0 characters; the others written as `\uXXXX`. */
+export function xmlText(text: string): string {
+  return text.replace(NOT_XML, (c) => `\\u${(c.charCodeAt(0) || 0).toString(16).padStart(4, "0")}`);
+}
+
+function xmlAttrs(attrs: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) out[k] = xmlText(v);
+  return out;
+}
 
 /** The policy's description once, then each finding's own message with its level. */
 function render(findings: readonly Finding[]): string {
@@ -73,7 +95,26 @@ function levelOf(file: FileScanResult, p: PolicyInfo): string {
 }
 
 /** The test cases of one input file, in resource order. */
-export function* testCases(file: FileScanResult, failOn: FailOn): Generator<TestCase> {
+export function* testCases(
+  file: FileScanResult,
+  failOn: FailOn,
+  requirePolicies = false,
+): Generator<TestCase> {
+  // A policy the config turns off is a test case of its own: skipped, or failed under
+  // --require-policies, so that a pass never hides a check that did not run.
+  for (const w of weakenedPolicies(file)) {
+    const name = `policy config${w.setting !== undefined ? `: ${w.setting}` : ""}`;
+    yield requirePolicies
+      ? {
+          classname: w.policy,
+          name,
+          outcome: "failed",
+          failureType: "policy-config",
+          message: w.message,
+          body: w.message,
+        }
+      : { classname: w.policy, name, outcome: "skipped", message: w.message };
+  }
   const policies = file.info.policies.filter((p) => levelOf(file, p) !== "disabled");
   const resourcePolicies = policies.filter((p) => p.type !== "stack");
   const stackPolicies = policies.filter((p) => p.type === "stack");
@@ -127,9 +168,9 @@ interface Totals {
   skipped: number;
 }
 
-function count(file: FileScanResult, failOn: FailOn): Totals {
+function count(file: FileScanResult, failOn: FailOn, requirePolicies: boolean): Totals {
   const t: Totals = { tests: 0, failures: 0, skipped: 0 };
-  for (const c of testCases(file, failOn)) {
+  for (const c of testCases(file, failOn, requirePolicies)) {
     t.tests++;
     if (c.outcome === "failed") t.failures++;
     else if (c.outcome === "skipped") t.skipped++;
@@ -142,14 +183,33 @@ const seconds = (ms: number) => (ms / 1000).toFixed(3);
 /** Write the JUnit XML of a run, chunk by chunk, to `write`. */
 export function writeJunit(run: ScanRun, write: (chunk: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const xml = createCB({ prettyPrint: true, indent: "  ", invalidCharReplacement: "\uFFFD" });
+    const cb = createCB({ prettyPrint: true, indent: "  " });
+    // Every element's attributes and every text node go through xmlText (see the top).
+    const xml = {
+      on: cb.on.bind(cb),
+      dec: cb.dec.bind(cb),
+      end: cb.end.bind(cb),
+      ele(name: string, attrs: Record<string, string> = {}) {
+        cb.ele(name, xmlAttrs(attrs));
+        return xml;
+      },
+      txt(text: string) {
+        cb.txt(xmlText(text));
+        return xml;
+      },
+      up() {
+        cb.up();
+        return xml;
+      },
+    };
     xml.on("data", (chunk: string) => write(chunk));
     xml.on("error", reject);
     xml.on("end", () => {
       write("\n");
       resolve();
     });
-    const totals = run.files.map((f) => count(f, run.failOn));
+    const requirePolicies = run.requirePolicies === true;
+    const totals = run.files.map((f) => count(f, run.failOn, requirePolicies));
     const sum = (k: keyof Totals) => totals.reduce((a, t) => a + t[k], 0);
     xml.dec({ version: "1.0", encoding: "UTF-8" });
     xml.ele("testsuites", {
@@ -178,8 +238,9 @@ export function writeJunit(run: ScanRun, write: (chunk: string) => void): Promis
       prop("project", file.project);
       prop("policyPack", `${pack.name}@${pack.version}`);
       prop("failOn", run.failOn);
+      prop("requirePolicies", String(requirePolicies));
       xml.up();
-      for (const c of testCases(file, run.failOn)) {
+      for (const c of testCases(file, run.failOn, requirePolicies)) {
         const attrs: Record<string, string> = {
           classname: c.classname,
           name: c.name,

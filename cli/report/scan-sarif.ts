@@ -11,6 +11,7 @@ import type { EnforcementLevel, PolicyInfo, Severity } from "../runner/types";
 import type { FileScanResult } from "../scan/scan";
 import type { ScanRun } from "../scan/run";
 import { FORMAT_LABELS } from "../scan/inputs";
+import { weakenedInRun } from "./weakened";
 
 export const SARIF_SCHEMA_URI =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
@@ -177,12 +178,14 @@ export function toSarif(run: ScanRun, cwd = process.cwd()): Sarif.Log {
           {
             executionSuccessful: true,
             exitCode: run.exitCode,
-            properties: { failOn: run.failOn },
+            properties: { failOn: run.failOn, requirePolicies: run.requirePolicies === true },
           },
         ],
         artifacts,
         results,
         columnKind: "utf16CodeUnits",
+        // Policies the effective config disables or empties: not checked in this run.
+        properties: { weakenedPolicies: weakenedInRun(run) },
       },
     ],
   };

@@ -8,6 +8,8 @@ import { FORMAT_LABELS } from "../scan/inputs";
 import type { FileScanResult } from "../scan/scan";
 import type { ScanRun } from "../scan/run";
 import { isFailing } from "../scan/run";
+import { PLAIN } from "./style";
+import { weakenedPolicies } from "./weakened";
 import { count, formatCounts, formatPoliciesByPolicy, formatPolicyTable, sumCounts } from "./text";
 
 const INDENT = "    ";
@@ -88,6 +90,11 @@ function recordedLines(r: FileScanResult): string[] {
   return lines;
 }
 
+/**
+ * The text report, line by line, ready for a terminal: names, URNs, messages and file names from
+ * the input have their control and bidi characters escaped (`\u001b`; see terminal.ts), here,
+ * once, over every finished line.
+ */
 export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
   const lines: string[] = [];
   const first = run.files[0]?.report.policyPack;
@@ -102,8 +109,11 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
       `Scanning ${r.file} (${FORMAT_LABELS[r.format]}; stack ${r.stack}, project ${r.project})`,
     );
     lines.push(...formatPoliciesByPolicy(r.report, cwd));
+    for (const w of weakenedPolicies(r)) lines.push(`${INDENT}⚠️  checks off: ${w.message}`);
     for (const l of r.report.logs.filter((x) => x.message.trim() !== "")) {
-      lines.push(`${INDENT}[pack ${l.source}] ${l.message}`);
+      for (const m of l.message.replace(/\n+$/, "").split("\n")) {
+        lines.push(`${INDENT}[pack ${l.source}] ${m}`);
+      }
     }
     lines.push(
       `Resources: ${r.report.resourcesAnalyzed} analysed; ${formatCounts(r.report.counts)}` +
@@ -123,16 +133,28 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
   lines.push(`${INDENT}violations: ${formatCounts(total.counts)}`);
   lines.push(...formatPolicyTable(total.byPolicy));
   lines.push(`${INDENT}duration: ${seconds(run.durationMs)}`);
+  const weakened = run.files.reduce((n, r) => n + weakenedPolicies(r).length, 0);
+  if (weakened > 0) {
+    lines.push(
+      `${INDENT}checks off: ${count(weakened, "disabled policy or empty restricting list", "disabled policies or empty restricting lists")}` +
+        (run.requirePolicies === true
+          ? " (fail with --require-policies)"
+          : " (pass --require-policies to fail on them)"),
+    );
+  }
   const rule =
     run.failOn === "none"
       ? "nothing fails (--fail-on none)"
       : run.failOn === "advisory"
         ? "mandatory and advisory violations fail"
         : "mandatory violations fail";
+  const failingChecks = run.requirePolicies === true ? weakened : 0;
+  const reasons = [
+    ...(failing > 0 || failingChecks === 0 ? [count(failing, "failing violation")] : []),
+    ...(failingChecks > 0 ? [`${count(failingChecks, "check")} off (--require-policies)`] : []),
+  ];
   lines.push(
-    run.exitCode === 0
-      ? `Result: PASS (${rule})`
-      : `Result: FAIL, ${count(failing, "failing violation")} (${rule})`,
+    run.exitCode === 0 ? `Result: PASS (${rule})` : `Result: FAIL, ${reasons.join(", ")} (${rule})`,
   );
-  return lines;
+  return lines.map((l) => PLAIN.render(l));
 }

@@ -4,6 +4,7 @@ import * as path from "path";
 import type { Finding, PolicyCount, Report } from "../runner/types";
 import { PLAIN } from "./style";
 import type { Style } from "./style";
+import { escapeControls } from "./terminal";
 
 const INDENT = "    ";
 
@@ -17,18 +18,35 @@ function packLabel(report: Report, cwd: string): string {
   return `${report.policyPack.name}@v${report.policyPack.version} (local: ${rel})`;
 }
 
+/**
+ * The message's lines. The pack words the resource's name, URN and type into its message: a
+ * newline in one of them must not start a line of its own, so they are escaped before the split
+ * (every line is escaped again, whole, when it is rendered).
+ */
+function messageLines(f: Pick<Finding, "resourceName" | "urn" | "resourceType">, message: string) {
+  let out = message;
+  for (const value of [f.urn, f.resourceType, f.resourceName]) {
+    const safe = escapeControls(value);
+    if (safe !== value && value !== "") out = out.split(value).join(safe);
+  }
+  return out.split("\n");
+}
+
 function findingLines(f: Finding, style: Style): string[] {
   const paint = f.enforcementLevel === "mandatory" ? style.mandatory : style.advisory;
   const lines = [
     `${INDENT}${INDENT}${paint(`- [${f.enforcementLevel}]  ${f.policyName}`)}  (${f.resourceType}: ${f.resourceName})`,
   ];
-  for (const line of f.message.split("\n")) {
+  for (const line of messageLines(f, f.message)) {
     lines.push(line === "" ? "" : `${INDENT}${INDENT}  ${line}`);
   }
   return lines;
 }
 
-/** The "Policies:" block for one stack; `style` colours it (plain text by default). */
+/**
+ * The "Policies:" block for one stack; `style` colours it (plain text by default). The lines hold
+ * input text as it came: write each through `style.render`, which escapes it for the terminal.
+ */
 export function formatPolicies(
   report: Report,
   cwd = process.cwd(),
@@ -70,6 +88,7 @@ export function findingHeadline(f: Pick<Finding, "message" | "description">): st
 /**
  * The scan's "Policies:" block: per policy its description once, then each finding led by the
  * finding itself (what, where, why, fix), the resource named when the message does not name it.
+ * Input text as it came; `formatScanText` escapes the finished lines.
  */
 export function formatPoliciesByPolicy(report: Report, cwd = process.cwd()): string[] {
   const mark = report.counts.mandatory > 0 ? "❌" : report.counts.advisory > 0 ? "⚠️ " : "✅";
@@ -91,8 +110,8 @@ export function formatPoliciesByPolicy(report: Report, cwd = process.cwd()): str
       ...findings.filter((f) => f.enforcementLevel !== "mandatory"),
     ];
     for (const f of ordered) {
-      const [first = "", ...rest] = specificMessage(f).split("\n");
-      const named = first.includes(f.resourceName)
+      const [first = "", ...rest] = messageLines(f, specificMessage(f));
+      const named = first.includes(escapeControls(f.resourceName))
         ? first
         : `${f.resourceType} "${f.resourceName}": ${first}`;
       lines.push(`${INDENT}${INDENT}- [${f.enforcementLevel}] ${named}`);

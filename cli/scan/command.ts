@@ -3,6 +3,7 @@
 // Exit codes: 0 no failing violation; 1 a failing violation (mandatory, or advisory too with
 // --fail-on advisory); 2 a usage or input error (unknown option, missing or malformed file, invalid
 // policy config, the pack could not run).
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { Command, CommanderError, Option } from "commander";
@@ -18,6 +19,7 @@ import { toScanJson } from "../report/scan-json";
 import { writeJunit } from "../report/scan-junit";
 import { toSarif } from "../report/scan-sarif";
 import { formatScanText } from "../report/scan-text";
+import { escapeControls, escapeLines } from "../report/terminal";
 import { ROOT } from "../paths";
 import { count, sumCounts } from "../report/text";
 import { parseKeyValues } from "./config";
@@ -45,6 +47,7 @@ interface ScanCliOptions {
   stackConfig?: string;
   config: string[];
   failOn: FailOn;
+  requirePolicies: boolean;
   concurrency: string;
   build: boolean;
   progress: boolean;
@@ -75,7 +78,7 @@ export function progressReporter(io: Pick<CommandIO, "stderr">, enabled: boolean
       shown = true;
       const status = `${count(done, "resource")} analysed, ${count(findings, "finding")}`;
       const tail = stage === "analyzeStack" ? "; AnalyzeStack over the whole stack" : "";
-      io.stderr.write(`\r\u001b[K${file}: ${status}${tail}`);
+      io.stderr.write(`\r\u001b[K${escapeControls(file)}: ${status}${tail}`);
     },
     clear() {
       if (shown) io.stderr.write("\r\u001b[K");
@@ -128,20 +131,40 @@ async function emit(run: ScanRun, opts: ScanCliOptions, io: CommandIO): Promise<
     await Promise.all(pending);
     return;
   }
+  // Atomic: the report goes to a temporary file beside the target, renamed over it only once it is
+  // complete, so a failed, interrupted or killed scan leaves the previous report as it was.
   const file = path.resolve(io.cwd, opts.output);
+  const cannot = (e: unknown) =>
+    new UsageError(
+      `cannot write --output ${opts.output}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  const tmp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
+  const removeTmp = () => fs.rmSync(tmp, { force: true });
   let fd: number;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fd = fs.openSync(file, "w");
+    fd = fs.openSync(tmp, "wx");
   } catch (e) {
-    throw new UsageError(
-      `cannot write --output ${opts.output}: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    throw cannot(e);
   }
+  process.once("exit", removeTmp);
   try {
-    await render(run, opts.format, (s) => fs.writeSync(fd, s), io.cwd);
+    try {
+      await render(run, opts.format, (s) => fs.writeSync(fd, s), io.cwd);
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    removeTmp();
+    // A file system error (no space, file too large, ...) is a usage error; anything else is ours.
+    throw e instanceof Error && "code" in e ? cannot(e) : e;
   } finally {
-    fs.closeSync(fd);
+    process.off("exit", removeTmp);
   }
 }
 
@@ -151,7 +174,7 @@ function summaryLine(run: ScanRun, output: string): string {
   return (
     `jurisdiction-guard: ${count(run.files.length, "file")}, ${count(resources, "resource")}, ` +
     `${mandatory} mandatory, ${advisory} advisory: ${run.exitCode === 0 ? "PASS" : "FAIL"} ` +
-    `(--fail-on ${run.failOn}); wrote ${output}\n`
+    `(--fail-on ${run.failOn}); wrote ${escapeControls(output)}\n`
   );
 }
 
@@ -192,6 +215,7 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
     run = await runScan([...byResolved.keys()], {
       packDir,
       failOn: opts.failOn,
+      requirePolicies: opts.requirePolicies,
       concurrency,
       keepResources: opts.format === "junit",
       stackTags,
@@ -268,6 +292,11 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
         .choices(FAIL_ON)
         .default("mandatory"),
     )
+    .option(
+      "--require-policies",
+      "fail (exit code 1) when the policy config disables a policy or empties a restricting list (restrictedJurisdictions: [])",
+      false,
+    )
     .option("--concurrency <n>", "resources analysed at once (the engine's default is 16)", "16")
     .option("--no-build", "do not compile the policy pack when its sources changed")
     .option("--no-progress", "no progress line on stderr (shown only when stderr is a terminal)")
@@ -280,6 +309,8 @@ Inputs (recognised from their content):
   pulumi preview --event-log events.jsonl    engine events; recorded policy events are compared
 
 Exit codes: 0 no failing violation, 1 failing violation, 2 usage or input error.
+Every report names the policies the config turns off (disabled, or restrictedJurisdictions: []);
+with --require-policies they fail the scan (exit code 1).
 
 Examples:
   jurisdiction-guard scan stack.json --stack-config Pulumi.prod.yaml --format sarif -o jg.sarif
@@ -316,7 +347,7 @@ export async function main(
       if (e.exitCode === 0) return 0;
       return 2;
     }
-    io.stderr.write(`error: ${describeError(e)}\n`);
+    io.stderr.write(`error: ${escapeLines(describeError(e))}\n`);
     if (process.env["DEBUG"] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return 2;
   }

@@ -3,6 +3,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../paths";
+import { weakenedPolicies } from "../report/weakened";
 import type { Finding } from "../runner/types";
 import { checkReadable, scanFile } from "./scan";
 import type { FileScanResult, ScanOptions } from "./scan";
@@ -15,7 +16,12 @@ export interface ScanRun {
   tool: { name: string; version: string };
   files: FileScanResult[];
   failOn: FailOn;
-  /** 0: nothing failing; 1: at least one failing finding. (2, errors, never gets this far.) */
+  /** `--require-policies`: a disabled policy or an empty restricting list fails the scan. */
+  requirePolicies?: boolean;
+  /**
+   * 0: nothing failing; 1: at least one failing finding, or a weakened policy under
+   * `requirePolicies`. (2, errors, never gets this far.)
+   */
   exitCode: 0 | 1;
   durationMs: number;
 }
@@ -48,17 +54,22 @@ export function exitCodeOf(files: readonly FileScanResult[], failOn: FailOn): 0 
 /** Scan every file (all are checked for readability first, so a typo fails at once). */
 export async function runScan(
   files: readonly string[],
-  opts: ScanOptions & { failOn: FailOn },
+  opts: ScanOptions & { failOn: FailOn; requirePolicies?: boolean },
 ): Promise<ScanRun> {
   const started = Date.now();
   for (const f of files) checkReadable(f);
   const results: FileScanResult[] = [];
   for (const f of files) results.push(await scanFile(f, opts));
+  const requirePolicies = opts.requirePolicies ?? false;
   return {
     tool: toolInfo(),
     files: results,
     failOn: opts.failOn,
-    exitCode: exitCodeOf(results, opts.failOn),
+    requirePolicies,
+    exitCode:
+      requirePolicies && results.some((r) => weakenedPolicies(r).length > 0)
+        ? 1
+        : exitCodeOf(results, opts.failOn),
     durationMs: Date.now() - started,
   };
 }

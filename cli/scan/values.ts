@@ -87,14 +87,23 @@ export function defineKey(obj: Record<string, unknown>, key: string, value: unkn
 }
 
 /**
- * Replaces known secret plaintexts in report text. Short strings (under 4 characters) are left
- * alone: they would redact ordinary words and hide nothing worth hiding.
+ * Replaces known secret plaintexts in report text, however the pack transformed them: the pack
+ * normalises what it reads (a region "CN-NORTHWEST-1" is reported as "cn-northwest-1", an Azure
+ * location "China East 2" as "chinaeast2"), so a secret is matched by its normalised form:
+ * case-folded, trimmed, and with each run of whitespace matching any whitespace or none. Short
+ * strings (under 4 characters, once trimmed) are left alone: they would redact ordinary words and
+ * hide nothing worth hiding.
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  private pattern: RegExp | undefined;
 
   add(value: string): void {
-    if (value.length >= 4) this.secrets.add(value);
+    const trimmed = value.trim();
+    if (trimmed.length >= 4 && !this.secrets.has(trimmed)) {
+      this.secrets.add(trimmed);
+      this.pattern = undefined;
+    }
   }
 
   get size(): number {
@@ -103,11 +112,19 @@ export class Redactor {
 
   redact(text: string): string {
     if (this.secrets.size === 0) return text;
-    let out = text;
     // Longest first, so that a secret containing another is replaced whole.
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      if (out.includes(s)) out = out.split(s).join(BLINDED_SECRET);
-    }
-    return out;
+    this.pattern ??= new RegExp(
+      [...this.secrets]
+        .sort((a, b) => b.length - a.length)
+        .map((s) =>
+          s
+            .split(/\s+/u)
+            .map((w) => w.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&"))
+            .join("\\s*"),
+        )
+        .join("|"),
+      "giu",
+    );
+    return text.replace(this.pattern, BLINDED_SECRET);
   }
 }

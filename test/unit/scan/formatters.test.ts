@@ -258,13 +258,15 @@ describe("JUnit XML", () => {
   it("has a test case per resource and resource policy, the stack and providers only when reported", async () => {
     const doc = await xml("mandatory");
     const parsed = parser.parse(doc) as { testsuites: Record<string, string> };
+    // The disabled policy is a skipped case of its own ("policy config"), first.
     expect(parsed.testsuites).toMatchObject({
-      tests: "7",
+      tests: "8",
       failures: "1",
-      skipped: "2",
+      skipped: "3",
       errors: "0",
     });
     expect(casesOf(doc).map((c) => `${c.classname} ${c.name.split("::").pop()}`)).toEqual([
+      "disabled-one policy config",
       "listed-foreign-provider-resource default_7_48_0",
       "gpu-in-restricted-jurisdiction main",
       "listed-foreign-provider-resource main",
