@@ -13,6 +13,7 @@ import type { AnalyzerInfo, PolicyPackConfig, Report } from "../runner/types";
 import type { ConfigLayer } from "./config";
 import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
 import { ScanInputError } from "./errors";
+import { scanPackEnvironment, withUnreadableSecrets } from "./environment";
 import { StreamingEvaluation } from "./evaluate";
 import type { AnalyzedResource, ProgressStage, ScanFinding } from "./evaluate";
 import { readError } from "./json-stream";
@@ -134,11 +135,11 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       project,
       organization: opts.organization ?? "organization",
       dryRun: true,
-      stackConfig: config.config,
+      stackConfig: format === "stack-export" ? withUnreadableSecrets(config) : config.config,
       configSecretKeys: config.secretKeys,
       ...(opts.stackTags ? { stackTags: opts.stackTags } : {}),
       ...(opts.policyConfigFile !== undefined ? { policyConfigFile: opts.policyConfigFile } : {}),
-      ...(opts.env ? { env: opts.env } : {}),
+      env: { ...scanPackEnvironment(format), ...(opts.env ?? {}) },
     });
     evaluation = new StreamingEvaluation(session, {
       concurrency: opts.concurrency ?? 16,
