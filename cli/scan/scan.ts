@@ -43,6 +43,11 @@ export interface ScanOptions {
   /** Send Remediate even when no policy is at the remediate level (see evaluate.ts). */
   allRpcs?: boolean;
   organization?: string;
+  /**
+   * Let the scanning machine's cloud settings (AWS_REGION, AWS_PROFILE, ~/.aws/config, ARM_*,
+   * GOOGLE_* …) decide stack exports and event logs too (`--use-environment`).
+   */
+  useEnvironment?: boolean;
   /** Extra environment for the pack process (`undefined` removes a variable). */
   env?: Record<string, string | undefined>;
   /** Progress while a file is evaluated: after each resource, and when AnalyzeStack starts. */
@@ -139,7 +144,10 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       configSecretKeys: config.secretKeys,
       ...(opts.stackTags ? { stackTags: opts.stackTags } : {}),
       ...(opts.policyConfigFile !== undefined ? { policyConfigFile: opts.policyConfigFile } : {}),
-      env: { ...scanPackEnvironment(format), ...(opts.env ?? {}) },
+      env: {
+        ...scanPackEnvironment(format, { useEnvironment: opts.useEnvironment ?? false }),
+        ...(opts.env ?? {}),
+      },
     });
     evaluation = new StreamingEvaluation(session, {
       concurrency: opts.concurrency ?? 16,

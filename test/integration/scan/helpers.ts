@@ -22,9 +22,13 @@ export interface CliResult {
 }
 
 /** Run `node bin/jurisdiction-guard.js …` in the repository root, hermetic environment. */
-export function runCli(args: readonly string[], cwd = REPO_ROOT): Promise<CliResult> {
+export function runCli(
+  args: readonly string[],
+  cwd = REPO_ROOT,
+  extraEnv: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries(HERMETIC_ENV)) {
+  for (const [k, v] of Object.entries({ ...HERMETIC_ENV, ...extraEnv })) {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }
