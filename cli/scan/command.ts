@@ -51,6 +51,7 @@ interface ScanCliOptions {
   concurrency: string;
   build: boolean;
   progress: boolean;
+  useEnvironment: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -217,6 +218,7 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
       failOn: opts.failOn,
       requirePolicies: opts.requirePolicies,
       concurrency,
+      useEnvironment: opts.useEnvironment,
       keepResources: opts.format === "junit",
       stackTags,
       config,
@@ -298,6 +300,11 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
       false,
     )
     .option("--concurrency <n>", "resources analysed at once (the engine's default is 16)", "16")
+    .option(
+      "--use-environment",
+      "let this machine's cloud settings (AWS_REGION, AWS_PROFILE, ~/.aws/config, ARM_*, GOOGLE_* …) decide stack exports and event logs too",
+      false,
+    )
     .option("--no-build", "do not compile the policy pack when its sources changed")
     .option("--no-progress", "no progress line on stderr (shown only when stderr is a terminal)")
     .addHelpText(
@@ -307,6 +314,10 @@ Inputs (recognised from their content):
   pulumi stack export > stack.json           deployment v3: resources with inputs, outputs, providers
   pulumi preview --json > preview.json       its "config" becomes the stack config
   pulumi preview --event-log events.jsonl    engine events; recorded policy events are compared
+
+Stack exports and event logs record a deployment made elsewhere: they are decided without this
+machine's cloud settings (region, profile and shared config variables and files), unless
+--use-environment is given. Previews keep them, as \`pulumi preview\` does.
 
 Exit codes: 0 no failing violation, 1 failing violation, 2 usage or input error.
 Every report names the policies the config turns off (disabled, or restrictedJurisdictions: []);

@@ -13,6 +13,7 @@ import type { AnalyzerInfo, PolicyPackConfig, Report } from "../runner/types";
 import type { ConfigLayer } from "./config";
 import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
 import { ScanInputError } from "./errors";
+import { scanPackEnvironment, withUnreadableSecrets } from "./environment";
 import { StreamingEvaluation } from "./evaluate";
 import type { AnalyzedResource, ProgressStage, ScanFinding } from "./evaluate";
 import { readError } from "./errors";
@@ -43,6 +44,11 @@ export interface ScanOptions {
   /** Send Remediate even when no policy is at the remediate level (see evaluate.ts). */
   allRpcs?: boolean;
   organization?: string;
+  /**
+   * Let the scanning machine's cloud settings (AWS_REGION, AWS_PROFILE, ~/.aws/config, ARM_*,
+   * GOOGLE_* …) decide stack exports and event logs too (`--use-environment`).
+   */
+  useEnvironment?: boolean;
   /** Extra environment for the pack process (`undefined` removes a variable). */
   env?: Record<string, string | undefined>;
   /** Progress while a file is evaluated: after each resource, and when AnalyzeStack starts. */
@@ -136,11 +142,14 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       project,
       organization: opts.organization ?? "organization",
       dryRun: true,
-      stackConfig: config.config,
+      stackConfig: format === "stack-export" ? withUnreadableSecrets(config) : config.config,
       configSecretKeys: config.secretKeys,
       ...(opts.stackTags ? { stackTags: opts.stackTags } : {}),
       ...(opts.policyConfigFile !== undefined ? { policyConfigFile: opts.policyConfigFile } : {}),
-      ...(opts.env ? { env: opts.env } : {}),
+      env: {
+        ...scanPackEnvironment(format, { useEnvironment: opts.useEnvironment ?? false }),
+        ...(opts.env ?? {}),
+      },
     });
     evaluation = new StreamingEvaluation(session, {
       concurrency: opts.concurrency ?? 16,

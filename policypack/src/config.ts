@@ -43,6 +43,36 @@ const REGION_NAMES_NOTE =
   'accepted); regions of listed providers\' clouds take the cloud prefix, e.g. "alicloud:cn-hongkong".';
 
 /** Every setting any policy declares. A policy picks the ones that apply to it. */
+/** The furthest an exemption may ever expire (maxExemptionDays' upper bound): two years. */
+export const MAX_EXEMPTION_DAYS = 730;
+
+const URN_PREFIX = "urn:pulumi:";
+
+/** A glob part that matches anything: only `*` and `?` (or nothing). */
+function wildcardOnly(part: string | undefined): boolean {
+  return part === undefined || /^[*?]*$/.test(part);
+}
+
+/**
+ * An exemption's URN glob must pin the stack or the resource type: `*`, `urn:pulumi:*::*::*::*`
+ * or `urn:pulumi:*::proj::*::*` would exempt every resource of every stack. The glob is read as
+ * `urn:pulumi:<stack>::<project>::<type>::<name>`; a glob that does not start with `urn:pulumi:`
+ * pins no stack, and one with fewer parts pins no type.
+ */
+export function exemptionScopeProblem(
+  pattern: string,
+): Pick<ConfigError, "problem" | "fix"> | undefined {
+  const anchored = pattern.startsWith(URN_PREFIX);
+  const parts = (anchored ? pattern.slice(URN_PREFIX.length) : pattern).split("::");
+  const stack = anchored ? parts[0] : undefined;
+  const type = anchored && parts.length >= 4 ? parts[2] : undefined;
+  if (!wildcardOnly(stack) || !wildcardOnly(type)) return undefined;
+  return {
+    problem: `"${pattern}" pins neither the stack nor the resource type, so it would exempt every resource of every stack`,
+    fix: "write it as urn:pulumi:<stack>::<project>::<type>::<name> and name the stack or the type, e.g. urn:pulumi:prod::*::aws:ec2/instance:Instance::gpu-*",
+  };
+}
+
 export const SETTINGS = {
   restrictedJurisdictions: {
     type: "array",
@@ -146,7 +176,7 @@ export const SETTINGS = {
           type: "string",
           minLength: 1,
           description:
-            "A resource URN, or a glob over URNs (* matches any characters, ? one, [..] a class, {a,b} alternatives).",
+            "A resource URN, or a glob over URNs (* matches any characters, ? one, [..] a class, {a,b} alternatives), written urn:pulumi:<stack>::<project>::<type>::<name>; it must pin the stack or the type (not both wildcards).",
         },
         reason: { type: "string", minLength: 1, description: "Why the exemption was granted." },
         expires: {
@@ -168,8 +198,10 @@ export const SETTINGS = {
   maxExemptionDays: {
     type: "integer",
     minimum: 1,
+    maximum: MAX_EXEMPTION_DAYS,
     default: 365,
-    description: "How far in the future an exemption may expire, in days from today.",
+    description:
+      "How far in the future an exemption may expire, in days from today (at most 730: an exemption is renewed, never permanent).",
   },
 } as const satisfies Record<string, JSONSchema>;
 
@@ -584,6 +616,11 @@ function parseUncached(
         problem: `${e.expires} is more than maxExemptionDays (${maxDays}) days after today (${today})`,
         fix: "choose an earlier expiry and renew the exemption when it runs out",
       });
+    }
+    const unpinned = exemptionScopeProblem(e.resource);
+    if (unpinned) {
+      errors.push({ field: `${field}.resource`, ...unpinned });
+      return;
     }
     let matches: (urn: string) => boolean;
     try {

@@ -1,6 +1,6 @@
 // The pack's surroundings, read once at start-up: stack config (PULUMI_CONFIG, as the engine
 // passes it), the environment, and lazily the AWS shared config file.
-import type { EvalContext } from "./facts/types";
+import type { EvalContext, UnknownValues } from "./facts/types";
 import { readAwsProfileRegion } from "./facts/aws/profile";
 
 /** Parses PULUMI_CONFIG; a malformed value is reported, not ignored. */
@@ -25,12 +25,24 @@ export function parseStackConfig(raw: string | undefined): {
   return { config };
 }
 
+/**
+ * Set by `jurisdiction-guard scan` for a stack export: every unknown value the pack receives is a
+ * secret the scan could not decrypt, and no `pulumi up` follows to check it (see EvalContext).
+ */
+export const UNKNOWN_VALUES_ENV = "JURISDICTION_GUARD_UNKNOWN_VALUES";
+
+/** The unknown-value semantics named by `UNKNOWN_VALUES_ENV` (the engine's "computed" otherwise). */
+export function unknownValuesOf(env: Readonly<Record<string, string | undefined>>): UnknownValues {
+  return env[UNKNOWN_VALUES_ENV] === "unreadable" ? "unreadable" : "computed";
+}
+
 export function makeContext(env: Readonly<Record<string, string | undefined>>): EvalContext {
   const { config } = parseStackConfig(env["PULUMI_CONFIG"]);
   const profiles = new Map<string, ReturnType<EvalContext["awsProfileRegion"]>>();
   return {
     stackConfig: config,
     env,
+    unknowns: unknownValuesOf(env),
     awsProfileRegion(profile) {
       const key = profile ?? "";
       if (!profiles.has(key)) profiles.set(key, readAwsProfileRegion(profile, env));

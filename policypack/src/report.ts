@@ -86,6 +86,11 @@ export type Finding =
         | { readonly kind: "peer"; readonly interconnect: string };
       readonly paths: readonly string[];
     }
+  /**
+   * A decision that waits for unknown values, where those values are secrets the caller could not
+   * decrypt and no `pulumi up` follows (an offline scan of a stack export): a violation.
+   */
+  | { readonly kind: "unreadable"; readonly finding: Finding }
   /** A violation turned into an advisory note by a matching, unexpired exemption. */
   | { readonly kind: "exempted"; readonly exemption: Exemption; readonly finding: Finding }
   /** A violation whose only matching exemption has expired. */
@@ -142,10 +147,13 @@ function useText(u: AcceleratorUse): string {
   return `${u.value}${family} [${chipText(u.info.chip)}] at \`${u.path}\``;
 }
 
-function subjectText(s: Subject): string {
+/** How a value that cannot be known is described: computed during preview, or encrypted. */
+type UnknownWord = "computed" | "encrypted";
+
+function subjectText(s: Subject, unknown: UnknownWord = "computed"): string {
   if (s.kind === "accelerator") {
     if (s.uses.length === 0) {
-      return `may select accelerator hardware: ${s.computed.map((p) => `\`${p}\``).join(", ")} is computed`;
+      return `may select accelerator hardware: ${s.computed.map((p) => `\`${p}\``).join(", ")} is ${unknown}`;
     }
     return `selects accelerator hardware ${listed(s.uses, useText)}`;
   }
@@ -175,8 +183,8 @@ function fixFor(subject: Subject): string {
     : `${FIX_PLACE}, or remove the AI service from this stack`;
 }
 
-function headline(ref: ResourceRef, subject: Subject): string {
-  return `${ref.type} "${ref.name}" ${subjectText(subject)}.`;
+function headline(ref: ResourceRef, subject: Subject, unknown: UnknownWord = "computed"): string {
+  return `${ref.type} "${ref.name}" ${subjectText(subject, unknown)}.`;
 }
 
 function placementFinding(ref: ResourceRef, f: Extract<Finding, { kind: "placement" }>): string {
@@ -235,6 +243,46 @@ function computedFinding(ref: ResourceRef, f: Extract<Finding, { kind: "computed
     "Note: the decision depends on a value computed during preview; it is checked again at `pulumi up`, where a restricted placement is denied.",
   );
   return lines.join("\n");
+}
+
+const UNREADABLE_WHY =
+  "Why: an offline scan cannot read a secret that is encrypted in a stack export (or a `secure:` stack config value), and no `pulumi up` checks it after the scan, so the resource cannot be shown to be allowed and is not let through.";
+const UNREADABLE_FIX =
+  "Fix: scan an export whose secrets are readable (`pulumi stack export --show-secrets --file stack.json`; that file holds plaintext secrets, so keep it out of logs and build artifacts; jurisdiction-guard does not print them), or make the deciding value a plain, non-secret input or config value.";
+
+/** A decision that waits for encrypted values the scan cannot read (never their ciphertext). */
+function unreadableFinding(ref: ResourceRef, inner: Finding): string {
+  switch (inner.kind) {
+    case "computed": {
+      const v = inner.verdict;
+      const lines = [headline(ref, inner.subject, "encrypted")];
+      if (v.kind === "computed") {
+        const { path, origin } = v.placement;
+        const at = origin.detail.includes(`\`${path}\``) ? "" : ` (at \`${path}\`)`;
+        lines.push(`Where: cannot be read: ${origin.detail}${at} is encrypted.`);
+      } else if (v.kind === "unresolved") {
+        lines.push(`Where: unknown; looked at ${v.placement.tried.join(", ")}.`);
+      } else if (v.kind !== "inherited") {
+        lines.push(`Where: ${whereText(v.placement)}.`);
+      }
+      return [...lines, UNREADABLE_WHY, UNREADABLE_FIX].join("\n");
+    }
+    case "computed-identifiers":
+      return [
+        inner.about.kind === "account"
+          ? headline(ref, inner.about.subject, "encrypted")
+          : `${ref.type} "${ref.name}" is ${withArticle(inner.about.interconnect)}.`,
+        `Where: the ${inner.about.kind} identifiers at ${inner.paths.map((p) => `\`${p}\``).join(", ")} are encrypted.`,
+        UNREADABLE_WHY,
+        UNREADABLE_FIX,
+      ].join("\n");
+    case "restricted-account": {
+      const [, ...rest] = wordFinding(ref, inner).split("\n");
+      return [headline(ref, inner.subject, "encrypted"), ...rest, UNREADABLE_WHY].join("\n");
+    }
+    default:
+      return [wordFinding(ref, inner), UNREADABLE_WHY, UNREADABLE_FIX].join("\n");
+  }
 }
 
 const MATCH_NAMES: Readonly<Record<ProviderMatch["by"], string>> = {
@@ -352,6 +400,8 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
           : `${ref.type} "${ref.name}" is ${withArticle(f.about.interconnect)}.`,
         `Note: the ${f.about.kind} identifiers at ${f.paths.map((p) => `\`${p}\``).join(", ")} are computed during preview; they are checked again at \`pulumi up\`.`,
       ].join("\n");
+    case "unreadable":
+      return unreadableFinding(ref, f.finding);
     case "exempted":
       return [
         `Exempted by ${exemptionText(f.exemption)}; this would otherwise be a violation:`,

@@ -34,7 +34,16 @@ export interface EvalContext {
   awsProfileRegion(profile: string | undefined): { region: string; file: string } | undefined;
   /** The current time (exemption expiry); injectable for tests. Defaults to the clock. */
   now?(): Date;
+  /**
+   * What an unknown value stands for. "computed" (the default): a value computed during preview,
+   * checked again at `pulumi up`, so an advisory note (the engine's semantics). "unreadable": a
+   * secret the caller could not decrypt, with no `pulumi up` after it (an offline scan of a
+   * deployed stack's export), so a violation: the check fails closed.
+   */
+  readonly unknowns?: UnknownValues;
 }
+
+export type UnknownValues = "computed" | "unreadable";
 
 /** Where a placement came from, for messages: "resource input `region`". */
 export interface PlacementOrigin {

@@ -151,8 +151,20 @@ export function evaluateWithConfig(
         }
       : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
   }
-  const outcome = spec.evaluate(view, env, parsed.settings);
+  const outcome = failClosedOnUnreadable(spec.evaluate(view, env, parsed.settings), env);
   return applyExemptions(outcome, view.urn, parsed.settings.exemptions, day);
+}
+
+/**
+ * When unknown values are unreadable secrets with no `pulumi up` after them (an offline scan of a
+ * stack export, EvalContext.unknowns), a decision that waits for them fails closed: the advisory
+ * note becomes a violation that says the value is encrypted. Exemption notes are decided already.
+ */
+export function failClosedOnUnreadable(outcome: Outcome, env: RuleEnv): Outcome {
+  if (env.ctx.unknowns !== "unreadable" || outcome.kind !== "advisory") return outcome;
+  const { finding } = outcome;
+  if (finding.kind === "exempted") return outcome;
+  return { kind: "violation", finding: { kind: "unreadable", finding } };
 }
 
 const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -259,7 +271,12 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
         const { exemptions } = parsed.settings;
         for (const result of evaluateStack(stackViews(args.resources), env, parsed.settings)) {
           const { view } = result;
-          const outcome = applyExemptions(result.outcome, view.urn, exemptions, day);
+          const outcome = applyExemptions(
+            failClosedOnUnreadable(result.outcome, env),
+            view.urn,
+            exemptions,
+            day,
+          );
           const text = (f: Finding) => wordFinding(refOf(view), f);
           if (outcome.kind === "violation") report(text(outcome.finding), view.urn);
           if (outcome.kind === "advisory" && outcome.finding.kind === "exempted") {

@@ -22,16 +22,18 @@ export interface CliResult {
 }
 
 /**
- * Run `node bin/jurisdiction-guard.js …` in the repository root, hermetic environment; `stdin`, when
- * given, is piped to the command (and closed), as `cat file | jurisdiction-guard scan -` does.
+ * Run `node bin/jurisdiction-guard.js …` in the repository root, hermetic environment (plus
+ * `extraEnv`); `stdin`, when given, is piped to the command (and closed), as
+ * `cat file | jurisdiction-guard scan -` does.
  */
 export function runCli(
   args: readonly string[],
   cwd = REPO_ROOT,
   stdin?: string,
+  extraEnv: Record<string, string | undefined> = {},
 ): Promise<CliResult> {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const [k, v] of Object.entries(HERMETIC_ENV)) {
+  for (const [k, v] of Object.entries({ ...HERMETIC_ENV, ...extraEnv })) {
     if (v === undefined) delete env[k];
     else env[k] = v;
   }

@@ -86,7 +86,42 @@ describe("exemptions", () => {
   it("are rejected when they expire further out than maxExemptionDays", () => {
     const far = { exemptions: [exemption({ expires: "2028-01-01" })] };
     expect(text(evaluate(rule, denied, far, ctx))).toMatch(/more than maxExemptionDays \(365\)/);
-    expect(evaluate(rule, denied, { ...far, maxExemptionDays: 800 }, ctx).kind).toBe("advisory");
+    expect(evaluate(rule, denied, { ...far, maxExemptionDays: 730 }, ctx).kind).toBe("advisory");
+  });
+
+  it("cannot be made permanent: maxExemptionDays is at most 730", () => {
+    const forever = { exemptions: [exemption({ expires: "9999-12-31" })], maxExemptionDays: 9999 };
+    const outcome = evaluate(rule, denied, forever, ctx);
+    expect(outcome.kind).toBe("violation");
+    expect(text(outcome)).toMatch(/maxExemptionDays.*730/);
+  });
+
+  it.each([
+    "*",
+    "**",
+    "urn:*",
+    "*::trainer",
+    "urn:pulumi:*::*::*::*",
+    "urn:pulumi:*::proj::*::trainer",
+    "urn:pulumi:*::proj::*",
+  ])("are rejected when the glob %s pins neither the stack nor the type", (resource) => {
+    const outcome = evaluate(rule, denied, { exemptions: [exemption({ resource })] }, ctx);
+    expect(outcome.kind).toBe("violation");
+    const t = text(outcome);
+    expect(t).toContain(
+      `exemptions[0].resource: "${resource}" pins neither the stack nor the resource type`,
+    );
+    expect(t).toContain("urn:pulumi:<stack>::<project>::<type>::<name>");
+  });
+
+  it.each([
+    "urn:pulumi:dev::*",
+    "urn:pulumi:dev::*::*::*",
+    "urn:pulumi:*::*::aws:ec2/instance:Instance::*",
+    "urn:pulumi:*::proj::aws:ec2/*::train*",
+  ])("accept a glob that pins the stack or the type: %s", (resource) => {
+    const outcome = evaluate(rule, denied, { exemptions: [exemption({ resource })] }, ctx);
+    expect(outcome.kind).toBe("advisory");
   });
 
   it("are rejected with a malformed glob", () => {
