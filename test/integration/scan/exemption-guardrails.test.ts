@@ -4,8 +4,16 @@ import { fixture, runCli, tmpFile } from "./helpers";
 
 const GPU = "gpu-in-restricted-jurisdiction";
 
-function config(name: string, settings: Record<string, unknown>): string {
-  return tmpFile(name, JSON.stringify({ [GPU]: settings }));
+/** Scan the China GPU export with `settings` as the GPU policy's config (written to `name`). */
+function scanWith(name: string, settings: Record<string, unknown>) {
+  const file = tmpFile(name, JSON.stringify({ [GPU]: settings }));
+  return runCli([
+    "scan",
+    "--no-build",
+    "--policy-pack-config",
+    file,
+    fixture("stack-export-aws-china.json"),
+  ]);
 }
 
 /** 30 days from now, within any maxExemptionDays. */
@@ -19,16 +27,9 @@ const entry = (resource: string, expires = SOON) => ({
 
 describe("exemption guardrails through the CLI", () => {
   it('an exemption of every resource ("*") is a config error naming the entry and the fix', async () => {
-    const file = config("star.json", {
+    const r = await scanWith("star.json", {
       exemptions: [entry("urn:pulumi:prod::ml::*::x"), entry("*")],
     });
-    const r = await runCli([
-      "scan",
-      "--no-build",
-      "--policy-pack-config",
-      file,
-      fixture("stack-export-aws-china.json"),
-    ]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toContain(
@@ -37,47 +38,26 @@ describe("exemption guardrails through the CLI", () => {
   });
 
   it("a glob with both the stack and the type wildcards is rejected", async () => {
-    const file = config("wild.json", {
+    const r = await scanWith("wild.json", {
       exemptions: [entry("urn:pulumi:*::aws-china-gpu-training::*::*")],
     });
-    const r = await runCli([
-      "scan",
-      "--no-build",
-      "--policy-pack-config",
-      file,
-      fixture("stack-export-aws-china.json"),
-    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('field "exemptions[0].resource"');
   });
 
   it("maxExemptionDays above 730 (an exemption until 9999-12-31) is rejected", async () => {
-    const file = config("forever.json", {
+    const r = await scanWith("forever.json", {
       maxExemptionDays: 3_000_000,
       exemptions: [entry("urn:pulumi:dev::aws-china-gpu-training::*::*", "9999-12-31")],
     });
-    const r = await runCli([
-      "scan",
-      "--no-build",
-      "--policy-pack-config",
-      file,
-      fixture("stack-export-aws-china.json"),
-    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/field "maxExemptionDays".*730/);
   });
 
   it("a glob that pins the stack is accepted and exempts", async () => {
-    const file = config("pinned.json", {
+    const r = await scanWith("pinned.json", {
       exemptions: [entry("urn:pulumi:dev::*::*::*")],
     });
-    const r = await runCli([
-      "scan",
-      "--no-build",
-      "--policy-pack-config",
-      file,
-      fixture("stack-export-aws-china.json"),
-    ]);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("Exempted by exemptions[0]");
   });
