@@ -16,7 +16,12 @@ module.exports = {
       ...shared,
       displayName: "unit",
       roots: ["<rootDir>/test"],
-      testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/integration/"],
+      // test/engine/ is the real-CLI suite: `npm run test:engine` (jest.engine.config.js).
+      testPathIgnorePatterns: [
+        "/node_modules/",
+        "<rootDir>/test/integration/",
+        "<rootDir>/test/engine/",
+      ],
     },
     {
       ...shared,

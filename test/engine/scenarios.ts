@@ -1,0 +1,13 @@
+// Programs the engine suite previews, as Automation API inline programs.
+import type * as awsTypes from "@pulumi/aws";
+
+/** One p4d.24xlarge (8x A100) in cn-north-1 through an explicit provider. */
+export async function gpuInChina(): Promise<void> {
+  const aws = (await import("@pulumi/aws")) as typeof awsTypes;
+  const provider = new aws.Provider("cn", { region: "cn-north-1" });
+  new aws.ec2.Instance(
+    "trainer",
+    { instanceType: "p4d.24xlarge", ami: "ami-0123456789abcdef0" },
+    { provider },
+  );
+}
