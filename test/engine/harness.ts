@@ -17,7 +17,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import type { EngineEvent, PolicyEvent, PreviewResult } from "@pulumi/pulumi/automation";
+import type { EngineEvent, PolicyEvent, PreviewResult, Stack } from "@pulumi/pulumi/automation";
 import { LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { ensurePackBuilt } from "../../cli/build";
 import { resolvePulumiCli } from "../../cli/engine/pulumi-cli";
@@ -132,6 +132,8 @@ export interface PreviewOptions {
   /** What `--policy-pack` gets: paths of executables (packExecutable) or folders. */
   policyPacks: string[];
   policyPackConfigs?: string[];
+  /** Runs on the stack before the preview (stack config, stack tags). */
+  prepare?: (stack: Stack) => Promise<void>;
 }
 
 export interface PreviewOutcome {
@@ -162,6 +164,7 @@ export async function previewWithPacks(
       envVars: setup.env,
     },
   );
+  if (opts.prepare !== undefined) await opts.prepare(stack);
   const events: EngineEvent[] = [];
   const started = Date.now();
   try {

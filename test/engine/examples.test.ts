@@ -1,0 +1,214 @@
+// Every example in examples/ previewed by the REAL Pulumi engine with our pack, against the
+// engine-faithful runner (`evaluateProgram`, what `npm run demo` uses) on the same example options:
+// the same (policy, enforcement level, resource URN) set, the same message texts, and the verdicts
+// of expected.json. The example's index.ts runs as an Automation API inline program in this process
+// (see harness.ts) with the example's project name, its stack config (`stack.setAllConfig`), its
+// stack tags (`stack.setTag`) and its policy-config.json (`--policy-pack-config`). Sequential: one
+// preview takes a few seconds.
+import * as fs from "fs";
+import * as path from "path";
+import type { PolicyEvent } from "@pulumi/pulumi/automation";
+import {
+  evaluateProgram,
+  exampleOptions,
+  listExamples,
+  verdictsByName,
+} from "../../cli/evaluate-program";
+import type { ProgramEvaluation, Verdict } from "../../cli/evaluate-program";
+import { readProject, readStackConfig, selectStack } from "../../cli/program/stack-config";
+import type { EnforcementLevel } from "../../cli/runner/types";
+import { EXAMPLES_DIR, HERMETIC_ENV } from "../integration/harness";
+import type { EngineSetup, PreviewOutcome } from "./harness";
+import { PACK_DIR, packExecutable, previewWithPacks, setUpEngine } from "./harness";
+
+interface Expected {
+  stack: string;
+  verdicts: Record<string, Verdict>;
+}
+
+/** One policy finding, as both sides report it. */
+interface Row {
+  policyName: string;
+  enforcementLevel: string;
+  urn: string;
+  message: string;
+}
+
+const names = listExamples(EXAMPLES_DIR);
+const PROVIDERS = ["aws", "azure-native"];
+
+let setup: EngineSetup | undefined;
+let savedEnv: Record<string, string | undefined> = {};
+
+beforeAll(async () => {
+  // The engine's pack process inherits this process's environment (the runner gets HERMETIC_ENV
+  // explicitly): hide the machine's AWS and Azure settings from both.
+  savedEnv = Object.fromEntries(Object.keys(HERMETIC_ENV).map((k) => [k, process.env[k]]));
+  setEnv(HERMETIC_ENV);
+  setup = await setUpEngine({
+    providers: PROVIDERS,
+    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
+  });
+});
+
+afterAll(() => {
+  setup?.cleanup();
+  setEnv(savedEnv);
+});
+
+function setEnv(env: Record<string, string | undefined>): void {
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
+function engine(): EngineSetup {
+  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
+  return setup;
+}
+
+async function previewExample(dir: string): Promise<PreviewOutcome> {
+  const project = readProject(dir);
+  const stackName = selectStack(dir, undefined);
+  const { config, secretKeys } = readStackConfig(dir, project, stackName);
+  const opts = exampleOptions(dir);
+  const index = path.join(dir, "index.ts");
+  return previewWithPacks(engine(), {
+    projectName: project.name,
+    stackName,
+    // The example's module runs its top level (which registers the resources) when required here,
+    // inside the inline program; its @pulumi/pulumi is the one the Automation API uses (one
+    // node_modules/@pulumi/pulumi, one jest module registry).
+    program: async () => {
+      await import(index);
+    },
+    policyPacks: [packExecutable(engine())],
+    ...(opts.policyConfigFile !== undefined ? { policyPackConfigs: [opts.policyConfigFile] } : {}),
+    prepare: async (stack) => {
+      await stack.setAllConfig(
+        Object.fromEntries(
+          Object.entries(config).map(([k, value]) => [
+            k,
+            { value, secret: secretKeys.includes(k) },
+          ]),
+        ),
+      );
+      for (const [k, v] of Object.entries(opts.stackTags ?? {})) await stack.setTag(k, v);
+    },
+  });
+}
+
+/**
+ * The engine's event carries the pack's message followed by one "\n" (pkg/engine/events.go
+ * policyViolationEvent writes the message, a colour reset and '\n'; the reset is stripped on the
+ * way to the Automation API): the one normalisation. A message without it is kept as is, so the
+ * comparison shows it.
+ */
+function engineMessage(message: string): string {
+  return message.endsWith("\n") ? message.slice(0, -1) : message;
+}
+
+function engineRows(events: PolicyEvent[]): Row[] {
+  return sortRows(
+    events.map((p) => ({
+      policyName: p.policyName,
+      enforcementLevel: p.enforcementLevel,
+      urn: p.resourceUrn ?? "",
+      message: engineMessage(p.message),
+    })),
+  );
+}
+
+function runnerRows(e: ProgramEvaluation): Row[] {
+  return sortRows(
+    e.report.findings.map((f) => ({
+      policyName: f.policyName,
+      enforcementLevel: f.enforcementLevel,
+      urn: f.urn,
+      message: f.message,
+    })),
+  );
+}
+
+function sortRows(rows: Row[]): Row[] {
+  const key = (r: Row): string => [r.urn, r.policyName, r.enforcementLevel, r.message].join("\0");
+  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+const RANK: Record<string, number> = { disabled: 0, advisory: 1, remediate: 2, mandatory: 3 };
+
+/** expected.json's shape from the engine's events: resource name -> policy -> most severe level. */
+function engineVerdicts(urns: string[], events: PolicyEvent[]): Record<string, Verdict> {
+  const out: Record<string, Verdict> = {};
+  for (const urn of urns) {
+    const v: Record<string, EnforcementLevel> = {};
+    for (const p of events) {
+      if (p.resourceUrn !== urn) continue;
+      const prev = v[p.policyName];
+      if (prev === undefined || RANK[p.enforcementLevel]! > RANK[prev]!)
+        v[p.policyName] = p.enforcementLevel as EnforcementLevel;
+    }
+    out[urn.split("::").slice(3).join("::")] = Object.keys(v).length > 0 ? v : "none";
+  }
+  return out;
+}
+
+test("every example folder is previewed", () => {
+  expect(names.length).toBeGreaterThanOrEqual(10);
+});
+
+test("the examples' providers load the @pulumi/pulumi the Automation API runs the inline program with", () => {
+  const automation = require.resolve("@pulumi/pulumi/automation");
+  for (const name of PROVIDERS) {
+    const pkg = path.dirname(require.resolve(`@pulumi/${name}/package.json`));
+    expect(require.resolve("@pulumi/pulumi/automation", { paths: [pkg] })).toBe(automation);
+  }
+});
+
+describe.each(names)("example %s", (name) => {
+  const dir = path.join(EXAMPLES_DIR, name);
+  const expected = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")) as Expected;
+  let real: PreviewOutcome | undefined;
+  let runner: ProgramEvaluation | undefined;
+
+  beforeAll(async () => {
+    real = await previewExample(dir);
+    runner = await evaluateProgram(dir, {
+      packDir: PACK_DIR,
+      env: HERMETIC_ENV,
+      ...exampleOptions(dir),
+    });
+  });
+
+  const get = (): { real: PreviewOutcome; runner: ProgramEvaluation } => {
+    if (real === undefined || runner === undefined) throw new Error(`${name} was not evaluated`);
+    return { real, runner };
+  };
+
+  test("the real engine reports the runner's findings: same policies, levels, URNs and messages", () => {
+    const { real, runner } = get();
+    expect(engineRows(real.policyEvents)).toEqual(runnerRows(runner));
+  });
+
+  test("the real engine registers the runner's resources", () => {
+    const { real, runner } = get();
+    const urns = real.events.flatMap((e) =>
+      e.resourcePreEvent !== undefined ? [e.resourcePreEvent.metadata.urn] : [],
+    );
+    expect([...new Set(urns)].sort()).toEqual(runner.program.resources.map((r) => r.urn).sort());
+  });
+
+  test("the real engine's verdicts equal expected.json; a mandatory finding fails the preview", () => {
+    const { real, runner } = get();
+    const urns = runner.program.resources.map((r) => r.urn);
+    expect(engineVerdicts(urns, real.policyEvents)).toEqual(expected.verdicts);
+    expect(verdictsByName(runner.program.resources, runner.report)).toEqual(expected.verdicts);
+    const mandatory = real.policyEvents.some((p) => p.enforcementLevel === "mandatory");
+    // v3.276 exits 1 on a mandatory violation (see policy-events.test.ts).
+    expect({
+      ok: real.ok,
+      exit1: /Command failed with exit code 1:/.test(real.error ?? ""),
+    }).toEqual({ ok: !mandatory, exit1: mandatory });
+  });
+});
