@@ -8,132 +8,44 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyEvent } from "@pulumi/pulumi/automation";
-import {
-  evaluateProgram,
-  exampleOptions,
-  listExamples,
-  verdictsByName,
-} from "../../cli/evaluate-program";
+import { listExamples, verdictsByName } from "../../cli/evaluate-program";
 import type { ProgramEvaluation, Verdict } from "../../cli/evaluate-program";
-import { readProject, readStackConfig, selectStack } from "../../cli/program/stack-config";
 import type { EnforcementLevel } from "../../cli/runner/types";
-import { EXAMPLES_DIR, HERMETIC_ENV } from "../integration/harness";
+import { EXAMPLES_DIR } from "../integration/harness";
+import {
+  engineRows,
+  evaluateExample,
+  PROVIDERS,
+  previewExample,
+  runnerRows,
+  useHermeticEnv,
+} from "./examples";
 import type { EngineSetup, PreviewOutcome } from "./harness";
-import { PACK_DIR, packExecutable, previewWithPacks, setUpEngine } from "./harness";
+import { setUpEngine } from "./harness";
 
 interface Expected {
   stack: string;
   verdicts: Record<string, Verdict>;
 }
 
-/** One policy finding, as both sides report it. */
-interface Row {
-  policyName: string;
-  enforcementLevel: string;
-  urn: string;
-  message: string;
-}
-
 const names = listExamples(EXAMPLES_DIR);
-const PROVIDERS = ["aws", "azure-native"];
 
 let setup: EngineSetup | undefined;
-let savedEnv: Record<string, string | undefined> = {};
+
+useHermeticEnv();
 
 beforeAll(async () => {
-  // The engine's pack process inherits this process's environment (the runner gets HERMETIC_ENV
-  // explicitly): hide the machine's AWS and Azure settings from both.
-  savedEnv = Object.fromEntries(Object.keys(HERMETIC_ENV).map((k) => [k, process.env[k]]));
-  setEnv(HERMETIC_ENV);
   setup = await setUpEngine({
     providers: PROVIDERS,
     progress: (l) => process.stderr.write(`[engine] ${l}\n`),
   });
 });
 
-afterAll(() => {
-  setup?.cleanup();
-  setEnv(savedEnv);
-});
-
-function setEnv(env: Record<string, string | undefined>): void {
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-}
+afterAll(() => setup?.cleanup());
 
 function engine(): EngineSetup {
   if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
   return setup;
-}
-
-async function previewExample(dir: string): Promise<PreviewOutcome> {
-  const project = readProject(dir);
-  const stackName = selectStack(dir, undefined);
-  const { config, secretKeys } = readStackConfig(dir, project, stackName);
-  const opts = exampleOptions(dir);
-  const index = path.join(dir, "index.ts");
-  return previewWithPacks(engine(), {
-    projectName: project.name,
-    stackName,
-    // The example's module runs its top level (which registers the resources) when required here,
-    // inside the inline program; its @pulumi/pulumi is the one the Automation API uses (one
-    // node_modules/@pulumi/pulumi, one jest module registry).
-    program: async () => {
-      await import(index);
-    },
-    policyPacks: [packExecutable(engine())],
-    ...(opts.policyConfigFile !== undefined ? { policyPackConfigs: [opts.policyConfigFile] } : {}),
-    prepare: async (stack) => {
-      await stack.setAllConfig(
-        Object.fromEntries(
-          Object.entries(config).map(([k, value]) => [
-            k,
-            { value, secret: secretKeys.includes(k) },
-          ]),
-        ),
-      );
-      for (const [k, v] of Object.entries(opts.stackTags ?? {})) await stack.setTag(k, v);
-    },
-  });
-}
-
-/**
- * The engine's event carries the pack's message followed by one "\n" (pkg/engine/events.go
- * policyViolationEvent writes the message, a colour reset and '\n'; the reset is stripped on the
- * way to the Automation API): the one normalisation. A message without it is kept as is, so the
- * comparison shows it.
- */
-function engineMessage(message: string): string {
-  return message.endsWith("\n") ? message.slice(0, -1) : message;
-}
-
-function engineRows(events: PolicyEvent[]): Row[] {
-  return sortRows(
-    events.map((p) => ({
-      policyName: p.policyName,
-      enforcementLevel: p.enforcementLevel,
-      urn: p.resourceUrn ?? "",
-      message: engineMessage(p.message),
-    })),
-  );
-}
-
-function runnerRows(e: ProgramEvaluation): Row[] {
-  return sortRows(
-    e.report.findings.map((f) => ({
-      policyName: f.policyName,
-      enforcementLevel: f.enforcementLevel,
-      urn: f.urn,
-      message: f.message,
-    })),
-  );
-}
-
-function sortRows(rows: Row[]): Row[] {
-  const key = (r: Row): string => [r.urn, r.policyName, r.enforcementLevel, r.message].join("\0");
-  return [...rows].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }
 
 const RANK: Record<string, number> = { disabled: 0, advisory: 1, remediate: 2, mandatory: 3 };
@@ -173,12 +85,8 @@ describe.each(names)("example %s", (name) => {
   let runner: ProgramEvaluation | undefined;
 
   beforeAll(async () => {
-    real = await previewExample(dir);
-    runner = await evaluateProgram(dir, {
-      packDir: PACK_DIR,
-      env: HERMETIC_ENV,
-      ...exampleOptions(dir),
-    });
+    real = await previewExample(engine(), dir);
+    runner = await evaluateExample(dir);
   });
 
   const get = (): { real: PreviewOutcome; runner: ProgramEvaluation } => {
