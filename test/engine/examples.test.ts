@@ -1,10 +1,11 @@
 // Every example in examples/ previewed by the REAL Pulumi engine with our pack, against the
 // engine-faithful runner (`evaluateProgram`, what `npm run demo` uses) on the same example options:
-// the same (policy, enforcement level, resource URN) set, the same message texts, and the verdicts
-// of expected.json. The example's index.ts runs as an Automation API inline program in this process
-// (see harness.ts) with the example's project name, its stack config (`stack.setAllConfig`), its
-// stack tags (`stack.setTag`) and its policy-config.json (`--policy-pack-config`). Sequential: one
-// preview takes a few seconds.
+// the same (pack, version, policy, enforcement level, severity, resource URN) rows with the same
+// message texts (examples.ts: engineMessage is the one normalisation), the same resources, and the
+// verdicts of expected.json. The example's index.ts runs as an Automation API inline program in
+// this process (see harness.ts, examples.ts) with the example's project name, its stack config
+// (`stack.setAllConfig`), its stack tags (`stack.setTag`) and its policy-config.json
+// (`--policy-pack-config`). Sequential: one preview takes a few seconds.
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyEvent } from "@pulumi/pulumi/automation";

@@ -95,8 +95,12 @@ export async function previewExample(
 
 /** One policy finding, as both sides report it. */
 export interface Row {
+  policyPackName: string;
+  policyPackVersion: string;
   policyName: string;
   enforcementLevel: string;
+  /** The engine omits an unspecified severity (apitype.PolicyEvent `severity,omitempty`). */
+  severity: string;
   urn: string;
   message: string;
 }
@@ -114,8 +118,12 @@ function engineMessage(message: string): string {
 export function engineRows(events: PolicyEvent[]): Row[] {
   return sortRows(
     events.map((p) => ({
+      policyPackName: p.policyPackName,
+      policyPackVersion: p.policyPackVersion,
       policyName: p.policyName,
       enforcementLevel: p.enforcementLevel,
+      // In the event JSON, not in @pulumi/pulumi's PolicyEvent type.
+      severity: (p as PolicyEvent & { severity?: string }).severity ?? "unspecified",
       urn: p.resourceUrn ?? "",
       message: engineMessage(p.message),
     })),
@@ -125,8 +133,11 @@ export function engineRows(events: PolicyEvent[]): Row[] {
 export function runnerRows(e: ProgramEvaluation): Row[] {
   return sortRows(
     e.report.findings.map((f) => ({
+      policyPackName: f.policyPackName,
+      policyPackVersion: f.policyPackVersion,
       policyName: f.policyName,
       enforcementLevel: f.enforcementLevel,
+      severity: f.severity,
       urn: f.urn,
       message: f.message,
     })),
