@@ -11,3 +11,14 @@ export async function gpuInChina(): Promise<void> {
     { provider },
   );
 }
+
+/** One p5.48xlarge (8x H100) in ap-southeast-1 (Singapore) through an explicit provider. */
+export async function gpuInSingapore(): Promise<void> {
+  const aws = (await import("@pulumi/aws")) as typeof awsTypes;
+  const provider = new aws.Provider("sg", { region: "ap-southeast-1" });
+  new aws.ec2.Instance(
+    "trainer",
+    { instanceType: "p5.48xlarge", ami: "ami-0123456789abcdef0" },
+    { provider },
+  );
+}
