@@ -130,7 +130,7 @@ export function engineRows(events: PolicyEvent[]): Row[] {
   );
 }
 
-export function runnerRows(e: ProgramEvaluation): Row[] {
+export function runnerRows(e: Pick<ProgramEvaluation, "report">): Row[] {
   return sortRows(
     e.report.findings.map((f) => ({
       policyPackName: f.policyPackName,

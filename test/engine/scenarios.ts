@@ -22,3 +22,18 @@ export async function gpuInSingapore(): Promise<void> {
     { provider },
   );
 }
+
+/**
+ * A p4d.24xlarge through a provider whose region is computed: an output of a new resource (a VPC,
+ * whose id the stub provider leaves unknown in preview), so unknown when the pack sees it.
+ */
+export async function gpuInComputedRegion(): Promise<void> {
+  const aws = (await import("@pulumi/aws")) as typeof awsTypes;
+  const net = new aws.ec2.Vpc("net", { cidrBlock: "10.0.0.0/16" });
+  const provider = new aws.Provider("computed", { region: net.id.apply(() => "cn-north-1") });
+  new aws.ec2.Instance(
+    "trainer",
+    { instanceType: "p4d.24xlarge", ami: "ami-0123456789abcdef0" },
+    { provider },
+  );
+}
