@@ -9,27 +9,12 @@ import type { EngineResource } from "../../cli/runner";
 import { ResourceFactory, TYPES } from "../integration/factory";
 import { packOptions } from "../integration/harness";
 import { engineRows, runnerRows, useHermeticEnv } from "./examples";
-import type { EngineSetup } from "./harness";
-import { packExecutable, previewWithPacks, setUpEngine } from "./harness";
+import { packExecutable, previewWithPacks, useEngine } from "./harness";
 import { gpuInComputedRegion } from "./scenarios";
-
-let setup: EngineSetup | undefined;
 
 useHermeticEnv();
 
-beforeAll(async () => {
-  setup = await setUpEngine({
-    providers: ["aws"],
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-});
-
-afterAll(() => setup?.cleanup());
-
-function engine(): EngineSetup {
-  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
-  return setup;
-}
+const engine = useEngine(["aws"]);
 
 /** What the engine registers for gpuInComputedRegion (its resourcePreEvents), for the runner. */
 function runnerResources(): EngineResource[] {

@@ -21,8 +21,8 @@ import {
   runnerRows,
   useHermeticEnv,
 } from "./examples";
-import type { EngineSetup, PreviewOutcome } from "./harness";
-import { setUpEngine } from "./harness";
+import type { PreviewOutcome } from "./harness";
+import { useEngine } from "./harness";
 
 interface Expected {
   stack: string;
@@ -31,23 +31,9 @@ interface Expected {
 
 const names = listExamples(EXAMPLES_DIR);
 
-let setup: EngineSetup | undefined;
-
 useHermeticEnv();
 
-beforeAll(async () => {
-  setup = await setUpEngine({
-    providers: PROVIDERS,
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-});
-
-afterAll(() => setup?.cleanup());
-
-function engine(): EngineSetup {
-  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
-  return setup;
-}
+const engine = useEngine(PROVIDERS);
 
 const RANK: Record<string, number> = { disabled: 0, advisory: 1, remediate: 2, mandatory: 3 };
 

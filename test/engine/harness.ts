@@ -194,3 +194,22 @@ export async function previewWithPacks(
 function policyEventsOf(events: EngineEvent[]): PolicyEvent[] {
   return events.flatMap((e) => (e.policyEvent !== undefined ? [e.policyEvent] : []));
 }
+
+/**
+ * Set the engine up in `beforeAll` and clean up in `afterAll` (call at the top of a test file);
+ * the returned function gives the setup, or throws when `beforeAll` failed.
+ */
+export function useEngine(providers: string[]): () => EngineSetup {
+  let setup: EngineSetup | undefined;
+  beforeAll(async () => {
+    setup = await setUpEngine({
+      providers,
+      progress: (l) => process.stderr.write(`[engine] ${l}\n`),
+    });
+  });
+  afterAll(() => setup?.cleanup());
+  return () => {
+    if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
+    return setup;
+  };
+}

@@ -7,30 +7,16 @@
 import * as path from "path";
 import { EXAMPLES_DIR } from "../integration/harness";
 import { useHermeticEnv } from "./examples";
-import type { EngineSetup, PreviewOutcome } from "./harness";
-import { packExecutable, previewWithPacks, setUpEngine } from "./harness";
+import type { PreviewOutcome } from "./harness";
+import { packExecutable, previewWithPacks, useEngine } from "./harness";
 import { gpuInSingapore } from "./scenarios";
 
 const ORG_PACK_DIR = path.join(EXAMPLES_DIR, "org-pack");
 const TRAINER = "urn:pulumi:org::engine-smoke::aws:ec2/instance:Instance::trainer";
 
-let setup: EngineSetup | undefined;
-
 useHermeticEnv();
 
-beforeAll(async () => {
-  setup = await setUpEngine({
-    providers: ["aws"],
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-});
-
-afterAll(() => setup?.cleanup());
-
-function engine(): EngineSetup {
-  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
-  return setup;
-}
+const engine = useEngine(["aws"]);
 
 function gpuEvents(o: PreviewOutcome): Record<string, string | undefined>[] {
   return o.policyEvents

@@ -4,25 +4,11 @@
 // fails with the reason: nothing is skipped.
 import * as fs from "fs";
 import * as path from "path";
-import type { EngineSetup, PreviewOutcome } from "./harness";
-import { packExecutable, previewWithPacks, setUpEngine } from "./harness";
+import type { PreviewOutcome } from "./harness";
+import { packExecutable, previewWithPacks, useEngine } from "./harness";
 import { gpuInChina } from "./scenarios";
 
-let setup: EngineSetup | undefined;
-
-beforeAll(async () => {
-  setup = await setUpEngine({
-    providers: ["aws"],
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-});
-
-afterAll(() => setup?.cleanup());
-
-function engine(): EngineSetup {
-  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
-  return setup;
-}
+const engine = useEngine(["aws"]);
 
 test("a p4d.24xlarge through a cn-north-1 provider fails the preview with a mandatory gpu-in-restricted-jurisdiction event", async () => {
   const o = await previewWithPacks(engine(), {

@@ -13,24 +13,14 @@ import {
   runnerRows,
   useHermeticEnv,
 } from "./examples";
-import type { EngineSetup } from "./harness";
-import { setUpEngine } from "./harness";
-
-let setup: EngineSetup | undefined;
+import { useEngine } from "./harness";
 
 useHermeticEnv();
 
-beforeAll(async () => {
-  setup = await setUpEngine({
-    providers: PROVIDERS,
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-});
-
-afterAll(() => setup?.cleanup());
+const engine = useEngine(PROVIDERS);
 
 test("compliant-multi-region-gpu in a stack tagged jurisdiction=CN: the engine reports the runner's findings, all from the stack tag", async () => {
-  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
+  const setup = engine();
   const dir = path.join(EXAMPLES_DIR, "compliant-multi-region-gpu");
   const stackTags = { jurisdiction: "CN" };
   const real = await previewExample(setup, dir, { stackTags });

@@ -9,27 +9,12 @@ import { checkPolicyPackConfigFile, PolicyConfigError, startPack } from "../../c
 import { ownPolicies } from "../../cli/own-pack";
 import { packOptions } from "../integration/harness";
 import { useHermeticEnv } from "./examples";
-import type { EngineSetup } from "./harness";
-import { PACK_DIR, packExecutable, previewWithPacks, setUpEngine } from "./harness";
+import { PACK_DIR, packExecutable, previewWithPacks, useEngine } from "./harness";
 import { gpuInChina } from "./scenarios";
-
-let setup: EngineSetup | undefined;
 
 useHermeticEnv();
 
-beforeAll(async () => {
-  setup = await setUpEngine({
-    providers: ["aws"],
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-});
-
-afterAll(() => setup?.cleanup());
-
-function engine(): EngineSetup {
-  if (setup === undefined) throw new Error("the engine setup failed (see beforeAll)");
-  return setup;
-}
+const engine = useEngine(["aws"]);
 
 const WRONG = { "gpu-in-restricted-jurisdiction": { allowedRegions: "cn-north-1" } };
 
