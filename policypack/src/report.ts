@@ -1,8 +1,8 @@
 // The one place that words findings: what was found, where, why, and how to fix it.
 // Policies decide and hand a Finding here; nothing else composes user-facing text.
 import type { ConfigError, Exemption, Settings } from "./config";
-import type { ProviderMatch } from "./data/provider-matcher";
-import { countryName } from "./data/jurisdictions";
+import type { ProviderMatch } from "./catalogue/provider-matcher";
+import { countryName } from "./catalogue/jurisdictions";
 import type { ChipEntry } from "./data/types";
 import type {
   AcceleratorUse,

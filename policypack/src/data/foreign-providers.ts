@@ -1,6 +1,6 @@
 // Listed foreign providers: clouds and carriers tied to restricted jurisdictions, with the
 // identifiers that reveal a peering, interconnect or deployment with them (ASNs, carrier names as
-// clouds spell them, Pulumi packages). Data only: the matcher (provider-matcher.ts) indexes it.
+// clouds spell them, Pulumi packages). Data only: the matcher (catalogue/provider-matcher.ts) indexes it.
 //
 // How much to trust each identifier is recorded per identifier. No RIR (APNIC/RIPE/ARIN) record
 // was read for any ASN: a "verified" ASN is one the holder itself publishes as its own; a

@@ -6,8 +6,8 @@
 // Region: the resource's `availabilityZone` ("cn-hangzhou-h"), else the provider's `region`
 // (stack config `alicloud:region` for the default provider), else ALIBABA_CLOUD_REGION /
 // ALICLOUD_REGION, else the provider's default region cn-beijing.
-import { unspecifiedAccelerator } from "../../data/accelerators";
-import { classifyAlicloudInstanceType } from "../../data/other-accelerators";
+import { unspecifiedAccelerator } from "../../catalogue/accelerators";
+import { classifyAlicloudInstanceType } from "../../catalogue/other-accelerators";
 import { readString } from "../../values";
 import type { ComputeExtractor } from "../compute";
 import type { Part } from "../common/paths";

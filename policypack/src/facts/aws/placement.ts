@@ -6,7 +6,7 @@
 //   5. the profile's `region` in the shared config file (profile: provider input `profile`, else
 //      stack config `aws:profile` for the default provider, else AWS_PROFILE, else `default`).
 // A computed value at any step stops the search: the value could be any region.
-import { awsPartitionOf, lookupAwsRegion } from "../../data/regions";
+import { awsPartitionOf, lookupAwsRegion } from "../../catalogue/regions";
 import { Computed, isUnknown, readString } from "../../values";
 import { DEFAULT_AWS_PROFILE } from "./profile";
 import type { EvalContext, Placement, PlacementOrigin, ProviderView, ResourceView } from "../types";

@@ -31,7 +31,7 @@ import {
   azureEnvironmentCountry,
   lookupAzureLocation,
   normaliseAzureLocation,
-} from "../../data/regions";
+} from "../../catalogue/regions";
 import { normaliseToken } from "../tokens";
 import type { EvalContext, Placement, PlacementOrigin, ResourceView } from "../types";
 import { Computed, readList, readString } from "../../values";

@@ -5,7 +5,7 @@
 // CLOUDSDK_COMPUTE_ZONE and GOOGLE_REGION, GCLOUD_REGION, CLOUDSDK_COMPUTE_REGION. Zones resolve
 // to their region ("asia-east2-a" → asia-east2, Hong Kong). GKE clusters and node pools also run
 // in `nodeLocations[]` (additional placements).
-import { lookupGcpLocation } from "../../data/regions";
+import { lookupGcpLocation } from "../../catalogue/regions";
 import { readStrings } from "../../values";
 import type { ChainSpec } from "../common/placement-chain";
 import { chainPlacement } from "../common/placement-chain";

@@ -7,7 +7,7 @@
 // Region: the resource's own `region` input (most Huawei Cloud resources take one), else its
 // `availabilityZone` ("cn-north-4a"), else the provider's `region` (stack config
 // `huaweicloud:region`), else HW_REGION_NAME. The provider has no default region.
-import { classifyHuaweicloudFlavor } from "../../data/other-accelerators";
+import { classifyHuaweicloudFlavor } from "../../catalogue/other-accelerators";
 import type { ComputeExtractor } from "../compute";
 import { extractor, typesAt } from "../common/paths";
 import { readListedCloudRegion } from "../common/listed-cloud";

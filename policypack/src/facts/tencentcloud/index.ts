@@ -7,7 +7,7 @@
 // Region: the resource's `availabilityZone` ("ap-guangzhou-3"), else the provider's `region`
 // (stack config `tencentcloud:region`), else TENCENTCLOUD_REGION, else the provider's default
 // region ap-guangzhou.
-import { classifyTencentcloudInstanceType } from "../../data/other-accelerators";
+import { classifyTencentcloudInstanceType } from "../../catalogue/other-accelerators";
 import type { ComputeExtractor } from "../compute";
 import { extractor, typesAt } from "../common/paths";
 import { readListedCloudRegion } from "../common/listed-cloud";

@@ -1,7 +1,7 @@
 import { Region } from "@pulumi/aws/types/enums";
-import { AWS_REGIONS } from "../../../policypack/src/data/aws-regions";
-import { AZURE_LOCATIONS } from "../../../policypack/src/data/azure-locations";
-import { isCountryCode } from "../../../policypack/src/data/jurisdictions";
+import { AWS_REGIONS } from "../../../policypack/src/data/regions/aws";
+import { AZURE_LOCATIONS } from "../../../policypack/src/data/regions/azure";
+import { isCountryCode } from "../../../policypack/src/catalogue/jurisdictions";
 import {
   AZURE_ENVIRONMENTS,
   awsPartitionOf,
@@ -10,7 +10,7 @@ import {
   lookupAzureEnvironment,
   lookupAzureLocation,
   normaliseAzureLocation,
-} from "../../../policypack/src/data/regions";
+} from "../../../policypack/src/catalogue/regions";
 
 describe("AWS regions", () => {
   it.each(Object.values(Region))(

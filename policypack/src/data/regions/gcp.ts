@@ -1,11 +1,11 @@
 // Google Cloud regions, each mapped to the country it sits in. Zones are `<region>-<letter>`
-// ("asia-east2-a") and resolve to their region (data/regions.ts `lookupGcpLocation`).
+// ("asia-east2-a") and resolve to their region (catalogue/regions.ts `lookupGcpLocation`).
 //
 // The list is every region named on Google Cloud's location pages (Geography and regions, as
 // rendered on the Infrastructure Manager and GKE On-Prem API locations pages); the place is
 // Google's region description. asia-east2 is Hong Kong.
-import { OTHER_CLOUDS_REVIEWED, regionRows } from "./table-rows";
-import type { RegionEntry } from "./types";
+import { OTHER_CLOUDS_REVIEWED, regionRows } from "../table-rows";
+import type { RegionEntry } from "../types";
 
 const region = regionRows("gcp", "gcp", "gcp-regions-doc", "verified");
 

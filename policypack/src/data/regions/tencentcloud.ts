@@ -8,8 +8,8 @@
 //
 // Instance types read `<FAMILY>.<SIZE>` ("GN7.2XLARGE32"); the family table follows Tencent
 // Cloud's GPU instance-type pages as recalled: the chips are "uncertain" unless noted.
-import { familyRows, regionRows } from "./table-rows";
-import type { AcceleratorFamilyEntry, RegionEntry } from "./types";
+import { regionRows } from "../table-rows";
+import type { RegionEntry } from "../types";
 
 const region = regionRows("tencentcloud", "tencentcloud", "tencentcloud-regions", "verified");
 const FSI = "Financial-industry region; not on the general region page read.";
@@ -45,27 +45,3 @@ export const TENCENTCLOUD_REGIONS: readonly RegionEntry[] = [
   region("eu-frankfurt", "DE", "Europe (Frankfurt)"),
   region("eu-moscow", "RU", "Europe (Northeastern Europe, Moscow)", "uncertain"),
 ];
-
-const fam = familyRows("tencentcloud-gpu-instances", "uncertain");
-
-export const TENCENTCLOUD_ACCELERATOR_FAMILIES: readonly AcceleratorFamilyEntry[] = [
-  fam("gn6", "p4"),
-  fam("gn6s", "p4"),
-  fam("gn7", "t4", "third-party"),
-  fam("gn7vw", "t4"),
-  fam("gn7vi", "t4"),
-  fam("gn8", "p40"),
-  fam("gn10x", "v100", "third-party"),
-  fam("gn10xp", "v100", "third-party"),
-  fam("gi1", "p4"),
-  fam("gi3x", "t4"),
-  fam("gnv4", "a10"),
-  fam("gnv4v", "a10"),
-  fam("pnv4", "a10"),
-  fam("gt4", "a100", "third-party"),
-  fam("hccpnv4h", "a100"),
-  fam("hccpnv5", "h800"),
-];
-
-/** GPU-looking family names the table does not list ("GN11", "PNV6", "HCCPNV6"). */
-export const TENCENTCLOUD_ACCELERATOR_PATTERN = /^(?:gn|gt|gi|gnv|pnv|hccpnv|hccg)\d+[a-z]*$/;

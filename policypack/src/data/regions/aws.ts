@@ -5,7 +5,7 @@
 // botocore partitions.json; the country follows from that description. For the isolated
 // partitions the description names no place, so the country is inferred from the partition and
 // the confidence says so.
-import type { CountryCode, RegionEntry } from "./types";
+import type { CountryCode, RegionEntry, Sourced } from "../types";
 
 const REVIEWED = "2026-11-22";
 
@@ -201,4 +201,88 @@ export const AWS_REGIONS: readonly RegionEntry[] = [
     confidence: "uncertain",
     note: "The description names no country. GB is inferred from the partition's DNS suffix cloud.adc-e.uk; not confirmed by AWS.",
   }),
+];
+
+export interface AwsPartitionRule extends Sourced {
+  readonly partition: string;
+  /** botocore's `regionRegex` for the partition. */
+  readonly regex: RegExp;
+  /** The country every region of the partition is in; absent when the partition spans countries. */
+  readonly country?: CountryCode;
+}
+
+/**
+ * Partition regexes from botocore partitions.json. The more specific partitions come first: the
+ * commercial regex `^(us|…)-\w+-\d+$` cannot match a four-part name such as `us-gov-west-1`,
+ * but the order keeps that independent of regex details.
+ */
+export const AWS_PARTITION_RULES: readonly AwsPartitionRule[] = [
+  {
+    partition: "aws-cn",
+    regex: /^cn-\w+-\d+$/,
+    country: "CN",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "verified",
+  },
+  {
+    partition: "aws-us-gov",
+    regex: /^us-gov-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "verified",
+  },
+  {
+    partition: "aws-iso",
+    regex: /^us-iso-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "US-government isolated cloud (DNS suffix c2s.ic.gov).",
+  },
+  {
+    partition: "aws-iso-b",
+    regex: /^us-isob-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "US-government isolated cloud (DNS suffix sc2s.sgov.gov).",
+  },
+  {
+    partition: "aws-iso-f",
+    regex: /^us-isof-\w+-\d+$/,
+    country: "US",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "US-government isolated cloud (DNS suffix csp.hci.ic.gov).",
+  },
+  {
+    partition: "aws-iso-e",
+    regex: /^eu-isoe-\w+-\d+$/,
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "uncertain",
+    note: "European isolated cloud; the country is not stated (DNS suffix cloud.adc-e.uk hints at GB), so none is given.",
+  },
+  {
+    partition: "aws-eusc",
+    regex: /^eusc-de-\w+-\d+$/,
+    country: "DE",
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "third-party",
+    note: "European Sovereign Cloud; botocore's regex admits only the `de` segment.",
+  },
+  {
+    partition: "aws",
+    regex: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
+    source: "botocore-partitions",
+    reviewed: REVIEWED,
+    confidence: "verified",
+    note: "The commercial partition spans many countries: a region not in the table has no known country.",
+  },
 ];

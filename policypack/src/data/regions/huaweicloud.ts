@@ -9,8 +9,8 @@
 //
 // Flavors read `<family>.<size>.<ratio>` ("p2s.2xlarge.8", "pi2.4xlarge.4"); bare-metal flavors
 // may carry a `physical.` prefix.
-import { familyRows, regionRows } from "./table-rows";
-import type { AcceleratorFamilyEntry, RegionEntry } from "./types";
+import { regionRows } from "../table-rows";
+import type { ListedCloudRegionRule, RegionEntry } from "../types";
 
 const region = regionRows(
   "huaweicloud",
@@ -64,27 +64,14 @@ export const HUAWEICLOUD_REGIONS: readonly RegionEntry[] = [
 /** Every Huawei Cloud `cn-*` region is in mainland China (Hong Kong is ap-southeast-1). */
 export const HUAWEICLOUD_MAINLAND_PATTERN = /^cn-[a-z]+-\d+$/;
 
-const fam = familyRows("huaweicloud-gpu-flavors", "uncertain");
-
-export const HUAWEICLOUD_ACCELERATOR_FAMILIES: readonly AcceleratorFamilyEntry[] = [
-  fam("p1", "p100"),
-  fam("p2", "v100"),
-  fam("p2s", "v100", "third-party"),
-  fam("p2v", "v100", "third-party"),
-  fam("p2vs", "v100"),
-  fam("p3", "a100"),
-  fam("pi1", "p4"),
-  fam("pi2", "t4", "third-party"),
-  fam("g1", "m60"),
-  fam("g3", "m60"),
-  fam("g5", "v100"),
-  fam("g6", "t4"),
-  fam("g6v", "t4"),
-  fam("kat1", "ascend-910"),
-  fam("kai1", "ascend-310"),
-  fam("ai1", "ascend-310"),
-  fam("ai1s", "ascend-310"),
+export const HUAWEICLOUD_REGION_RULES: readonly ListedCloudRegionRule[] = [
+  {
+    cloud: "huaweicloud",
+    pattern: HUAWEICLOUD_MAINLAND_PATTERN,
+    country: "CN",
+    source: "huaweicloud-sdk-ecs-regions",
+    reviewed: "2026-11-22",
+    confidence: "third-party",
+    note: "Every listed cn-* region is in mainland China; Hong Kong is ap-southeast-1.",
+  },
 ];
-
-/** Accelerator-looking family names the table does not list ("p4", "pi3", "g7", "kat2"). */
-export const HUAWEICLOUD_ACCELERATOR_PATTERN = /^(?:p|pi|g|kat|kai|ai)\d+[a-z]*$/;

@@ -10,8 +10,8 @@
 // super-computing variants prefix the family with `ebm` / `scc` ("ecs.ebmgn7e.32xlarge"). The
 // family-to-GPU table follows Alibaba Cloud's GPU-accelerated instance family pages as recalled
 // and rendered by third parties: the chips are "third-party" or "uncertain".
-import { familyRows, regionRows } from "./table-rows";
-import type { AcceleratorFamilyEntry, RegionEntry } from "./types";
+import { regionRows } from "../table-rows";
+import type { ListedCloudRegionRule, RegionEntry } from "../types";
 
 const region = regionRows("alicloud", "alicloud", "alicloud-ecs-endpoints", "verified");
 const CLOSED = "Listed as closed on the endpoint page; kept so old programs still resolve.";
@@ -72,29 +72,14 @@ export const ALICLOUD_REGIONS: readonly RegionEntry[] = [
 /** Every Alibaba Cloud `cn-*` region other than cn-hongkong is in mainland China. */
 export const ALICLOUD_MAINLAND_PATTERN = /^cn-(?!hongkong$)[a-z0-9-]+$/;
 
-const fam = familyRows("alicloud-gpu-families", "third-party");
-
-export const ALICLOUD_ACCELERATOR_FAMILIES: readonly AcceleratorFamilyEntry[] = [
-  fam("gn4", "m40", "uncertain"),
-  fam("gn5", "p100"),
-  fam("gn5i", "p4"),
-  fam("gn6v", "v100"),
-  fam("gn6e", "v100"),
-  fam("gn6i", "t4"),
-  fam("gn7", "a100"),
-  fam("gn7e", "a100", "uncertain", "A100 80GB as rendered by third parties."),
-  fam("gn7i", "a10"),
-  fam("gn7s", "a30", "uncertain"),
-  fam("gn8is", "l20", "uncertain"),
-  fam("gn8v", "h20", "uncertain", "China-market data-centre GPU; model not confirmed."),
-  fam("vgn5i", "p4", "uncertain", "vGPU slices of the P4."),
-  fam("vgn6i", "t4", "uncertain", "vGPU slices of the T4."),
-  fam("vgn7i", "a10", "uncertain", "vGPU slices of the A10."),
-  fam("sgn7i", "a10", "uncertain", "Shared vGPU slices of the A10."),
-  fam("ga1", "firepro-s7150x2", "uncertain"),
-  fam("f1", "arria-10", "uncertain"),
-  fam("f3", "vu9p", "uncertain"),
+export const ALICLOUD_REGION_RULES: readonly ListedCloudRegionRule[] = [
+  {
+    cloud: "alicloud",
+    pattern: ALICLOUD_MAINLAND_PATTERN,
+    country: "CN",
+    source: "alicloud-ecs-endpoints",
+    reviewed: "2026-11-22",
+    confidence: "third-party",
+    note: "Every listed cn-* region except cn-hongkong is in mainland China.",
+  },
 ];
-
-/** GPU-looking family names the table does not list ("gn9", "ebmgn8x", "vgn8i"). */
-export const ALICLOUD_ACCELERATOR_PATTERN = /^(?:[vs]?gn|ga)\d+[a-z]*$/;

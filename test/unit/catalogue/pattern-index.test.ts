@@ -6,7 +6,7 @@ import {
   minimatchPrefix,
   PatternIndex,
   picomatchPrefix,
-} from "../../../policypack/src/pattern-index";
+} from "../../../policypack/src/catalogue/pattern-index";
 
 // The options config.ts (exemptions) and provider-matcher.ts (service names) compile with.
 const picomatchOptions = { bash: true, dot: true, strictBrackets: true } as const;

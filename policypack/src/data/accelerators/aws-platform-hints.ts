@@ -6,7 +6,7 @@
 // Each entry cites a key of SOURCES (sources.ts). The patterns catch future values of the same
 // naming scheme (e.g. a new `*_NVIDIA` AMI type); a pattern match is reported as not catalogued.
 // facts/aws/platforms.ts holds the matcher.
-import type { Sourced } from "./types";
+import type { Sourced } from "../types";
 
 const REVIEWED = "2026-11-22";
 

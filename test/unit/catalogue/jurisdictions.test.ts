@@ -6,7 +6,7 @@ import {
   groupsOf,
   isCountryCode,
   lookupJurisdictionGroup,
-} from "../../../policypack/src/data/jurisdictions";
+} from "../../../policypack/src/catalogue/jurisdictions";
 
 function members(name: string): ReadonlySet<string> {
   const group = JURISDICTION_GROUPS.get(name);

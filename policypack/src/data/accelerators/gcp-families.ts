@@ -3,8 +3,8 @@
 // nodes, `acceleratorType` in Vertex AI machine specs), and TPU types (`acceleratorType` "v5p-8"
 // or `acceleratorConfig.type` "V5P"). Keys are matched lower case; Vertex AI enum spellings
 // ("NVIDIA_TESLA_T4") are read with `_` as `-`.
-import { familyRows } from "./table-rows";
-import type { AcceleratorFamilyEntry } from "./types";
+import { familyRows } from "../table-rows";
+import type { AcceleratorFamilyEntry } from "../types";
 
 const fam = familyRows("gcp-gpu-machine-types", "third-party");
 

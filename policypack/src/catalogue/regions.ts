@@ -1,13 +1,28 @@
-// Lookups over the region tables. Every table is indexed once, at module load.
-import { ALICLOUD_MAINLAND_PATTERN, ALICLOUD_REGIONS } from "./alicloud";
-import { AWS_REGIONS } from "./aws-regions";
-import { AZURE_LOCATIONS } from "./azure-locations";
-import { GCP_MULTI_REGIONS, GCP_REGIONS } from "./gcp-regions";
-import { HUAWEICLOUD_MAINLAND_PATTERN, HUAWEICLOUD_REGIONS } from "./huaweicloud";
-import { TENCENTCLOUD_REGIONS } from "./tencentcloud";
-import type { Cloud, CountryCode, RegionEntry, Sourced } from "./types";
+// Lookups over the region tables of data/regions/. Every table is indexed once, at module load.
+import { ALICLOUD_REGION_RULES, ALICLOUD_REGIONS } from "../data/regions/alicloud";
+import { AWS_PARTITION_RULES, AWS_REGIONS } from "../data/regions/aws";
+import {
+  AZURE_ENVIRONMENTS,
+  AZURE_LOCATIONS,
+  METADATA_HOST_CLOUDS,
+  type AzureEnvironment,
+  type MetadataHostCloud,
+} from "../data/regions/azure";
+import { GCP_MULTI_REGIONS, GCP_REGIONS } from "../data/regions/gcp";
+import { HUAWEICLOUD_REGION_RULES, HUAWEICLOUD_REGIONS } from "../data/regions/huaweicloud";
+import { TENCENTCLOUD_REGIONS } from "../data/regions/tencentcloud";
+import type { Cloud, CountryCode, ListedCloudRegionRule, RegionEntry } from "../data/types";
 
-const REVIEWED = "2026-11-22";
+export { AWS_PARTITION_RULES, AZURE_ENVIRONMENTS, METADATA_HOST_CLOUDS };
+export type { AwsPartitionRule } from "../data/regions/aws";
+export type { AzureEnvironment, MetadataHostCloud } from "../data/regions/azure";
+export type { ListedCloudRegionRule } from "../data/types";
+
+/** The naming rules of the listed providers' clouds, for regions not (yet) in their tables. */
+export const LISTED_CLOUD_REGION_RULES: readonly ListedCloudRegionRule[] = [
+  ...ALICLOUD_REGION_RULES,
+  ...HUAWEICLOUD_REGION_RULES,
+];
 
 // ── AWS ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -17,90 +32,6 @@ const AWS_BY_NAME: ReadonlyMap<string, RegionEntry> = new Map(AWS_REGIONS.map((r
 export function lookupAwsRegion(name: string): RegionEntry | undefined {
   return AWS_BY_NAME.get(name.trim().toLowerCase());
 }
-
-export interface AwsPartitionRule extends Sourced {
-  readonly partition: string;
-  /** botocore's `regionRegex` for the partition. */
-  readonly regex: RegExp;
-  /** The country every region of the partition is in; absent when the partition spans countries. */
-  readonly country?: CountryCode;
-}
-
-/**
- * Partition regexes from botocore partitions.json. The more specific partitions come first: the
- * commercial regex `^(us|…)-\w+-\d+$` cannot match a four-part name such as `us-gov-west-1`,
- * but the order keeps that independent of regex details.
- */
-export const AWS_PARTITION_RULES: readonly AwsPartitionRule[] = [
-  {
-    partition: "aws-cn",
-    regex: /^cn-\w+-\d+$/,
-    country: "CN",
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "verified",
-  },
-  {
-    partition: "aws-us-gov",
-    regex: /^us-gov-\w+-\d+$/,
-    country: "US",
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "verified",
-  },
-  {
-    partition: "aws-iso",
-    regex: /^us-iso-\w+-\d+$/,
-    country: "US",
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "third-party",
-    note: "US-government isolated cloud (DNS suffix c2s.ic.gov).",
-  },
-  {
-    partition: "aws-iso-b",
-    regex: /^us-isob-\w+-\d+$/,
-    country: "US",
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "third-party",
-    note: "US-government isolated cloud (DNS suffix sc2s.sgov.gov).",
-  },
-  {
-    partition: "aws-iso-f",
-    regex: /^us-isof-\w+-\d+$/,
-    country: "US",
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "third-party",
-    note: "US-government isolated cloud (DNS suffix csp.hci.ic.gov).",
-  },
-  {
-    partition: "aws-iso-e",
-    regex: /^eu-isoe-\w+-\d+$/,
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "uncertain",
-    note: "European isolated cloud; the country is not stated (DNS suffix cloud.adc-e.uk hints at GB), so none is given.",
-  },
-  {
-    partition: "aws-eusc",
-    regex: /^eusc-de-\w+-\d+$/,
-    country: "DE",
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "third-party",
-    note: "European Sovereign Cloud; botocore's regex admits only the `de` segment.",
-  },
-  {
-    partition: "aws",
-    regex: /^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$/,
-    source: "botocore-partitions",
-    reviewed: REVIEWED,
-    confidence: "verified",
-    note: "The commercial partition spans many countries: a region not in the table has no known country.",
-  },
-];
 
 /**
  * The partition a region code belongs to, by botocore's partition regexes, and the country when
@@ -149,54 +80,6 @@ export function lookupAzureLocation(name: string): RegionEntry | undefined {
   return AZURE_BY_NAME.get(normaliseAzureLocation(name));
 }
 
-export interface AzureEnvironment extends Sourced {
-  /** Normalised name as matched (lower case, no blanks). */
-  readonly name: string;
-  /** The cloud in the `partition` vocabulary of AZURE_LOCATIONS. */
-  readonly cloud: string;
-  readonly country?: CountryCode;
-}
-
-/**
- * The values of the azure-native provider's `environment` input ("public", "usgovernment",
- * "china") plus the cloud names the Azure SDKs and CLI use for the same clouds.
- */
-export const AZURE_ENVIRONMENTS: readonly AzureEnvironment[] = [
-  ...["public", "azurecloud", "azurepubliccloud"].map((name) => ({
-    name,
-    cloud: "public",
-    source: "pulumi-azure-native-provider",
-    reviewed: REVIEWED,
-    confidence: "verified" as const,
-    note: "The public cloud spans many countries: the location decides.",
-  })),
-  ...["china", "azurechinacloud"].map((name) => ({
-    name,
-    cloud: "china",
-    country: "CN",
-    source: "pulumi-azure-native-provider",
-    reviewed: REVIEWED,
-    confidence: "verified" as const,
-  })),
-  ...["usgovernment", "azureusgovernment", "azureusgovernmentcloud"].map((name) => ({
-    name,
-    cloud: "usgovernment",
-    country: "US",
-    source: "pulumi-azure-native-provider",
-    reviewed: REVIEWED,
-    confidence: "verified" as const,
-  })),
-  ...["german", "germany", "azuregermancloud"].map((name) => ({
-    name,
-    cloud: "germany",
-    country: "DE",
-    source: "azure-germany-closed",
-    reviewed: REVIEWED,
-    confidence: "third-party" as const,
-    note: "Closed in 2021; accepted so old configurations still resolve.",
-  })),
-];
-
 const AZURE_ENVIRONMENT_BY_NAME: ReadonlyMap<string, AzureEnvironment> = new Map(
   AZURE_ENVIRONMENTS.map((e) => [e.name, e]),
 );
@@ -213,6 +96,23 @@ export function lookupAzureEnvironment(environment: string): AzureEnvironment | 
  */
 export function azureEnvironmentCountry(environment: string): CountryCode | undefined {
   return lookupAzureEnvironment(environment)?.country;
+}
+
+/** "https://management.chinacloudapi.cn:443/metadata" → "management.chinacloudapi.cn". */
+export function metadataHostName(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
+    .replace(/[/?#].*$/, "")
+    .replace(/:\d+$/, "")
+    .replace(/\.$/, "");
+}
+
+/** The sovereign cloud a metadata host belongs to, if it is one of METADATA_HOST_CLOUDS. */
+export function lookupMetadataHost(value: string): MetadataHostCloud | undefined {
+  const host = metadataHostName(value);
+  return METADATA_HOST_CLOUDS.find((c) => host === c.domain || host.endsWith(`.${c.domain}`));
 }
 
 // ── Google Cloud ────────────────────────────────────────────────────────────────────────────
@@ -245,34 +145,6 @@ export function lookupGcpLocation(
 }
 
 // ── Listed providers' clouds (Alibaba Cloud, Tencent Cloud, Huawei Cloud) ─────────────────────
-
-/** A region naming rule of a listed provider's cloud, for regions not (yet) in its table. */
-export interface ListedCloudRegionRule extends Sourced {
-  readonly cloud: Cloud;
-  readonly pattern: RegExp;
-  readonly country: CountryCode;
-}
-
-export const LISTED_CLOUD_REGION_RULES: readonly ListedCloudRegionRule[] = [
-  {
-    cloud: "alicloud",
-    pattern: ALICLOUD_MAINLAND_PATTERN,
-    country: "CN",
-    source: "alicloud-ecs-endpoints",
-    reviewed: REVIEWED,
-    confidence: "third-party",
-    note: "Every listed cn-* region except cn-hongkong is in mainland China.",
-  },
-  {
-    cloud: "huaweicloud",
-    pattern: HUAWEICLOUD_MAINLAND_PATTERN,
-    country: "CN",
-    source: "huaweicloud-sdk-ecs-regions",
-    reviewed: REVIEWED,
-    confidence: "third-party",
-    note: "Every listed cn-* region is in mainland China; Hong Kong is ap-southeast-1.",
-  },
-];
 
 const LISTED_BY_CLOUD: ReadonlyMap<Cloud, ReadonlyMap<string, RegionEntry>> = new Map<
   Cloud,

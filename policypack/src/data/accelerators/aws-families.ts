@@ -1,7 +1,7 @@
 // AWS instance families that carry an accelerator, and the chip each carries. A unit test runs
 // every value of @pulumi/aws's ec2.InstanceType enum through the classifier and checks that the
 // accelerator families it finds are exactly the EC2 families listed here.
-import type { ChipEntry } from "./types";
+import type { ChipEntry } from "../types";
 
 const REVIEWED = "2026-11-22";
 
@@ -357,3 +357,30 @@ export const AWS_ACCELERATOR_FAMILIES: readonly AwsAcceleratorFamily[] = [
     note: "AppStream 2.0 Graphics Design (AMD FirePro S7150 x2); recalled.",
   }),
 ];
+
+/** The values the EC2 API accepts (AWS SDK for JavaScript v3 enums). */
+export const AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY = {
+  names: new Set([
+    "a100",
+    "a10g",
+    "gaudi-hl-205",
+    "h100",
+    "inferentia",
+    "inferentia2",
+    "k520",
+    "k80",
+    "l4",
+    "l40s",
+    "m60",
+    "radeon-pro-v520",
+    "t4",
+    "t4g",
+    "trainium",
+    "trainium2",
+    "u30",
+    "v100",
+    "vu9p",
+  ]),
+  manufacturers: new Set(["amazon-web-services", "amd", "habana", "nvidia", "xilinx"]),
+  types: new Set(["gpu", "fpga", "inference", "media"]),
+} as const;

@@ -3,7 +3,7 @@
 // what the portal and `az account list-locations` show ("China East 2"). `partition` is the Azure
 // cloud the location belongs to, in the words of the azure-native provider's `environment`
 // input where one exists ("public", "china", "usgovernment").
-import type { CountryCode, RegionEntry } from "./types";
+import type { CountryCode, RegionEntry, Sourced } from "../types";
 
 const REVIEWED = "2026-11-22";
 
@@ -238,4 +238,87 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
       note: "Closed sovereign cloud; kept so old programs still resolve to a country.",
     }),
   ),
+];
+
+export interface AzureEnvironment extends Sourced {
+  /** Normalised name as matched (lower case, no blanks). */
+  readonly name: string;
+  /** The cloud in the `partition` vocabulary of AZURE_LOCATIONS. */
+  readonly cloud: string;
+  readonly country?: CountryCode;
+}
+
+/**
+ * The values of the azure-native provider's `environment` input ("public", "usgovernment",
+ * "china") plus the cloud names the Azure SDKs and CLI use for the same clouds.
+ */
+export const AZURE_ENVIRONMENTS: readonly AzureEnvironment[] = [
+  ...["public", "azurecloud", "azurepubliccloud"].map((name) => ({
+    name,
+    cloud: "public",
+    source: "pulumi-azure-native-provider",
+    reviewed: REVIEWED,
+    confidence: "verified" as const,
+    note: "The public cloud spans many countries: the location decides.",
+  })),
+  ...["china", "azurechinacloud"].map((name) => ({
+    name,
+    cloud: "china",
+    country: "CN",
+    source: "pulumi-azure-native-provider",
+    reviewed: REVIEWED,
+    confidence: "verified" as const,
+  })),
+  ...["usgovernment", "azureusgovernment", "azureusgovernmentcloud"].map((name) => ({
+    name,
+    cloud: "usgovernment",
+    country: "US",
+    source: "pulumi-azure-native-provider",
+    reviewed: REVIEWED,
+    confidence: "verified" as const,
+  })),
+  ...["german", "germany", "azuregermancloud"].map((name) => ({
+    name,
+    cloud: "germany",
+    country: "DE",
+    source: "azure-germany-closed",
+    reviewed: REVIEWED,
+    confidence: "third-party" as const,
+    note: "Closed in 2021; accepted so old configurations still resolve.",
+  })),
+];
+
+export interface MetadataHostCloud extends Sourced {
+  /** A host equal to this domain, or below it, belongs to the cloud. */
+  readonly domain: string;
+  /** The cloud, in the vocabulary of AZURE_ENVIRONMENTS. */
+  readonly cloud: string;
+  readonly country?: CountryCode;
+}
+
+/**
+ * Domains of the Resource Manager and metadata hosts of the sovereign Azure clouds. Source:
+ * Microsoft Learn, Az.Accounts `Get-AzEnvironment` (built-in environments: AzureChinaCloud
+ * `https://management.chinacloudapi.cn/`, AzureUSGovernment `https://management.usgovcloudapi.net/`,
+ * AzureCloud `https://management.azure.com/`). The public cloud spans countries and has no entry.
+ */
+export const METADATA_HOST_CLOUDS: readonly MetadataHostCloud[] = [
+  {
+    domain: "chinacloudapi.cn",
+    cloud: "china",
+    country: "CN",
+    source: "ms-learn-get-azenvironment",
+    reviewed: REVIEWED,
+    confidence: "verified",
+    note: "Azure operated by 21Vianet: Resource Manager at management.chinacloudapi.cn.",
+  },
+  {
+    domain: "usgovcloudapi.net",
+    cloud: "usgovernment",
+    country: "US",
+    source: "ms-learn-get-azenvironment",
+    reviewed: REVIEWED,
+    confidence: "verified",
+    note: "Azure Government: Resource Manager at management.usgovcloudapi.net.",
+  },
 ];

@@ -1,6 +1,6 @@
 // Azure N-family VM series (NC, NCC, ND, NG, NP, NV) and the chip each carries. The size name
 // grammar is [family][vCPUs][features]_[accelerator]_[version] (Microsoft Learn naming conventions).
-import type { ChipEntry } from "./types";
+import type { ChipEntry } from "../types";
 
 const REVIEWED = "2026-11-22";
 
@@ -401,3 +401,13 @@ export const AZURE_CONTAINER_APPS_GPU_PROFILES: readonly AzureWorkloadProfileGpu
     note: "Learn lists the two serverless GPU profiles together with 'NVIDIA T4, A100'; the T4 goes with the profile that names it.",
   }),
 ];
+
+/** The GPU SKUs of Azure Container Instances (`gpu.sku`), lower case, and the chip each carries. */
+export const AZURE_CONTAINER_GPU_SKUS: ReadonlyMap<
+  string,
+  { readonly chip: string; readonly source: string }
+> = new Map([
+  ["k80", { chip: "k80", source: "azure-aci-gpu" }],
+  ["p100", { chip: "p100", source: "azure-aci-gpu" }],
+  ["v100", { chip: "v100", source: "azure-aci-gpu" }],
+]);

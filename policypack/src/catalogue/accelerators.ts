@@ -1,23 +1,30 @@
 // Accelerator classifiers: read an AWS instance type, EC2 attribute-based selection, an Azure VM
-// size or an ACI GPU SKU and say which accelerator it carries, resolved against the catalogue
-// (chips.ts, aws-accelerator-families.ts, azure-accelerator-series.ts). Tables are indexed once at
+// size or an ACI GPU SKU and say which accelerator it carries, resolved against the tables of
+// data/accelerators/ (chips.ts, aws-families.ts, azure-families.ts). Tables are indexed once at
 // module load.
-import { AWS_ACCELERATOR_FAMILIES, type AwsAcceleratorFamily } from "./aws-accelerator-families";
+import {
+  AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY,
+  AWS_ACCELERATOR_FAMILIES,
+  type AwsAcceleratorFamily,
+} from "../data/accelerators/aws-families";
 import {
   AZURE_ACCELERATOR_SERIES,
   AZURE_CONTAINER_APPS_GPU_PROFILES,
+  AZURE_CONTAINER_GPU_SKUS,
   AZURE_DEDICATED_HOST_SERIES,
   type AzureAcceleratorSeries,
   type AzureDedicatedHostSeries,
   type AzureWorkloadProfileGpu,
-} from "./azure-accelerator-series";
-import { CHIPS } from "./chips";
-import type { AcceleratorInfo, AcceleratorKind, ChipEntry, ExportControl } from "./types";
+} from "../data/accelerators/azure-families";
+import type { AcceleratorInfo, AcceleratorKind, ChipEntry, ExportControl } from "../data/types";
+import { CHIPS, chipEntry } from "./chips";
 
 export {
+  AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY,
   AWS_ACCELERATOR_FAMILIES,
   AZURE_ACCELERATOR_SERIES,
   AZURE_CONTAINER_APPS_GPU_PROFILES,
+  AZURE_CONTAINER_GPU_SKUS,
   AZURE_DEDICATED_HOST_SERIES,
   CHIPS,
 };
@@ -30,19 +37,13 @@ export type {
 
 const REVIEWED = "2026-11-22";
 
-function chipOf(key: string): ChipEntry {
-  const found = CHIPS.get(key);
-  if (found === undefined) throw new Error(`accelerators: unknown chip '${key}'`);
-  return found;
-}
-
 // Every chip a family or series names must be catalogued: fail at load, not at first use.
 for (const key of [
   ...AWS_ACCELERATOR_FAMILIES.map((f) => f.chip),
   ...AZURE_ACCELERATOR_SERIES.map((s) => s.chip),
   ...AZURE_CONTAINER_APPS_GPU_PROFILES.map((p) => p.chip),
 ]) {
-  chipOf(key);
+  chipEntry(key);
 }
 
 const CONTROL_RANK: Readonly<Record<ExportControl, number>> = {
@@ -163,7 +164,7 @@ const AWS_SERVICE_PREFIXES: ReadonlyMap<
 function awsInfo(family: AwsAcceleratorFamily): AcceleratorInfo {
   return {
     family: `${family.prefix ?? ""}${family.family}`,
-    chip: chipOf(family.chip),
+    chip: chipEntry(family.chip),
     catalogued: true,
   };
 }
@@ -195,33 +196,6 @@ export function classifyAwsInstanceType(value: string): AcceleratorInfo | undefi
 }
 
 // ── AWS attribute-based selection (instanceRequirements) ────────────────────────────────────
-
-/** The values the EC2 API accepts (AWS SDK for JavaScript v3 enums). */
-export const AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY = {
-  names: new Set([
-    "a100",
-    "a10g",
-    "gaudi-hl-205",
-    "h100",
-    "inferentia",
-    "inferentia2",
-    "k520",
-    "k80",
-    "l4",
-    "l40s",
-    "m60",
-    "radeon-pro-v520",
-    "t4",
-    "t4g",
-    "trainium",
-    "trainium2",
-    "u30",
-    "v100",
-    "vu9p",
-  ]),
-  manufacturers: new Set(["amazon-web-services", "amd", "habana", "nvidia", "xilinx"]),
-  types: new Set(["gpu", "fpga", "inference", "media"]),
-} as const;
 
 const ATTRIBUTE_SOURCE = "aws-sdk-ec2-accelerator-enums";
 
@@ -296,7 +270,7 @@ export function classifyAwsAcceleratorAttributes(attrs: {
   const family = "attribute-based selection";
 
   if (names.length > 0) {
-    const chips = [...new Map(candidates.map((f) => [f.chip, chipOf(f.chip)])).values()];
+    const chips = [...new Map(candidates.map((f) => [f.chip, chipEntry(f.chip)])).values()];
     if (unknownNames.length > 0) {
       chips.push(
         attributeChip(
@@ -330,8 +304,8 @@ export function classifyAwsAcceleratorAttributes(attrs: {
 
   if (candidates.length === 0 && !unknownOther) return undefined;
   const allKnownNotControlled =
-    !unknownOther && candidates.every((f) => chipOf(f.chip).exportControl === "not-controlled");
-  const kinds = new Set(candidates.map((f) => chipOf(f.chip).kind));
+    !unknownOther && candidates.every((f) => chipEntry(f.chip).exportControl === "not-controlled");
+  const kinds = new Set(candidates.map((f) => chipEntry(f.chip).kind));
   const filters = [
     manufacturers.length > 0 ? `manufacturers ${manufacturers.join(", ")}` : "",
     types.length > 0 ? `types ${types.join(", ")}` : "",
@@ -418,12 +392,12 @@ export function classifyAzureVmSize(value: string): AcceleratorInfo | undefined 
 
   const series = AZURE_SERIES_INDEX.get(`${familyLetters}|${accelerator}|${version}`);
   if (series !== undefined)
-    return { family: series.series, chip: chipOf(series.chip), catalogued: true };
+    return { family: series.series, chip: chipEntry(series.chip), catalogued: true };
 
   const familyName = `${familyLetters.toUpperCase()} series (uncatalogued size ${value.trim()})`;
   const tokenChip = AZURE_ACCELERATOR_TOKENS.get(accelerator);
   if (tokenChip !== undefined)
-    return { family: familyName, chip: chipOf(tokenChip), catalogued: false };
+    return { family: familyName, chip: chipEntry(tokenChip), catalogued: false };
   const kind = AZURE_FAMILY_KIND.get(familyLetters) ?? { kind: "gpu" as const, what: "GPU" };
   return {
     family: familyName,
@@ -439,21 +413,16 @@ export function classifyAzureVmSize(value: string): AcceleratorInfo | undefined 
 
 // ── Azure Container Instances ───────────────────────────────────────────────────────────────
 
-export const AZURE_CONTAINER_GPU_SKUS: ReadonlyMap<
-  string,
-  { readonly chip: string; readonly source: string }
-> = new Map([
-  ["k80", { chip: "k80", source: "azure-aci-gpu" }],
-  ["p100", { chip: "p100", source: "azure-aci-gpu" }],
-  ["v100", { chip: "v100", source: "azure-aci-gpu" }],
-]);
-
 /** The GPU an Azure Container Instances `gpu.sku` names (K80, P100, V100), any case. */
 export function classifyAzureContainerGpuSku(sku: string): AcceleratorInfo | undefined {
   const key = sku.trim().toLowerCase();
   const entry = AZURE_CONTAINER_GPU_SKUS.get(key);
   if (entry !== undefined) {
-    return { family: `ACI GPU ${key.toUpperCase()}`, chip: chipOf(entry.chip), catalogued: true };
+    return {
+      family: `ACI GPU ${key.toUpperCase()}`,
+      chip: chipEntry(entry.chip),
+      catalogued: true,
+    };
   }
   if (key === "") return undefined;
   return {
@@ -522,7 +491,7 @@ export function classifyAzureDedicatedHostSku(sku: string): AcceleratorInfo | un
   if (listed !== undefined) {
     return {
       family: `${listed.host.hostSeries} dedicated host (${listed.series.series})`,
-      chip: chipOf(listed.series.chip),
+      chip: chipEntry(listed.series.chip),
       catalogued: true,
     };
   }
@@ -540,12 +509,12 @@ export function classifyAzureDedicatedHostSku(sku: string): AcceleratorInfo | un
     if (series !== undefined) {
       return {
         family: `${name} dedicated host (uncatalogued host series; VM series ${series.series})`,
-        chip: chipOf(series.chip),
+        chip: chipEntry(series.chip),
         catalogued: false,
       };
     }
     const tokenChip = AZURE_ACCELERATOR_TOKENS.get(accelerator);
-    if (tokenChip !== undefined) return { family, chip: chipOf(tokenChip), catalogued: false };
+    if (tokenChip !== undefined) return { family, chip: chipEntry(tokenChip), catalogued: false };
   }
   const kind = AZURE_FAMILY_KIND.get(familyLetters) ?? { kind: "gpu" as const, what: "GPU" };
   return {
@@ -584,7 +553,7 @@ export function classifyAzureWorkloadProfile(value: string): AcceleratorInfo | u
   if (listed !== undefined) {
     return {
       family: `Container Apps workload profile ${listed.profile}`,
-      chip: chipOf(listed.chip),
+      chip: chipEntry(listed.chip),
       catalogued: true,
     };
   }
@@ -600,7 +569,7 @@ export function classifyAzureWorkloadProfile(value: string): AcceleratorInfo | u
 
   const family = `Container Apps workload profile ${name} (uncatalogued)`;
   const tokenChip = rest.map((p) => AZURE_ACCELERATOR_TOKENS.get(p)).find((c) => c !== undefined);
-  if (tokenChip !== undefined) return { family, chip: chipOf(tokenChip), catalogued: false };
+  if (tokenChip !== undefined) return { family, chip: chipEntry(tokenChip), catalogued: false };
   const kind = AZURE_FAMILY_KIND.get(familyLetters ?? "") ?? { kind: "gpu" as const, what: "GPU" };
   return {
     family,

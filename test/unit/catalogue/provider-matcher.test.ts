@@ -5,8 +5,11 @@ import {
   buildProviderIndex,
   builtinProviderIndex,
   normaliseAsn,
-} from "../../../policypack/src/data/provider-matcher";
-import type { CustomProvider, ProviderMatch } from "../../../policypack/src/data/provider-matcher";
+} from "../../../policypack/src/catalogue/provider-matcher";
+import type {
+  CustomProvider,
+  ProviderMatch,
+} from "../../../policypack/src/catalogue/provider-matcher";
 
 const ids = (matches: readonly ProviderMatch[]): string[] =>
   matches.map((m) => m.provider.id).sort();

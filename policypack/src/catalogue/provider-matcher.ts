@@ -1,15 +1,15 @@
 // Finds the listed foreign provider behind an identifier: an ASN, an IP address or range, an AWS
 // account, an Azure subscription or tenant, a carrier name, a private-link service name or a Pulumi
-// type token. The built-in registry (foreign-providers.ts) and the user's own list (the future
+// type token. The built-in registry (data/foreign-providers.ts) and the user's own list (the future
 // `foreignProviders` setting) are indexed once; every lookup is a map hit or a short scan.
 import ipaddr from "ipaddr.js";
 import { makeRe } from "minimatch";
 import type { MinimatchOptions } from "minimatch";
 import { isValid as isIsoCountry } from "i18n-iso-countries/index";
-import { BUILTIN_FOREIGN_PROVIDERS } from "./foreign-providers";
-import type { ForeignProvider } from "./foreign-providers";
-import { minimatchPrefix, PatternIndex } from "../pattern-index";
-import type { Confidence, CountryCode } from "./types";
+import { BUILTIN_FOREIGN_PROVIDERS } from "../data/foreign-providers";
+import type { ForeignProvider } from "../data/foreign-providers";
+import type { Confidence, CountryCode } from "../data/types";
+import { minimatchPrefix, PatternIndex } from "./pattern-index";
 
 // ── ASNs ────────────────────────────────────────────────────────────────────────────────────────
 

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
-import { AI_SERVICE_MODULES, lookupAiService } from "../../../policypack/src/data/ai-services";
+import { AI_SERVICE_MODULES, lookupAiService } from "../../../policypack/src/catalogue/ai-services";
 
 const PACKAGES: Readonly<Record<string, string>> = {
   aws: join(__dirname, "../../../node_modules/@pulumi/aws"),

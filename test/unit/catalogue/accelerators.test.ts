@@ -14,7 +14,7 @@ import {
   classifyAzureWorkloadProfile,
   countsAsExportControlled,
   unspecifiedAccelerator,
-} from "../../../policypack/src/data/accelerators";
+} from "../../../policypack/src/catalogue/accelerators";
 import type { ExportControl } from "../../../policypack/src/data/types";
 
 describe("chip catalogue", () => {

@@ -1,20 +1,35 @@
 // Accelerator classifiers for the clouds beyond AWS and Azure: Google Cloud machine types,
 // accelerator types and TPU types; Alibaba Cloud ECS instance types; Tencent Cloud CVM instance
 // types; Huawei Cloud ECS flavors. Each reads a value as the provider spells it, resolves its
-// family against the tables (gcp-accelerators.ts, alicloud.ts, tencentcloud.ts, huaweicloud.ts)
-// and the chip catalogue (chips.ts + chips-extra.ts). A family that looks like an accelerator
+// family against the tables of data/accelerators/ (<cloud>-families.ts) and the chip catalogue
+// (chips.ts). A family that looks like an accelerator
 // family but is not listed gives `catalogued: false` with a generic chip of exportControl
 // "uncertain"; anything else (CPU families) gives undefined.
-import { ALICLOUD_ACCELERATOR_FAMILIES, ALICLOUD_ACCELERATOR_PATTERN } from "./alicloud";
-import { chipEntry } from "./chips-extra";
-import { GCP_ACCELERATOR_TYPES, GCP_MACHINE_FAMILIES, GCP_TPU_TYPES } from "./gcp-accelerators";
-import { HUAWEICLOUD_ACCELERATOR_FAMILIES, HUAWEICLOUD_ACCELERATOR_PATTERN } from "./huaweicloud";
-import { OTHER_CLOUDS_REVIEWED } from "./table-rows";
+import {
+  ALICLOUD_ACCELERATOR_FAMILIES,
+  ALICLOUD_ACCELERATOR_PATTERN,
+} from "../data/accelerators/alicloud-families";
+import {
+  GCP_ACCELERATOR_TYPES,
+  GCP_MACHINE_FAMILIES,
+  GCP_TPU_TYPES,
+} from "../data/accelerators/gcp-families";
+import {
+  HUAWEICLOUD_ACCELERATOR_FAMILIES,
+  HUAWEICLOUD_ACCELERATOR_PATTERN,
+} from "../data/accelerators/huaweicloud-families";
 import {
   TENCENTCLOUD_ACCELERATOR_FAMILIES,
   TENCENTCLOUD_ACCELERATOR_PATTERN,
-} from "./tencentcloud";
-import type { AcceleratorFamilyEntry, AcceleratorInfo, AcceleratorKind, ChipEntry } from "./types";
+} from "../data/accelerators/tencentcloud-families";
+import { OTHER_CLOUDS_REVIEWED } from "../data/table-rows";
+import type {
+  AcceleratorFamilyEntry,
+  AcceleratorInfo,
+  AcceleratorKind,
+  ChipEntry,
+} from "../data/types";
+import { chipEntry } from "./chips";
 
 // Every chip a table names must be catalogued: fail at load, not at first use.
 for (const entry of [
