@@ -3,14 +3,14 @@
 // data/accelerators/ (chips.ts, aws-families.ts, azure-families.ts). Tables are indexed once at
 // module load.
 import {
-  AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY,
+  AWS_ACCELERATOR_ATTRIBUTE_VALUES,
   AWS_ACCELERATOR_FAMILIES,
   type AwsAcceleratorFamily,
 } from "../data/accelerators/aws-families";
 import {
   AZURE_ACCELERATOR_SERIES,
   AZURE_CONTAINER_APPS_GPU_PROFILES,
-  AZURE_CONTAINER_GPU_SKUS,
+  AZURE_CONTAINER_GPU_SKU_ROWS,
   AZURE_DEDICATED_HOST_SERIES,
   type AzureAcceleratorSeries,
   type AzureDedicatedHostSeries,
@@ -20,11 +20,9 @@ import type { AcceleratorInfo, AcceleratorKind, ChipEntry, ExportControl } from 
 import { CHIPS, chipEntry } from "./chips";
 
 export {
-  AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY,
   AWS_ACCELERATOR_FAMILIES,
   AZURE_ACCELERATOR_SERIES,
   AZURE_CONTAINER_APPS_GPU_PROFILES,
-  AZURE_CONTAINER_GPU_SKUS,
   AZURE_DEDICATED_HOST_SERIES,
   CHIPS,
 };
@@ -35,7 +33,8 @@ export type {
   AzureWorkloadProfileGpu,
 };
 
-const REVIEWED = "2026-11-22";
+/** The review date of the generic chips this file makes for unclassified inputs (not data rows). */
+const GENERIC_CHIP_REVIEWED = "2026-11-22";
 
 // Every chip a family or series names must be catalogued: fail at load, not at first use.
 for (const key of [
@@ -74,7 +73,7 @@ function genericChip(
     exportControl: "uncertain",
     basis,
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: GENERIC_CHIP_REVIEWED,
     confidence: "uncertain",
   };
 }
@@ -197,7 +196,14 @@ export function classifyAwsInstanceType(value: string): AcceleratorInfo | undefi
 
 // ── AWS attribute-based selection (instanceRequirements) ────────────────────────────────────
 
-const ATTRIBUTE_SOURCE = "aws-sdk-ec2-accelerator-enums";
+/** The values the EC2 API accepts (data/accelerators/aws-families.ts), as sets. */
+export const AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY = {
+  names: new Set<string>(AWS_ACCELERATOR_ATTRIBUTE_VALUES.names),
+  manufacturers: new Set<string>(AWS_ACCELERATOR_ATTRIBUTE_VALUES.manufacturers),
+  types: new Set<string>(AWS_ACCELERATOR_ATTRIBUTE_VALUES.types),
+} as const;
+
+const ATTRIBUTE_SOURCE = AWS_ACCELERATOR_ATTRIBUTE_VALUES.source;
 
 /** The families attribute-based selection can pick: EC2 instance families (no AppStream, no EI). */
 const EC2_ACCELERATOR_FAMILIES: readonly AwsAcceleratorFamily[] = AWS_ACCELERATOR_FAMILIES.filter(
@@ -218,7 +224,7 @@ function attributeChip(
     exportControl,
     basis,
     source: ATTRIBUTE_SOURCE,
-    reviewed: REVIEWED,
+    reviewed: GENERIC_CHIP_REVIEWED,
     confidence: "uncertain",
   };
 }
@@ -412,6 +418,12 @@ export function classifyAzureVmSize(value: string): AcceleratorInfo | undefined 
 }
 
 // ── Azure Container Instances ───────────────────────────────────────────────────────────────
+
+/** The ACI GPU SKUs by lower-case name. */
+export const AZURE_CONTAINER_GPU_SKUS: ReadonlyMap<
+  string,
+  (typeof AZURE_CONTAINER_GPU_SKU_ROWS)[number]
+> = new Map(AZURE_CONTAINER_GPU_SKU_ROWS.map((row) => [row.sku, row]));
 
 /** The GPU an Azure Container Instances `gpu.sku` names (K80, P100, V100), any case. */
 export function classifyAzureContainerGpuSku(sku: string): AcceleratorInfo | undefined {

@@ -6,8 +6,6 @@ import type { AiServiceEntry } from "../data/types";
 export { AI_SERVICE_MODULES, OTHER_PACKAGE_AI_SERVICE_MODULES };
 export type { AiServiceModuleRule };
 
-const REVIEWED = "2026-11-22";
-
 const MODULE_INDEX: ReadonlyMap<string, AiServiceModuleRule> = new Map(
   [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES].map((r) => [
     r.module.toLowerCase(),
@@ -56,7 +54,7 @@ function lookupUncached(token: string): AiServiceEntry | undefined {
     service: found.service,
     kind: kindOf(resourceClass),
     source: found.source,
-    reviewed: REVIEWED,
+    reviewed: found.reviewed,
     confidence: found.confidence,
     ...(found.note !== undefined ? { note: found.note } : {}),
   };

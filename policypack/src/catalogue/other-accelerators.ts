@@ -22,7 +22,6 @@ import {
   TENCENTCLOUD_ACCELERATOR_FAMILIES,
   TENCENTCLOUD_ACCELERATOR_PATTERN,
 } from "../data/accelerators/tencentcloud-families";
-import { OTHER_CLOUDS_REVIEWED } from "../data/table-rows";
 import type {
   AcceleratorFamilyEntry,
   AcceleratorInfo,
@@ -30,6 +29,9 @@ import type {
   ChipEntry,
 } from "../data/types";
 import { chipEntry } from "./chips";
+
+/** The review date of the generic chip given to an uncatalogued family (not a data row). */
+const UNCATALOGUED_REVIEWED = "2026-11-22";
 
 // Every chip a table names must be catalogued: fail at load, not at first use.
 for (const entry of [
@@ -56,7 +58,7 @@ function uncatalogued(
     exportControl: "uncertain",
     basis: `${what} not yet catalogued; its accelerator is not classified.`,
     source: "project-domain-notes",
-    reviewed: OTHER_CLOUDS_REVIEWED,
+    reviewed: UNCATALOGUED_REVIEWED,
     confidence: "uncertain",
   };
 }

@@ -8,8 +8,6 @@
 // advanced-computing rules.
 import type { CountryCode, Sourced } from "./types";
 
-const REVIEWED = "2026-11-22";
-
 export interface BaseGroupDef extends Sourced {
   readonly name: string;
   readonly title: string;
@@ -48,7 +46,7 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d1", "d:1"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Not diffed row by row against eCFR: no readable rendering of the D:1 column was found. " +
@@ -69,7 +67,7 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d4", "d:4"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Not diffed row by row against eCFR. Partly corroborated: Saudi Arabia and the UAE named as newly " +
@@ -88,7 +86,7 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d5", "d:5", "arms-embargo", "itar-126.1"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note:
       "D:5 is defined to match the State Department list in 22 CFR 126.1. Cambodia (KH) was removed on " +
@@ -104,7 +102,7 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     members: ["IR", "KP", "SY"],
     aliases: ["e1", "e:1"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Syria: reports through 2025 say the State Department was reviewing its designation; no rescission " +
@@ -119,7 +117,7 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     members: ["CU"],
     aliases: ["e2", "e:2"],
     source: "fr-80-43314",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "80 FR 43314 (22 Jul 2015) and the BIS press release of 21 Jul 2015: Cuba remains in E:2.",
   },
@@ -133,7 +131,7 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     members: ["CU", "IR", "KP"],
     aliases: ["ofac", "sanctioned"],
     source: "ofac-iran",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note:
       "Syria left this group: EO 14312 ended the Syria programme on 1 Jul 2025 and 31 CFR 542 was removed " +
@@ -154,7 +152,7 @@ export const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
     minus: ["IL"],
     aliases: ["ac", "3a090", "advanced-compute"],
     source: "fr-88-73458",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Only Israel is both in a D group and in A:5/A:6 (A:6 per a rendering of Supp. 1 checked against " +
@@ -173,7 +171,7 @@ export const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
     minus: [],
     aliases: ["defaults"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "A corporate control layered over the law, not a restatement of it: see each member group's note.",
   },

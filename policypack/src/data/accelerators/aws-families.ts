@@ -3,8 +3,6 @@
 // accelerator families it finds are exactly the EC2 families listed here.
 import type { ChipEntry } from "../types";
 
-const REVIEWED = "2026-11-22";
-
 export interface AwsAcceleratorFamily {
   /** The family as it appears before the first dot ("p4d", "p6-b200"). */
   readonly family: string;
@@ -30,337 +28,373 @@ export interface AwsAcceleratorFamily {
 const CATALOGUES =
   "Chip corroborated by third-party instance catalogues (instances.vantage.sh-derived data) and the reference brief.";
 
-function family(entry: Omit<AwsAcceleratorFamily, "reviewed">): AwsAcceleratorFamily {
-  return { ...entry, reviewed: REVIEWED };
-}
-
 export const AWS_ACCELERATOR_FAMILIES: readonly AwsAcceleratorFamily[] = [
-  family({
+  {
     family: "cg1",
     chip: "m2050",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Legacy cluster GPU family; chip recalled.",
-  }),
-  family({
+  },
+  {
     family: "g2",
     chip: "k520",
     attributes: { name: "k520", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g3",
     chip: "m60",
     attributes: { name: "m60", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g3s",
     chip: "m60",
     attributes: { name: "m60", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p2",
     chip: "k80",
     attributes: { name: "k80", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p3",
     chip: "v100",
     attributes: { name: "v100", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p3dn",
     chip: "v100",
     attributes: { name: "v100", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g4dn",
     chip: "t4",
     attributes: { name: "t4", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g4ad",
     chip: "radeon-pro-v520",
     attributes: { name: "radeon-pro-v520", manufacturer: "amd", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g5",
     chip: "a10g",
     attributes: { name: "a10g", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g5g",
     chip: "t4g",
     attributes: { name: "t4g", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p4d",
     chip: "a100",
     attributes: { name: "a100", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p4de",
     chip: "a100",
     attributes: { name: "a100", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g6",
     chip: "l4",
     attributes: { name: "l4", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "gr6",
     chip: "l4",
     attributes: { name: "l4", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "g6f",
     chip: "l4",
     attributes: { name: "l4", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Fractional L4 (a share of one GPU); not confirmed.",
-  }),
-  family({
+  },
+  {
     family: "gr6f",
     chip: "l4",
     attributes: { name: "l4", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Fractional L4 (a share of one GPU); not confirmed.",
-  }),
-  family({
+  },
+  {
     family: "g6e",
     chip: "l40s",
     attributes: { name: "l40s", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p5",
     chip: "h100",
     attributes: { name: "h100", manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p5e",
     chip: "h200",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p5en",
     chip: "h200",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p6-b200",
     chip: "b200",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p6-b300",
     chip: "b300",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "p6e-gb200",
     chip: "gb200",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "GB200 per AWS announcement as reported by third parties.",
-  }),
-  family({
+  },
+  {
     family: "g7e",
     chip: "rtx-pro-6000-bse",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "RTX PRO 6000 Blackwell Server Edition per third-party reports.",
-  }),
-  family({
+  },
+  {
     family: "g7",
     chip: "rtx-pro-4500-bse",
     attributes: { manufacturer: "nvidia", type: "gpu" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "RTX PRO 4500 Blackwell Server Edition per a June 2026 third-party report.",
-  }),
-  family({
+  },
+  {
     family: "inf1",
     chip: "inferentia",
     attributes: { name: "inferentia", manufacturer: "amazon-web-services", type: "inference" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "inf2",
     chip: "inferentia2",
     attributes: { name: "inferentia2", manufacturer: "amazon-web-services", type: "inference" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "trn1",
     chip: "trainium",
     attributes: { name: "trainium", manufacturer: "amazon-web-services" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "trn1n",
     chip: "trainium",
     attributes: { name: "trainium", manufacturer: "amazon-web-services" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "trn2",
     chip: "trainium2",
     attributes: { name: "trainium2", manufacturer: "amazon-web-services" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "dl1",
     chip: "gaudi-hl-205",
     attributes: { name: "gaudi-hl-205", manufacturer: "habana" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
+  },
   // Qualcomm has no AcceleratorManufacturer value in the API: any manufacturer filter excludes dl2q.
-  family({
+  {
     family: "dl2q",
     chip: "qualcomm-cloud-ai-100",
     attributes: { manufacturer: "qualcomm" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "f1",
     chip: "vu9p",
     attributes: { name: "vu9p", manufacturer: "xilinx", type: "fpga" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "f2",
     chip: "vu47p",
     attributes: { manufacturer: "xilinx", type: "fpga" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
-  family({
+  },
+  {
     family: "vt1",
     chip: "u30",
     attributes: { name: "u30", manufacturer: "xilinx", type: "media" },
     source: "aws-ec2-accelerated",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: CATALOGUES,
-  }),
+  },
   // Elastic Inference accelerators: `eia2.medium` (EC2) and `ml.eia2.medium` (SageMaker).
-  family({
+  {
     family: "eia1",
     chip: "elastic-inference",
     source: "aws-elastic-inference",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Elastic Inference; end of life.",
-  }),
-  family({
+  },
+  {
     family: "eia2",
     chip: "elastic-inference",
     source: "aws-elastic-inference",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Elastic Inference; end of life.",
-  }),
+  },
   // AppStream 2.0 graphics families that are not EC2 family names.
-  family({
+  {
     family: "graphics-pro",
     chip: "m60",
     prefix: "stream.",
     source: "aws-appstream-instance-types",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "AppStream 2.0 Graphics Pro (NVIDIA Tesla M60); recalled.",
-  }),
-  family({
+  },
+  {
     family: "graphics-design",
     chip: "firepro-s7150x2",
     prefix: "stream.",
     source: "aws-appstream-instance-types",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "AppStream 2.0 Graphics Design (AMD FirePro S7150 x2); recalled.",
-  }),
+  },
 ];
 
 /** The values the EC2 API accepts (AWS SDK for JavaScript v3 enums). */
-export const AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY = {
-  names: new Set([
+export const AWS_ACCELERATOR_ATTRIBUTE_VALUES = {
+  names: [
     "a100",
     "a10g",
     "gaudi-hl-205",
@@ -380,7 +414,9 @@ export const AWS_ACCELERATOR_ATTRIBUTE_VOCABULARY = {
     "u30",
     "v100",
     "vu9p",
-  ]),
-  manufacturers: new Set(["amazon-web-services", "amd", "habana", "nvidia", "xilinx"]),
-  types: new Set(["gpu", "fpga", "inference", "media"]),
+  ],
+  manufacturers: ["amazon-web-services", "amd", "habana", "nvidia", "xilinx"],
+  types: ["gpu", "fpga", "inference", "media"],
+  source: "aws-sdk-ec2-accelerator-enums",
+  reviewed: "2026-11-22",
 } as const;

@@ -2,8 +2,6 @@
 // grammar is [family][vCPUs][features]_[accelerator]_[version] (Microsoft Learn naming conventions).
 import type { ChipEntry } from "../types";
 
-const REVIEWED = "2026-11-22";
-
 export interface AzureAcceleratorSeries {
   /** Series as Microsoft names it ("NC A100 v4"). */
   readonly series: string;
@@ -23,12 +21,8 @@ export interface AzureAcceleratorSeries {
   readonly note?: string;
 }
 
-function series(entry: Omit<AzureAcceleratorSeries, "reviewed">): AzureAcceleratorSeries {
-  return { ...entry, reviewed: REVIEWED };
-}
-
 export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
-  series({
+  {
     series: "NC",
     family: "nc",
     accelerator: "",
@@ -36,9 +30,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "k80",
     example: "Standard_NC6",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NCv2",
     family: "nc",
     accelerator: "",
@@ -46,9 +41,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "p100",
     example: "Standard_NC6s_v2",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NCv3",
     family: "nc",
     accelerator: "",
@@ -56,9 +52,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "v100",
     example: "Standard_NC6s_v3",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NCasT4_v3",
     family: "nc",
     accelerator: "t4",
@@ -66,9 +63,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "t4",
     example: "Standard_NC4as_T4_v3",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NC A100 v4",
     family: "nc",
     accelerator: "a100",
@@ -76,9 +74,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "a100",
     example: "Standard_NC24ads_A100_v4",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NCads A10 v4",
     family: "nc",
     accelerator: "a10",
@@ -86,9 +85,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "a10",
     example: "Standard_NC8ads_A10_v4",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NC H100 v5",
     family: "nc",
     accelerator: "h100",
@@ -96,9 +96,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "h100",
     example: "Standard_NC40ads_H100_v5",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NC RTX PRO 6000 BSE v6",
     family: "nc",
     accelerator: "rtxpro6000bse",
@@ -106,9 +107,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "rtx-pro-6000-bse",
     example: "Standard_NC128ds_xl_RTXPRO6000BSE_v6",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NCCads H100 v5",
     family: "ncc",
     accelerator: "h100",
@@ -116,10 +118,11 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "h100",
     example: "Standard_NCC40ads_H100_v5",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "Confidential-computing H100 series; chip per third-party material.",
-  }),
-  series({
+  },
+  {
     series: "ND",
     family: "nd",
     accelerator: "",
@@ -127,9 +130,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "p40",
     example: "Standard_ND6s",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NDv2",
     family: "nd",
     accelerator: "",
@@ -137,9 +141,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "v100",
     example: "Standard_ND40rs_v2",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NDv3",
     family: "nd",
     accelerator: "",
@@ -147,10 +152,11 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "v100",
     example: "Standard_ND40s_v3",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Preview-era size; chip recalled.",
-  }),
-  series({
+  },
+  {
     series: "ND A100 v4",
     family: "nd",
     accelerator: "",
@@ -158,9 +164,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "a100",
     example: "Standard_ND96asr_v4",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "ND A100 v4 / NDm A100 v4",
     family: "nd",
     accelerator: "a100",
@@ -168,9 +175,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "a100",
     example: "Standard_ND96amsr_A100_v4",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "ND H100 v5",
     family: "nd",
     accelerator: "h100",
@@ -178,9 +186,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "h100",
     example: "Standard_ND96isr_H100_v5",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "ND H200 v5",
     family: "nd",
     accelerator: "h200",
@@ -188,9 +197,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "h200",
     example: "Standard_ND96isr_H200_v5",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "third-party",
-  }),
-  series({
+  },
+  {
     series: "ND MI300X v5",
     family: "nd",
     accelerator: "mi300x",
@@ -198,9 +208,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "mi300x",
     example: "Standard_ND96isr_MI300X_v5",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "ND GB200 v6",
     family: "nd",
     accelerator: "gb200",
@@ -208,9 +219,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "gb200",
     example: "Standard_ND128isr_NDR_GB200_v6",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "third-party",
-  }),
-  series({
+  },
+  {
     series: "ND GB300 v6",
     family: "nd",
     accelerator: "gb300",
@@ -218,9 +230,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "gb300",
     example: "Standard_ND128isr_GB300_v6",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "third-party",
-  }),
-  series({
+  },
+  {
     series: "NV",
     family: "nv",
     accelerator: "",
@@ -228,9 +241,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "m60",
     example: "Standard_NV6",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NVv3",
     family: "nv",
     accelerator: "",
@@ -238,9 +252,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "m60",
     example: "Standard_NV12s_v3",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NVv4",
     family: "nv",
     accelerator: "",
@@ -248,10 +263,11 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "mi25",
     example: "Standard_NV4as_v4",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "AMD MI25 recalled.",
-  }),
-  series({
+  },
+  {
     series: "NVads A10 v5",
     family: "nv",
     accelerator: "a10",
@@ -259,9 +275,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "a10",
     example: "Standard_NV6ads_A10_v5",
     source: "agentbaker",
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  series({
+  },
+  {
     series: "NVads V710 v5",
     family: "nv",
     accelerator: "v710",
@@ -269,9 +286,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "radeon-pro-v710",
     example: "Standard_NV4ads_V710_v5",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "third-party",
-  }),
-  series({
+  },
+  {
     series: "NGads V620",
     family: "ng",
     accelerator: "v620",
@@ -279,9 +297,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "radeon-pro-v620",
     example: "Standard_NG8ads_V620_v1",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "third-party",
-  }),
-  series({
+  },
+  {
     series: "NP",
     family: "np",
     accelerator: "",
@@ -289,9 +308,10 @@ export const AZURE_ACCELERATOR_SERIES: readonly AzureAcceleratorSeries[] = [
     chip: "u250",
     example: "Standard_NP10s",
     source: "azure-gpu-sizes",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Xilinx U250 recalled.",
-  }),
+  },
 ];
 
 // ── Dedicated hosts ──────────────────────────────────────────────────────────────────────────
@@ -313,32 +333,30 @@ export interface AzureDedicatedHostSeries {
   readonly note?: string;
 }
 
-function host(entry: Omit<AzureDedicatedHostSeries, "reviewed">): AzureDedicatedHostSeries {
-  return { ...entry, reviewed: REVIEWED };
-}
-
 /**
  * The GPU host SKUs Microsoft Learn lists ("GPU optimized Azure Dedicated Host SKUs"). Other GPU
  * host names ("NCsv3-Type1", "NDAMSv4_A100-Type1") are not documented there; the classifier still
  * recognises them by the naming grammar, as not catalogued.
  */
 export const AZURE_DEDICATED_HOST_SERIES: readonly AzureDedicatedHostSeries[] = [
-  host({
+  {
     hostSeries: "NVASv4",
     vmSeries: "NVv4",
     example: "NVASv4-Type1",
     source: "azure-dedicated-host-gpu-skus",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "Learn: NVasv4-Type1 runs NVsv4-series VMs with AMD Radeon Instinct MI25 GPUs.",
-  }),
-  host({
+  },
+  {
     hostSeries: "NVSv3",
     vmSeries: "NVv3",
     example: "NVSv3-Type1",
     source: "azure-dedicated-host-gpu-skus",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "Learn: NVsv3-Type1 runs NVv3-series VMs with NVIDIA Tesla M60 GPUs.",
-  }),
+  },
 ];
 
 // ── Container Apps workload profiles ─────────────────────────────────────────────────────────
@@ -356,58 +374,61 @@ export interface AzureWorkloadProfileGpu {
   readonly note?: string;
 }
 
-function profile(entry: Omit<AzureWorkloadProfileGpu, "reviewed">): AzureWorkloadProfileGpu {
-  return { ...entry, reviewed: REVIEWED };
-}
-
 const PROFILES_SOURCE = "azure-container-apps-workload-profiles";
 
 export const AZURE_CONTAINER_APPS_GPU_PROFILES: readonly AzureWorkloadProfileGpu[] = [
-  profile({
+  {
     profile: "NC24-A100",
     chip: "a100",
     kind: "dedicated",
     source: PROFILES_SOURCE,
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  profile({
+  },
+  {
     profile: "NC48-A100",
     chip: "a100",
     kind: "dedicated",
     source: PROFILES_SOURCE,
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  profile({
+  },
+  {
     profile: "NC96-A100",
     chip: "a100",
     kind: "dedicated",
     source: PROFILES_SOURCE,
+    reviewed: "2026-11-22",
     confidence: "verified",
-  }),
-  profile({
+  },
+  {
     profile: "Consumption-GPU-NC24-A100",
     chip: "a100",
     kind: "consumption",
     source: PROFILES_SOURCE,
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "Learn lists the two serverless GPU profiles together with 'NVIDIA T4, A100'; the A100 goes with the profile that names it.",
-  }),
-  profile({
+  },
+  {
     profile: "Consumption-GPU-NC8as-T4",
     chip: "t4",
     kind: "consumption",
     source: PROFILES_SOURCE,
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "Learn lists the two serverless GPU profiles together with 'NVIDIA T4, A100'; the T4 goes with the profile that names it.",
-  }),
+  },
 ];
 
 /** The GPU SKUs of Azure Container Instances (`gpu.sku`), lower case, and the chip each carries. */
-export const AZURE_CONTAINER_GPU_SKUS: ReadonlyMap<
-  string,
-  { readonly chip: string; readonly source: string }
-> = new Map([
-  ["k80", { chip: "k80", source: "azure-aci-gpu" }],
-  ["p100", { chip: "p100", source: "azure-aci-gpu" }],
-  ["v100", { chip: "v100", source: "azure-aci-gpu" }],
-]);
+export const AZURE_CONTAINER_GPU_SKU_ROWS: readonly {
+  readonly sku: string;
+  readonly chip: string;
+  readonly source: string;
+  readonly reviewed: string;
+}[] = [
+  { sku: "k80", chip: "k80", source: "azure-aci-gpu", reviewed: "2026-11-22" },
+  { sku: "p100", chip: "p100", source: "azure-aci-gpu", reviewed: "2026-11-22" },
+  { sku: "v100", chip: "v100", source: "azure-aci-gpu", reviewed: "2026-11-22" },
+];

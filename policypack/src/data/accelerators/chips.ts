@@ -12,14 +12,8 @@
 // confidence says otherwise; the class of a chip far from a threshold does not hinge on them.
 import type { ChipEntry } from "../types";
 
-const REVIEWED = "2026-11-22";
-
 /** A chip and the lower-case key the family tables name it by ("a100", "tpu-v5p"). */
 export type ChipRow = ChipEntry & { readonly key: string };
-
-function row(entry: Omit<ChipRow, "reviewed">): ChipRow {
-  return { ...entry, reviewed: REVIEWED };
-}
 
 const TPU_NOTE =
   "Google TPUs are not sold as parts; the class follows the chip's parameters and decides only the export-controlled scope.";
@@ -29,7 +23,7 @@ const EIGHT_K = "Named as licence-required in NVIDIA's 8-K of 17 Oct 2023.";
 /** Every catalogued chip. Keys are unique (test/unit/data/rows.test.ts). */
 export const CHIP_ROWS: readonly ChipRow[] = [
   // NVIDIA, controlled
-  row({
+  {
     key: "a100",
     name: "NVIDIA A100 (40/80 GB)",
     vendor: "NVIDIA",
@@ -37,10 +31,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 312 TFLOPS FP16 × 16 = 4,992 ≥ 4,800 (3A090.a)",
     source: "nvidia-8k-2023-10-17",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: EIGHT_K,
-  }),
-  row({
+  },
+  {
     key: "a800",
     name: "NVIDIA A800",
     vendor: "NVIDIA",
@@ -48,10 +43,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 4,992 ≥ 4,800 (3A090.a); the 2022 interconnect test no longer applies",
     source: "nvidia-8k-2023-10-17",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: EIGHT_K,
-  }),
-  row({
+  },
+  {
     key: "h100",
     name: "NVIDIA H100 (SXM, PCIe, NVL)",
     vendor: "NVIDIA",
@@ -59,10 +55,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 1,979 TFLOPS FP8 × 8 ≈ 15,800 (SXM); NVL/PCIe also ≫ 4,800 (3A090.a)",
     source: "nvidia-8k-2023-10-17",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: EIGHT_K,
-  }),
-  row({
+  },
+  {
     key: "h800",
     name: "NVIDIA H800",
     vendor: "NVIDIA",
@@ -70,10 +67,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 15,800 ≥ 4,800 (3A090.a)",
     source: "nvidia-8k-2023-10-17",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: EIGHT_K,
-  }),
-  row({
+  },
+  {
     key: "h200",
     name: "NVIDIA H200",
     vendor: "NVIDIA",
@@ -82,10 +80,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "TPP ≈ 15,800 ≥ 4,800 (3A090.a); China/Macau licences reviewed case by case since 91 FR 1684",
     source: "fr-91-1684",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "91 FR 1684 names the H200 and keeps the licence requirement; only the review policy changed.",
-  }),
-  row({
+  },
+  {
     key: "b200",
     name: "NVIDIA B200",
     vendor: "NVIDIA",
@@ -93,10 +92,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 4.5 PFLOPS FP8 × 8 ≈ 36,000 ≫ 4,800 (3A090.a)",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Datasheet figure recalled; far above the threshold either way.",
-  }),
-  row({
+  },
+  {
     key: "b300",
     name: "NVIDIA B300 (Blackwell Ultra)",
     vendor: "NVIDIA",
@@ -104,10 +104,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≫ 4,800 (3A090.a)",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Datasheet figure recalled; far above the threshold.",
-  }),
-  row({
+  },
+  {
     key: "gb200",
     name: "NVIDIA GB200 Grace Blackwell",
     vendor: "NVIDIA",
@@ -115,10 +116,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "Two B200-class GPUs per superchip; TPP ≫ 4,800 (3A090.a)",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Datasheet figure recalled; far above the threshold.",
-  }),
-  row({
+  },
+  {
     key: "gb300",
     name: "NVIDIA GB300 Grace Blackwell Ultra",
     vendor: "NVIDIA",
@@ -126,10 +128,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "B300-class GPUs; TPP ≫ 4,800 (3A090.a)",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Datasheet figure recalled; far above the threshold.",
-  }),
-  row({
+  },
+  {
     key: "l40s",
     name: "NVIDIA L40S",
     vendor: "NVIDIA",
@@ -137,10 +140,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 733 TFLOPS FP8 × 8 = 5,864 ≥ 4,800 (3A090.a)",
     source: "nvidia-8k-2023-10-17",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: EIGHT_K,
-  }),
-  row({
+  },
+  {
     key: "l40",
     name: "NVIDIA L40",
     vendor: "NVIDIA",
@@ -148,10 +152,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 362 TFLOPS FP8 × 8 = 2,896, PD ≈ 4.8 (3A090.b)",
     source: "nvidia-8k-2023-10-17",
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: EIGHT_K,
-  }),
-  row({
+  },
+  {
     key: "rtx-pro-6000-bse",
     name: "NVIDIA RTX PRO 6000 Blackwell Server Edition",
     vendor: "NVIDIA",
@@ -159,11 +164,12 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 8,000 ≥ 4,800 (3A090.a); a data-centre part",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Datasheet figure recalled and no vendor ECCN read; counted as controlled either way.",
-  }),
+  },
   // NVIDIA, unsettled
-  row({
+  {
     key: "l4",
     name: "NVIDIA L4",
     vendor: "NVIDIA",
@@ -172,10 +178,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "TPP ≈ 242 TFLOPS FP8 × 8 ≈ 1,940 with PD ≈ 6.6 meets 3A090.a.2 by arithmetic, but no authoritative classification was found and the L4 is not in NVIDIA's Oct 2023 list",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Treat as controlled to be safe (reference brief).",
-  }),
-  row({
+  },
+  {
     key: "h20",
     name: "NVIDIA H20",
     vendor: "NVIDIA",
@@ -184,10 +191,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "TPP ≈ 2,368, PD ≈ 2.9: outside 3A090 by its parameters, yet a licence requirement for China (incl. HK, Macau) and D:5 was imposed by letter in April 2025",
     source: "nvidia-h20-2025",
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "Current status of the April 2025 requirement not confirmed.",
-  }),
-  row({
+  },
+  {
     key: "rtx-pro-4500-bse",
     name: "NVIDIA RTX PRO 4500 Blackwell Server Edition",
     vendor: "NVIDIA",
@@ -195,10 +203,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "No datasheet figures read; TPP unknown",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
   // NVIDIA, not controlled
-  row({
+  {
     key: "a10",
     name: "NVIDIA A10",
     vendor: "NVIDIA",
@@ -206,10 +215,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 125 TFLOPS FP16 × 16 = 2,000, PD ≈ 3.18 (just below 3A090.b's 3.2)",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Borderline: a small change in the die area or clock figures would put it in 3A090.b. Not in NVIDIA's Oct 2023 list.",
-  }),
-  row({
+  },
+  {
     key: "a10g",
     name: "NVIDIA A10G",
     vendor: "NVIDIA",
@@ -217,10 +227,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "AWS variant of the A10: TPP ≈ 2,000 or a little less, PD just below 3.2",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Borderline like the A10; no vendor ECCN read.",
-  }),
-  row({
+  },
+  {
     key: "v100",
     name: "NVIDIA V100",
     vendor: "NVIDIA",
@@ -228,9 +239,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 125 TFLOPS FP16 × 16 = 2,000, PD ≈ 2.5 (below 3A090.b)",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "t4",
     name: "NVIDIA T4",
     vendor: "NVIDIA",
@@ -238,9 +250,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 130 TOPS INT8 × 8 = 1,040 < 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "t4g",
     name: "NVIDIA T4G",
     vendor: "NVIDIA",
@@ -248,9 +261,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "T4-class: TPP ≈ 1,040 < 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "p100",
     name: "NVIDIA P100",
     vendor: "NVIDIA",
@@ -258,9 +272,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 21 TFLOPS FP16 × 16 ≈ 340 < 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "p40",
     name: "NVIDIA P40",
     vendor: "NVIDIA",
@@ -268,9 +283,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 47 TOPS INT8 × 8 ≈ 380 < 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "k80",
     name: "NVIDIA K80",
     vendor: "NVIDIA",
@@ -278,9 +294,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "No FP16/INT8 tensor units; TPP ≪ 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "m60",
     name: "NVIDIA M60",
     vendor: "NVIDIA",
@@ -288,9 +305,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≪ 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "m2050",
     name: "NVIDIA Tesla M2050",
     vendor: "NVIDIA",
@@ -298,9 +316,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≪ 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "k520",
     name: "NVIDIA GRID K520",
     vendor: "NVIDIA",
@@ -308,10 +327,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≪ 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
   // AMD
-  row({
+  {
     key: "mi300x",
     name: "AMD Instinct MI300X",
     vendor: "AMD",
@@ -319,10 +339,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 1,307 TFLOPS FP16 × 16 ≈ 20,900 ≫ 4,800 (3A090.a)",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Datasheet figure recalled; far above the threshold.",
-  }),
-  row({
+  },
+  {
     key: "mi250x",
     name: "AMD Instinct MI250X",
     vendor: "AMD",
@@ -330,9 +351,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 383 TFLOPS FP16 × 16 = 6,128 ≥ 4,800 (3A090.a)",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "mi250",
     name: "AMD Instinct MI250",
     vendor: "AMD",
@@ -340,9 +362,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 362 TFLOPS FP16 × 16 = 5,792 ≥ 4,800 (3A090.a)",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "mi210",
     name: "AMD Instinct MI210",
     vendor: "AMD",
@@ -350,10 +373,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 181 TFLOPS FP16 × 16 = 2,896 with PD ≈ 4 (3A090.b)",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Die area recalled; .b is likely but unconfirmed.",
-  }),
-  row({
+  },
+  {
     key: "mi308",
     name: "AMD Instinct MI308",
     vendor: "AMD",
@@ -361,9 +385,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "No figures read; an April 2025 licence letter for China was reported",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "mi25",
     name: "AMD Radeon Instinct MI25",
     vendor: "AMD",
@@ -371,9 +396,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 24.6 TFLOPS FP16 × 16 ≈ 390 < 1,600",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "radeon-pro-v520",
     name: "AMD Radeon Pro V520",
     vendor: "AMD",
@@ -381,9 +407,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "Graphics part; TPP ≪ 1,600",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "radeon-pro-v620",
     name: "AMD Radeon PRO V620",
     vendor: "AMD",
@@ -391,9 +418,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 40 TFLOPS FP16 × 16 ≈ 650 < 1,600",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "radeon-pro-v710",
     name: "AMD Radeon Pro V710",
     vendor: "AMD",
@@ -401,10 +429,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "Graphics part; TPP estimated well below 1,600",
     source: "amd-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Figures not read; the reference brief marks it uncertain.",
-  }),
-  row({
+  },
+  {
     key: "firepro-s7150x2",
     name: "AMD FirePro S7150 x2",
     vendor: "AMD",
@@ -412,10 +441,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "Graphics part (2015); TPP ≪ 1,600",
     source: "aws-appstream-instance-types",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
   // AWS silicon
-  row({
+  {
     key: "trainium2",
     name: "AWS Trainium2",
     vendor: "Amazon Web Services",
@@ -423,10 +453,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "TPP ≈ 1.3 PFLOPS FP8 × 8 ≈ 10,400 ≥ 4,800 (3A090.a)",
     source: "aws-neuron",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Figure recalled and no AWS ECCN read; counted as controlled either way.",
-  }),
-  row({
+  },
+  {
     key: "trainium",
     name: "AWS Trainium",
     vendor: "Amazon Web Services",
@@ -435,9 +466,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "TPP ≈ 190 TFLOPS BF16 × 16 ≈ 3,040: 3A090.b or outside depending on the die area (unknown)",
     source: "aws-neuron",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "inferentia2",
     name: "AWS Inferentia2",
     vendor: "Amazon Web Services",
@@ -446,9 +478,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "TPP ≈ 190 TFLOPS FP16 × 16 ≈ 3,040: 3A090.b or outside depending on the die area (unknown)",
     source: "aws-neuron",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "inferentia",
     name: "AWS Inferentia",
     vendor: "Amazon Web Services",
@@ -456,9 +489,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "TPP ≈ 128 TOPS INT8 × 8 ≈ 1,000 < 1,600",
     source: "aws-neuron",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "elastic-inference",
     name: "Amazon Elastic Inference accelerator",
     vendor: "Amazon Web Services",
@@ -466,11 +500,12 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "At most ≈ 32 TFLOPS FP16 per accelerator (eia2.xlarge): TPP ≈ 512 < 1,600",
     source: "aws-elastic-inference",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: "Service at end of life since April 2024.",
-  }),
+  },
   // Others
-  row({
+  {
     key: "gaudi-hl-205",
     name: "Habana Gaudi (HL-205)",
     vendor: "Habana Labs (Intel)",
@@ -478,9 +513,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "No datasheet figures read; TPP unknown",
     source: "habana-gaudi",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "qualcomm-cloud-ai-100",
     name: "Qualcomm Cloud AI 100",
     vendor: "Qualcomm",
@@ -489,9 +525,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "TPP ≈ 400 TOPS INT8 × 8 ≈ 3,200: 3A090.b or outside depending on the die area (unknown)",
     source: "qualcomm-cloud-ai-100",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "vu9p",
     name: "Xilinx Virtex UltraScale+ VU9P",
     vendor: "Xilinx (AMD)",
@@ -499,9 +536,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "An FPGA, not a 3A090 IC as configured by AWS; other ECCNs may apply",
     source: "xilinx-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "vu47p",
     name: "Xilinx Virtex UltraScale+ VU47P",
     vendor: "Xilinx (AMD)",
@@ -509,9 +547,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "An FPGA, not a 3A090 IC as configured by AWS; other ECCNs may apply",
     source: "xilinx-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "u250",
     name: "Xilinx Alveo U250",
     vendor: "Xilinx (AMD)",
@@ -519,9 +558,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "An FPGA card; other ECCNs may apply",
     source: "xilinx-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "u30",
     name: "Xilinx Alveo U30",
     vendor: "Xilinx (AMD)",
@@ -529,15 +569,16 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "A video transcoding card; not a 3A090 IC",
     source: "xilinx-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
   // ── Chips met only through the clouds beyond AWS and Azure: Google Cloud TPUs and the GPU
   // models that Alibaba Cloud, Tencent Cloud and Huawei Cloud offer. Figures are recalled from
   // vendor datasheets and announcements, not re-read, so every entry that is not far from a
   // threshold is "uncertain".
 
   // Google Cloud TPUs
-  row({
+  {
     key: "tpu-v2",
     name: "Google Cloud TPU v2",
     vendor: "Google",
@@ -545,10 +586,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "≈ 45 TFLOPS bf16 per chip × 16 ≈ 720 TPP, far below 1,600",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
-  row({
+  },
+  {
     key: "tpu-v3",
     name: "Google Cloud TPU v3",
     vendor: "Google",
@@ -556,10 +598,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "≈ 123 TFLOPS bf16 per chip × 16 ≈ 1,970 TPP; PD depends on a die area not published",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
-  row({
+  },
+  {
     key: "tpu-v4",
     name: "Google Cloud TPU v4",
     vendor: "Google",
@@ -567,10 +610,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "≈ 275 TFLOPS bf16 × 16 ≈ 4,400 TPP; .a.2 if PD ≥ 5.92 (die area not published)",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
-  row({
+  },
+  {
     key: "tpu-v5e",
     name: "Google Cloud TPU v5e",
     vendor: "Google",
@@ -578,10 +622,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "≈ 197 TFLOPS bf16 / 394 TOPS int8 ≈ 3,150 TPP; PD unknown",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
-  row({
+  },
+  {
     key: "tpu-v5p",
     name: "Google Cloud TPU v5p",
     vendor: "Google",
@@ -589,10 +634,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "≈ 459 TFLOPS bf16 × 16 ≈ 7,340 TPP ≥ 4,800 (3A090.a by parameters)",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
-  row({
+  },
+  {
     key: "tpu-v6e",
     name: "Google Cloud TPU v6e (Trillium)",
     vendor: "Google",
@@ -600,10 +646,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "≈ 918 TFLOPS bf16 × 16 ≈ 14,700 TPP ≥ 4,800 (3A090.a by parameters)",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
-  row({
+  },
+  {
     key: "tpu-v7",
     name: "Google Cloud TPU7x (Ironwood)",
     vendor: "Google",
@@ -611,11 +658,12 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "controlled",
     basis: "≈ 4,600 TFLOPS FP8 × 8 ≫ 4,800 TPP (3A090.a by parameters)",
     source: "gcp-tpu-versions",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note: TPU_NOTE,
-  }),
+  },
   // NVIDIA models offered by the listed providers (and GCP's P4)
-  row({
+  {
     key: "p4",
     name: "NVIDIA Tesla P4",
     vendor: "NVIDIA",
@@ -623,9 +671,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "≈ 22 TOPS int8 × 8 ≈ 176 TPP, far below 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "m40",
     name: "NVIDIA Tesla M40",
     vendor: "NVIDIA",
@@ -633,9 +682,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "≈ 7 TFLOPS FP32 × 32 ≈ 220 TPP, far below 1,600",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "a30",
     name: "NVIDIA A30",
     vendor: "NVIDIA",
@@ -643,9 +693,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "uncertain",
     basis: "≈ 165 TFLOPS FP16 dense × 16 ≈ 2,640 TPP with PD ≈ 3.2: at the 3A090.b boundary",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "l20",
     name: "NVIDIA L20",
     vendor: "NVIDIA",
@@ -654,10 +705,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "A China-market part designed below the Oct 2023 thresholds; no authoritative figures read",
     source: "nvidia-datasheets",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
   // Huawei Ascend
-  row({
+  {
     key: "ascend-910",
     name: "Huawei Ascend 910",
     vendor: "Huawei",
@@ -666,9 +718,10 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     basis:
       "≈ 256 TFLOPS FP16 × 16 ≈ 4,100 TPP with PD ≈ 9 would meet 3A090.a.2 by parameters; not a US-origin item",
     source: "huaweicloud-gpu-flavors",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
-  row({
+  },
+  {
     key: "ascend-310",
     name: "Huawei Ascend 310",
     vendor: "Huawei",
@@ -676,10 +729,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "≈ 22 TOPS int8 × 8 ≈ 176 TPP, far below 1,600",
     source: "huaweicloud-gpu-flavors",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
   // FPGAs offered by Alibaba Cloud
-  row({
+  {
     key: "arria-10",
     name: "Intel Arria 10 FPGA",
     vendor: "Intel",
@@ -687,6 +741,7 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     exportControl: "not-controlled",
     basis: "An FPGA; not a 3A090 IC (other ECCNs may apply)",
     source: "alicloud-gpu-families",
+    reviewed: "2026-11-22",
     confidence: "uncertain",
-  }),
+  },
 ];
