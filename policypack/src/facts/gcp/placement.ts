@@ -8,7 +8,7 @@
 import { lookupGcpLocation } from "../../data/regions";
 import { readStrings } from "../../values";
 import type { ChainSpec } from "../common/placement-chain";
-import { chainPlacement } from "../common/placement-chain";
+import { chainPlacement, declaredChain } from "../common/placement-chain";
 import type { EvalContext, Placement, ResourceView } from "../types";
 
 export const GCP_PROVIDER_TYPE = "pulumi:providers:gcp";
@@ -40,6 +40,9 @@ const REGIONAL: ChainSpec = {
   envVars: [...GCP_REGION_ENV_VARS, ...GCP_ZONE_ENV_VARS],
 };
 
+const ZONAL_CHAIN = declaredChain(ZONAL);
+const REGIONAL_CHAIN = declaredChain(REGIONAL);
+
 /** Modules whose resources are regional (Vertex AI, Dataproc, Cloud Run …); others are zonal first. */
 const REGIONAL_MODULES: ReadonlySet<string> = new Set([
   "vertex",
@@ -64,7 +67,7 @@ function isRegional(token: string): boolean {
 }
 
 export function gcpPlacement(resource: ResourceView, token: string, ctx: EvalContext): Placement {
-  return chainPlacement(resource, ctx, isRegional(token) ? REGIONAL : ZONAL);
+  return chainPlacement(resource, ctx, isRegional(token) ? REGIONAL_CHAIN : ZONAL_CHAIN);
 }
 
 const NODE_LOCATION_TOKENS: ReadonlySet<string> = new Set([
