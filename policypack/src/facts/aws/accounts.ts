@@ -23,6 +23,7 @@ import { Computed, isUnknown, read, readList, readStrings } from "../../values";
 import type { Arn } from "../arn";
 import { findArns, isAwsAccountId, parseArn, walkStrings } from "../arn";
 import type { AccountFacts, AccountTie, ProviderView, ResourceView } from "../types";
+import { providerOf } from "../common/provider";
 import { AWS_PROVIDER_TYPE } from "./placement";
 
 const PARTITION_COUNTRY: ReadonlyMap<string, CountryCode | undefined> = new Map(
@@ -36,7 +37,7 @@ export function awsPartitionCountry(partition: string): CountryCode | undefined 
 
 export function awsAccountFacts(resource: ResourceView): AccountFacts {
   const ties = new TieList();
-  const provider = resource.provider?.type === AWS_PROVIDER_TYPE ? resource.provider : undefined;
+  const provider = providerOf(resource, AWS_PROVIDER_TYPE);
   if (provider) providerTies(provider, ties);
   propTies(resource.props, ties);
   return ties.result();

@@ -31,13 +31,14 @@ import type { Read } from "../../values";
 import { Computed, isUnknown, readString, readStrings } from "../../values";
 import { findSubscriptionIds, isGuid, walkStrings } from "../arn";
 import type { AccountFacts, AccountTie, EvalContext, ProviderView, ResourceView } from "../types";
+import { isDefaultProvider, providerOf } from "../common/provider";
 import { AZURE_PROVIDER_TYPE } from "./placement";
 
 export const AZURE_CONFIG_NAMESPACE = "azure-native";
 
 export function azureAccountFacts(resource: ResourceView, ctx: EvalContext): AccountFacts {
   const ties = new TieList();
-  const provider = resource.provider?.type === AZURE_PROVIDER_TYPE ? resource.provider : undefined;
+  const provider = providerOf(resource, AZURE_PROVIDER_TYPE);
   const fromConfig = provider === undefined || isDefaultProvider(provider);
   const input = (key: string) => providerInput(provider, key, fromConfig, ctx);
 
@@ -153,12 +154,6 @@ function propTies(props: unknown, ties: TieList): void {
 function guidValue(value: string): string {
   const t = value.trim();
   return isGuid(t) ? t.toLowerCase() : t;
-}
-
-/** Default providers are named `default` or `default_<version>` (e.g. `default_3_28_0`). */
-function isDefaultProvider(provider: ProviderView): boolean {
-  const name = provider.name || provider.urn.split("::").pop() || "";
-  return /^default(?:_[0-9a-z_-]+)?$/i.test(name);
 }
 
 class TieList {
