@@ -4,7 +4,7 @@
 //
 // Exit codes: 0 printed, 2 no CLI (go missing, the build failed: the message names the command
 // and quotes the end of its output).
-import { EngineCliError, resolvePulumiCli } from "./pulumi-cli";
+import { EngineCliError, resolvePulumiCli } from "../engine/pulumi-cli";
 
 export interface EnginePathIO {
   stdout: NodeJS.WritableStream;

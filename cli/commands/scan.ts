@@ -22,11 +22,12 @@ import { formatScanText } from "../report/scan-text";
 import { escapeControls, escapeLines } from "../report/terminal";
 import { ROOT } from "../paths";
 import { count, sumCounts } from "../report/text";
-import { parseKeyValues } from "./config";
-import { ScanInputError, UsageError } from "./errors";
-import type { ProgressStage } from "./evaluate";
-import { FAIL_ON, runScan, toolInfo } from "./run";
-import type { FailOn, ScanRun } from "./run";
+import { parseKeyValues } from "../scan/config";
+import { ScanInputError, UsageError } from "../scan/errors";
+import type { ProgressStage } from "../scan/types";
+import { runScan, toolInfo } from "../scan/run";
+import { FAIL_ON } from "../scan/types";
+import type { FailOn, ScanRun } from "../scan/types";
 
 export const DEFAULT_PACK = path.join(ROOT, "policypack");
 export const FORMATS = ["text", "json", "sarif", "junit"] as const;

@@ -10,18 +10,18 @@
 import * as os from "os";
 import * as path from "path";
 import { Command, CommanderError } from "commander";
-import { ensurePackBuilt } from "./build";
-import { evaluateProgram, exampleOptions, listExamples } from "./evaluate-program";
-import type { ProgramEvaluation } from "./evaluate-program";
-import { ownPolicies } from "./own-pack";
-import { ROOT } from "./paths";
-import { ProgramCaptureError } from "./program";
-import { colorEnabled, styleFor } from "./report/style";
-import type { Style } from "./report/style";
-import { escapeLines } from "./report/terminal";
-import { count, formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
-import { checkPolicyPackConfigFile, PackRpcError, PackStartError } from "./runner";
-import { errorMessage, mapLimit } from "./runner/util";
+import { ensurePackBuilt } from "../build";
+import { evaluateProgram, exampleOptions, listExamples } from "../program/evaluate";
+import type { ProgramEvaluation } from "../program/evaluate";
+import { ownPolicies } from "../own-pack";
+import { ROOT } from "../paths";
+import { ProgramCaptureError } from "../program";
+import { colorEnabled, styleFor } from "../report/style";
+import type { Style } from "../report/style";
+import { escapeLines } from "../report/terminal";
+import { count, formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "../report/text";
+import { checkPolicyPackConfigFile, PackRpcError, PackStartError } from "../runner";
+import { errorMessage, mapLimit } from "../runner/util";
 
 interface DemoOptions {
   pack: string;

@@ -3,12 +3,12 @@
 // program gets its own pack process, as each `pulumi preview` does); then run the engine sequence.
 import * as fs from "fs";
 import * as path from "path";
-import { captureProgram } from "./program";
-import type { CapturedProgram } from "./program";
-import { readProject, readStackConfig, selectStack } from "./program/stack-config";
-import { startPack } from "./runner";
-import type { EvaluateOptions, PolicyPackSession, PolicyPackConfigInput } from "./runner";
-import type { EnforcementLevel, EngineResource, Report } from "./runner/types";
+import { captureProgram } from "./index";
+import type { CapturedProgram } from "./index";
+import { readProject, readStackConfig, selectStack } from "./stack-config";
+import { startPack } from "../runner";
+import type { EvaluateOptions, PolicyPackSession, PolicyPackConfigInput } from "../runner";
+import type { EnforcementLevel, EngineResource, Report } from "../runner/types";
 
 export interface EvaluateProgramOptions extends EvaluateOptions {
   packDir: string;

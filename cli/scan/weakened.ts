@@ -1,8 +1,8 @@
 // Config that turns a control off: a policy disabled (`"disabled"`, or `"all": "disabled"`), or a
 // restricting list left empty so that the policy can deny nothing. A scan under such config passes
 // without having checked, so every report says so, and `--require-policies` makes it fail.
-import type { ScanRun } from "../scan/run";
-import type { FileScanResult } from "../scan/scan";
+import type { ScanRun } from "./types";
+import type { FileScanResult } from "./types";
 
 export interface WeakenedPolicy {
   /** The input file, as given on the command line. */
