@@ -116,7 +116,8 @@ export class JurisdictionGuard extends PolicyPack {
 export { POLICIES } from "./src/policies";
 export * from "./src/policies";
 export { toPolicy } from "./src/policies/rule";
-export type { GuardPolicy, Outcome, RuleEnv, RuleSpec, PolicyMetadata } from "./src/policies/rule";
+export type { GuardPolicy, RuleEnv, RuleSpec, PolicyMetadata } from "./src/policies/rule";
+export type * from "./src/findings";
 export { placementRule } from "./src/policies/placement-rule";
 export { gpuInRestrictedJurisdictionSpec } from "./src/policies/gpu-in-restricted-jurisdiction";
 export { aiServiceInRestrictedJurisdictionSpec } from "./src/policies/ai-service-in-restricted-jurisdiction";

@@ -34,7 +34,8 @@ import { gpuOrAiInRestrictedAccountRule } from "../policypack/src/policies/gpu-o
 import { listedForeignProviderResourceRule } from "../policypack/src/policies/listed-foreign-provider-resource";
 import { peeringWithListedForeignProviderRule } from "../policypack/src/policies/peering-with-listed-foreign-provider";
 import { placementRule } from "../policypack/src/policies/placement-rule";
-import type { GuardPolicy, Outcome, RuleSpec } from "../policypack/src/policies/rule";
+import type { Outcome } from "../policypack/src/findings";
+import type { GuardPolicy, RuleSpec } from "../policypack/src/policies/rule";
 import { wordFinding } from "../policypack/src/report";
 import {
   COMPUTED,

@@ -1,108 +1,11 @@
 // The one place that words findings: what was found, where, why, and how to fix it.
 // Policies decide and hand a Finding here; nothing else composes user-facing text.
-import type { ConfigError, Exemption, Settings } from "./config";
+import type { Exemption } from "./config";
 import type { ProviderMatch } from "./catalogue/provider-matcher";
 import { countryName } from "./catalogue/jurisdictions";
 import type { ChipEntry } from "./data/types";
-import type {
-  AcceleratorUse,
-  AccountTie,
-  AiServiceFacts,
-  PeerIdentifier,
-  Placement,
-} from "./facts/types";
-import type { PlacementVerdict } from "./policies/placement-verdict";
-
-/** What the resource is, for the policy at hand. */
-export type Subject =
-  | {
-      readonly kind: "accelerator";
-      readonly uses: readonly AcceleratorUse[];
-      /** Properties that would name an instance type but are computed during preview. */
-      readonly computed: readonly string[];
-    }
-  | { readonly kind: "ai-service"; readonly service: AiServiceFacts };
-
-/** Why an identifier (account, ASN, region, carrier …) is restricted or listed. */
-export type ListingReason =
-  | { readonly by: "jurisdiction"; readonly country: string; readonly via: readonly string[] }
-  | { readonly by: "restrictedAccounts"; readonly entry: Settings["restrictedAccounts"][number] }
-  | { readonly by: "provider"; readonly match: ProviderMatch };
-
-/** An account tie, or the stack's jurisdiction tag, with the reason it is restricted. */
-export interface TieMatch {
-  readonly tie:
-    AccountTie | { readonly kind: "stack-tag"; readonly value: string; readonly path: string };
-  readonly reason: ListingReason;
-}
-
-export interface PeerMatch {
-  readonly peer: PeerIdentifier;
-  readonly reason: ListingReason;
-}
-
-export interface ResourceRef {
-  readonly type: string;
-  readonly name: string;
-}
-
-export type Finding =
-  | {
-      readonly kind: "placement";
-      readonly subject: Subject;
-      readonly verdict: Extract<
-        PlacementVerdict,
-        { kind: "restricted" | "unknown-region" | "unresolved" }
-      >;
-    }
-  /** Something needed for the decision is computed during preview: an advisory note. */
-  | {
-      readonly kind: "computed";
-      readonly subject: Subject;
-      readonly verdict: PlacementVerdict;
-    }
-  | {
-      readonly kind: "restricted-account";
-      readonly subject: Subject;
-      readonly ties: readonly TieMatch[];
-    }
-  | {
-      readonly kind: "invalid-stack-tag";
-      readonly subject: Subject;
-      readonly tag: string;
-      readonly value: string;
-    }
-  | {
-      readonly kind: "listed-peer";
-      readonly interconnect: string;
-      readonly matches: readonly PeerMatch[];
-    }
-  | { readonly kind: "listed-package"; readonly matches: readonly ProviderMatch[] }
-  /** Identifiers needed for the decision are computed during preview: an advisory note. */
-  | {
-      readonly kind: "computed-identifiers";
-      readonly about:
-        | { readonly kind: "account"; readonly subject: Subject }
-        | { readonly kind: "peer"; readonly interconnect: string };
-      readonly paths: readonly string[];
-    }
-  /**
-   * A decision that waits for unknown values, where those values are secrets the caller could not
-   * decrypt and no `pulumi up` follows (an offline scan of a stack export): a violation.
-   */
-  | { readonly kind: "unreadable"; readonly finding: Finding }
-  /** A violation turned into an advisory note by a matching, unexpired exemption. */
-  | { readonly kind: "exempted"; readonly exemption: Exemption; readonly finding: Finding }
-  /** A violation whose only matching exemption has expired. */
-  | { readonly kind: "exemption-expired"; readonly exemption: Exemption; readonly finding: Finding }
-  | {
-      readonly kind: "invalid-config";
-      readonly policy: string;
-      readonly errors: readonly ConfigError[];
-    }
-  /** PULUMI_CONFIG could not be read; `problem` says why, never what it holds (it may hold secrets). */
-  | { readonly kind: "unreadable-stack-config"; readonly policy: string; readonly problem: string }
-  | { readonly kind: "internal-error"; readonly policy: string; readonly detail: string };
+import type { AcceleratorUse, PeerIdentifier, Placement } from "./facts/types";
+import type { Finding, ListingReason, PeerMatch, ResourceRef, Subject, TieMatch } from "./findings";
 
 /** Initialisms read as words, so their article follows the sound of the word ("a RAM share"). */
 const READ_AS_WORDS: ReadonlySet<string> = new Set(["RAM", "NAT", "SAML", "SQL"]);

@@ -3,10 +3,10 @@
 // with one.
 import { expandJurisdictions } from "../catalogue/jurisdictions";
 import { describe, describeAccounts } from "../facts";
-import type { Subject, TieMatch } from "../report";
+import type { Outcome, Subject, TieMatch } from "../findings";
 import { policyUrl } from "./docs-url";
 import { tieReasons } from "./listing";
-import type { Outcome, RuleSpec } from "./rule";
+import type { RuleSpec } from "./rule";
 import { toPolicy } from "./rule";
 import { acceleratorSubject, aiServiceSubject, isDefinite, mayBeGpuOrAi } from "./subjects";
 

@@ -1,7 +1,8 @@
 // listed-foreign-provider-resource: a resource managed through a listed provider's own Pulumi
 // package (alicloud:, tencentcloud:, huaweicloud:, yandex: …), found by type token alone.
 import { builtinProviderIndex } from "../catalogue/provider-matcher";
-import type { Outcome, RuleSpec } from "./rule";
+import type { Outcome } from "../findings";
+import type { RuleSpec } from "./rule";
 import { toPolicy } from "./rule";
 import { policyUrl } from "./docs-url";
 

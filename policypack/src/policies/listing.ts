@@ -3,7 +3,7 @@
 import type { ResolvedSettings } from "../config";
 import { accountKey } from "../config";
 import type { AccountTie, PeerIdentifier } from "../facts/types";
-import type { ListingReason } from "../report";
+import type { ListingReason } from "../findings";
 
 export function countryReason(
   country: string | undefined,

@@ -1,10 +1,10 @@
 // peering-with-listed-foreign-provider: a peering, VPN, BGP session, private interconnect or
 // private endpoint that reaches a listed foreign provider or a restricted jurisdiction.
 import { describeInterconnect } from "../facts";
-import type { PeerMatch } from "../report";
+import type { Outcome, PeerMatch } from "../findings";
 import { policyUrl } from "./docs-url";
 import { peerReasons } from "./listing";
-import type { Outcome, RuleSpec } from "./rule";
+import type { RuleSpec } from "./rule";
 import { toPolicy } from "./rule";
 
 const NAME = "peering-with-listed-foreign-provider";

@@ -4,10 +4,9 @@
 import type { ResolvedSettings } from "../config";
 import { describe, indexStack, resolveInheritedPlacement } from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
-import type { Subject } from "../report";
-import type { PlacementVerdict } from "./placement-verdict";
+import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { judgePlacement, judgePlacements } from "./placement-verdict";
-import type { Outcome, PolicyMetadata, RuleEnv, RuleSpec } from "./rule";
+import type { PolicyMetadata, RuleEnv, RuleSpec } from "./rule";
 import { isDefinite } from "./subjects";
 import type { SettingName } from "../config";
 

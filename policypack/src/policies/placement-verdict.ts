@@ -2,32 +2,7 @@
 import type { ResolvedSettings } from "../config";
 import { regionKey } from "../config";
 import type { Placement } from "../facts/types";
-
-type Of<S extends Placement["status"]> = Extract<Placement, { status: S }>;
-
-export type PlacementVerdict =
-  | {
-      readonly kind: "allowed";
-      readonly placement: Of<"resolved">;
-      readonly by: "allowedRegions" | "jurisdiction";
-    }
-  | {
-      readonly kind: "restricted";
-      readonly placement: Of<"resolved">;
-      /** restrictedRegions, or the restricted country with the config items that restrict it. */
-      readonly rule:
-        | { readonly by: "restrictedRegions" }
-        | {
-            readonly by: "jurisdiction";
-            readonly country: string;
-            readonly via: readonly string[];
-          };
-    }
-  /** A region the catalogue does not know, with no partition that tells the country. */
-  | { readonly kind: "unknown-region"; readonly placement: Of<"resolved"> }
-  | { readonly kind: "computed"; readonly placement: Of<"computed"> }
-  | { readonly kind: "unresolved"; readonly placement: Of<"unresolved"> }
-  | { readonly kind: "inherited"; readonly placement: Of<"inherited"> };
+import type { PlacementVerdict } from "../findings";
 
 export function judgePlacement(placement: Placement, settings: ResolvedSettings): PlacementVerdict {
   switch (placement.status) {

@@ -16,7 +16,7 @@ import { COMMON_SETTINGS, configSchemaFor, isoDay, parseSettings } from "../conf
 import { currentContext } from "../context";
 import { viewOf } from "../facts";
 import type { EvalContext, ResourceView } from "../facts/types";
-import type { Finding, ResourceRef } from "../report";
+import type { Finding, Outcome, ResourceRef } from "../findings";
 import { wordFinding } from "../report";
 import { UNKNOWN_SENTINELS } from "../values";
 
@@ -31,15 +31,6 @@ export type PolicyMetadata = Pick<
   | "tags"
   | "framework"
 > & { enforcementLevel: "mandatory" | "advisory" };
-
-/** One resource's outcome for one policy. */
-export type Outcome =
-  | { readonly kind: "not-applicable"; readonly reason: string }
-  | { readonly kind: "pass" }
-  /** Decided at the stack phase (placement comes from a parent resource). */
-  | { readonly kind: "deferred" }
-  | { readonly kind: "violation"; readonly finding: Finding }
-  | { readonly kind: "advisory"; readonly finding: Finding };
 
 /** What a rule sees besides the resource. */
 export interface RuleEnv {

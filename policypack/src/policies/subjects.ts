@@ -3,7 +3,7 @@
 import { countsAsExportControlled } from "../catalogue/accelerators";
 import type { ResolvedSettings } from "../config";
 import type { ResourceFacts } from "../facts/types";
-import type { Subject } from "../report";
+import type { Subject } from "../findings";
 
 /** Accelerator selections that count under the acceleratorScope setting. */
 export function acceleratorSubject(

@@ -3,7 +3,7 @@
 import type { ResourceValidationArgs } from "@pulumi/policy";
 import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
 import { placementRule } from "../../../policypack/src/policies/placement-rule";
-import type { Outcome } from "../../../policypack/src/policies/rule";
+import type { Outcome } from "../../../policypack/src/findings";
 import { toPolicy } from "../../../policypack/src/policies/rule";
 import { wordFinding } from "../../../policypack/src/report";
 import { awsProvider, evaluate, fakeContext, gpuInstance } from "./fixtures";

@@ -1,7 +1,8 @@
 // Typed fixtures for policy decisions: start from a compliant resource, change one thing per case.
 import { parseSettings } from "../../../policypack/src/config";
 import type { EvalContext, ProviderView, ResourceView } from "../../../policypack/src/facts/types";
-import type { Outcome, RuleSpec } from "../../../policypack/src/policies/rule";
+import type { Outcome } from "../../../policypack/src/findings";
+import type { RuleSpec } from "../../../policypack/src/policies/rule";
 import { evaluateWithConfig } from "../../../policypack/src/policies/rule";
 
 export const COMPUTED = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

@@ -1,6 +1,6 @@
 import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
 import { placementRule } from "../../../policypack/src/policies/placement-rule";
-import type { Outcome } from "../../../policypack/src/policies/rule";
+import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
 import {

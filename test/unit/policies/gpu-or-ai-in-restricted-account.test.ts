@@ -1,5 +1,5 @@
 import { gpuOrAiInRestrictedAccountRule as rule } from "../../../policypack/src/policies/gpu-or-ai-in-restricted-account";
-import type { Outcome } from "../../../policypack/src/policies/rule";
+import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
 import {

@@ -1,5 +1,5 @@
 import { peeringWithListedForeignProviderRule as rule } from "../../../policypack/src/policies/peering-with-listed-foreign-provider";
-import type { Outcome } from "../../../policypack/src/policies/rule";
+import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
 import { COMPUTED, awsProvider, azureProvider, evaluate, resource } from "./fixtures";
