@@ -5,7 +5,10 @@ const shared = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   testTimeout: 60000,
   // Tests run the pack library from its sources, as the CLI's sources import it.
-  moduleNameMapper: { "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts" },
+  moduleNameMapper: {
+    "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts",
+    "^jurisdiction-guard/values$": "<rootDir>/policypack/src/values.ts",
+  },
 };
 
 /** @type {import('jest').Config} */

@@ -8,7 +8,10 @@ module.exports = {
   roots: ["<rootDir>/test/engine"],
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
-  moduleNameMapper: { "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts" },
+  moduleNameMapper: {
+    "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts",
+    "^jurisdiction-guard/values$": "<rootDir>/policypack/src/values.ts",
+  },
   // A first CLI build takes minutes; one engine preview takes seconds.
   testTimeout: 30 * 60 * 1000,
   maxWorkers: 1,

@@ -7,10 +7,11 @@
 //   - output values become their value (secret-wrapped if secret) or UNKNOWN;
 //   - keys starting with "__" (e.g. `__defaults`) are dropped when skipping internal keys.
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { UNKNOWN_STRING } from "jurisdiction-guard/values";
 import type { PropertyMap, PropertyValue } from "./types";
 
-/** The engine's unknown sentinel (`plugin.UnknownStringValue`). */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+/** The engine's unknown sentinel (`plugin.UnknownStringValue`), as the pack defines it. */
+export const UNKNOWN = UNKNOWN_STRING;
 /** Key that marks special values in the wire form. */
 export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 export const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";

@@ -308,8 +308,12 @@ export type ParsedSettings =
   | { readonly ok: true; readonly settings: ResolvedSettings }
   | { readonly ok: false; readonly errors: readonly ConfigError[] };
 
-/** Account identifiers compare without dashes, braces or case ("1234-5678-9012" = "123456789012"). */
-export function accountKey(id: string): string {
+/**
+ * A restrictedAccounts identifier of either cloud (AWS account, Azure subscription or tenant) as it
+ * compares: without braces or case, an AWS ID without its group dashes ("1234-5678-9012" =
+ * "123456789012"), a GUID keeping its dashes.
+ */
+export function restrictedAccountKey(id: string): string {
   return id
     .trim()
     .toLowerCase()
@@ -567,7 +571,7 @@ function parseUncached(
 
   const restrictedAccounts = new Map<string, Settings["restrictedAccounts"][number]>();
   (s.restrictedAccounts ?? []).forEach((entry, i) => {
-    const key = accountKey(entry.id);
+    const key = restrictedAccountKey(entry.id);
     if (!ACCOUNT_ID.test(key)) {
       errors.push({
         field: `restrictedAccounts[${i}].id`,

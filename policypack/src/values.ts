@@ -5,11 +5,18 @@
 // unwraps the proxy once and gives every reader a three-way answer: a value, `undefined` (absent),
 // or a `Computed` marker naming the property path that is only known at `pulumi up`.
 
+/**
+ * The engine's unknown value (`plugin.UnknownStringValue`): every value computed during preview
+ * reaches an analyzer as this string. The one definition, for the pack and the CLI's runner
+ * (`jurisdiction-guard/values`).
+ */
+export const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 /** The sentinels the engine and the policy SDK use for values that are unknown during preview. */
 export const UNKNOWN_SENTINELS: ReadonlySet<string> = new Set([
   "1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", // boolean
   "3eeb2bf0-c639-47a8-9e75-3b44932eb421", // number
-  "04da6b54-80e4-46f7-96ec-b56ff0331ba9", // string (the engine sends every unknown as this one)
+  UNKNOWN_STRING, // string (the engine sends every unknown as this one)
   "6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", // array
   "030794c1-ac77-496b-92df-f27374a8bd58", // asset
   "e48ece36-62e2-4504-bad9-02848725956a", // archive

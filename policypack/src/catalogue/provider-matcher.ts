@@ -122,8 +122,8 @@ const ISO_ALPHA2 = /^[A-Z]{2}$/;
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
 const TOKEN_SEPARATOR = ":";
 
-/** AWS account IDs compare as their 12 digits: "1234-5678-9012" = "123456789012". */
-function accountKey(id: string): string {
+/** An AWS account ID (only AWS: GUIDs go through guidKey) as its 12 digits: "1234-5678-9012" = "123456789012". */
+function awsAccountKey(id: string): string {
   return id.replace(/[\s-]/g, "");
 }
 
@@ -475,7 +475,7 @@ class Builder {
         const range = parseIpRange(ip);
         return range ? matchesOf("ip", ranges[range.family].overlapping(range)) : [];
       },
-      byAccount: (id) => matchesOf("aws-account", accounts.get(accountKey(id))),
+      byAccount: (id) => matchesOf("aws-account", accounts.get(awsAccountKey(id))),
       bySubscription: (id) => matchesOf("azure-subscription", subscriptions.get(guidKey(id))),
       byTenant: (id) => matchesOf("azure-tenant", tenants.get(guidKey(id))),
       byCarrier: matchCarrier,
@@ -499,7 +499,7 @@ class Builder {
   ): void {
     ids.accountIds?.forEach((v, i) => {
       const field = `${at}.accountIds[${i}]`;
-      const key = typeof v === "string" ? accountKey(v) : "";
+      const key = typeof v === "string" ? awsAccountKey(v) : "";
       if (AWS_ACCOUNT_ID.test(key)) push(this.accounts, key, listed(ref, key));
       else
         this.error(

@@ -1,7 +1,7 @@
 // Shared decisions about identifiers: is this country restricted, is this account listed, does
 // this peer belong to a listed provider? Used by the account and peering policies.
 import type { ResolvedSettings } from "../config";
-import { accountKey } from "../config";
+import { restrictedAccountKey } from "../config";
 import type { AccountTie, PeerIdentifier } from "../facts/types";
 import type { ListingReason } from "../findings";
 
@@ -15,7 +15,7 @@ export function countryReason(
 }
 
 export function accountReason(id: string, settings: ResolvedSettings): ListingReason | undefined {
-  const entry = settings.restrictedAccounts.get(accountKey(id));
+  const entry = settings.restrictedAccounts.get(restrictedAccountKey(id));
   return entry ? { by: "restrictedAccounts", entry } : undefined;
 }
 

@@ -18,7 +18,7 @@ import { viewOf } from "../facts";
 import type { EvalContext, ResourceView } from "../facts/types";
 import type { Finding, Outcome, ResourceRef } from "../findings";
 import { wordFinding } from "../report";
-import { UNKNOWN_SENTINELS } from "../values";
+import { UNKNOWN_STRING } from "../values";
 
 export type PolicyMetadata = Pick<
   ResourceValidationPolicy,
@@ -206,7 +206,6 @@ export function failClosedOnUnreadable(outcome: Outcome, env: RuleEnv): Outcome 
   return { kind: "violation", finding: { kind: "unreadable", finding } };
 }
 
-const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 type UnknownValueErrorCtor = new (sentinel: string, props: string[]) => Error;
 
 /**
@@ -216,7 +215,7 @@ type UnknownValueErrorCtor = new (sentinel: string, props: string[]) => Error;
 function advisoryNote(message: string): Error {
   const Ctor = (policySdk as unknown as { UnknownValueError: UnknownValueErrorCtor })
     .UnknownValueError;
-  const e = new Ctor(UNKNOWN_SENTINELS.has(UNKNOWN_STRING) ? UNKNOWN_STRING : "", []);
+  const e = new Ctor(UNKNOWN_STRING, []);
   e.message = message;
   return e;
 }
