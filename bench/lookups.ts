@@ -12,16 +12,7 @@
 //
 // Flat cost means the cost at the largest N is within noise of the cost at N = 0.
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import {
-  aiServiceInRestrictedJurisdictionSpec,
-  gpuInRestrictedJurisdictionSpec,
-  gpuOrAiInRestrictedAccountRule,
-  listedForeignProviderResourceRule,
-  parseSettings,
-  peeringWithListedForeignProviderRule,
-  placementRule,
-  POLICIES,
-} from "../policypack/lib";
+import { parseSettings, POLICIES, POLICY_DEFINITIONS } from "../policypack/lib";
 import type { ResolvedSettings } from "../policypack/lib";
 import { isoDay } from "../policypack/src/config";
 import { makeContext } from "../policypack/src/context";
@@ -38,13 +29,7 @@ const { unknownCheckingProxy } = require("@pulumi/policy/proxy") as {
   unknownCheckingProxy<T extends object>(o: T): T;
 };
 
-const RULES: readonly RuleSpec[] = [
-  placementRule(gpuInRestrictedJurisdictionSpec),
-  placementRule(aiServiceInRestrictedJurisdictionSpec),
-  gpuOrAiInRestrictedAccountRule,
-  peeringWithListedForeignProviderRule,
-  listedForeignProviderResourceRule,
-];
+const RULES: readonly RuleSpec[] = POLICY_DEFINITIONS;
 
 const STACK = "bench";
 const PROJECT = "lookups";
@@ -253,7 +238,7 @@ export function measureLookups(
 
     const decide = (view: ResourceView) => {
       for (const { spec, settings } of resolved) {
-        const outcome = spec.evaluate(view, env, settings);
+        const outcome = spec.rule.evaluate(view, env, settings);
         applyExemptions(outcome, view.urn, settings.exemptions, today);
       }
     };

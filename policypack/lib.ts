@@ -12,16 +12,9 @@ import {
   packConfigProblemText,
   withHint,
 } from "./src/config";
+import type { PolicyName } from "./src/policies";
 import { POLICIES } from "./src/policies";
 import { didYouMean } from "./src/catalogue/suggest";
-
-/** The names of the pack's policies. */
-export type PolicyName =
-  | "gpu-in-restricted-jurisdiction"
-  | "ai-service-in-restricted-jurisdiction"
-  | "gpu-or-ai-in-restricted-account"
-  | "peering-with-listed-foreign-provider"
-  | "listed-foreign-provider-resource";
 
 /** One policy's baked-in config: a level, or a level with settings. */
 export type PolicyArgs =
@@ -112,18 +105,22 @@ export class JurisdictionGuard extends PolicyPack {
   }
 }
 
-// Building blocks for teams that compose their own pack.
-export { POLICIES } from "./src/policies";
-export * from "./src/policies";
-export { toPolicy } from "./src/policies/rule";
-export type { GuardPolicy, RuleEnv, RuleSpec, PolicyMetadata } from "./src/policies/rule";
-export type * from "./src/findings";
+// Building blocks for teams that compose their own pack: the registry (every policy's definition
+// and its SDK policy), the adapter that turns a definition into an SDK policy, the vocabulary.
+export { POLICIES, POLICY_DEFINITIONS, policyDefinition } from "./src/policies";
+export type { PolicyName } from "./src/policies";
+export { definePolicy, toPolicy } from "./src/policies/rule";
+export type {
+  GuardPolicy,
+  PolicyDefinition,
+  PolicyExample,
+  PolicyMetadata,
+  Rule,
+  RuleEnv,
+  RuleSpec,
+} from "./src/policies/rule";
 export { placementRule } from "./src/policies/placement-rule";
-export { gpuInRestrictedJurisdictionSpec } from "./src/policies/gpu-in-restricted-jurisdiction";
-export { aiServiceInRestrictedJurisdictionSpec } from "./src/policies/ai-service-in-restricted-jurisdiction";
-export { gpuOrAiInRestrictedAccountRule } from "./src/policies/gpu-or-ai-in-restricted-account";
-export { peeringWithListedForeignProviderRule } from "./src/policies/peering-with-listed-foreign-provider";
-export { listedForeignProviderResourceRule } from "./src/policies/listed-foreign-provider-resource";
+export type * from "./src/findings";
 export {
   SETTINGS,
   COMMON_SETTINGS,

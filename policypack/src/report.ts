@@ -3,7 +3,8 @@
 import type { Exemption } from "./config";
 import type { ProviderMatch } from "./catalogue/provider-matcher";
 import { countryName } from "./catalogue/jurisdictions";
-import type { ChipEntry } from "./data/types";
+import type { ChipEntry, Cloud } from "./data/types";
+import type { Coverage } from "./facts";
 import type { AcceleratorUse, PeerIdentifier, Placement } from "./facts/types";
 import type { Finding, ListingReason, PeerMatch, ResourceRef, Subject, TieMatch } from "./findings";
 
@@ -335,4 +336,101 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
         "Fix: report this to the jurisdiction-guard maintainers with the resource's type and inputs (no secrets).",
       ].join("\n");
   }
+}
+
+// ── Policy texts: descriptions and remediation, worded from what the facts cover ────────────
+
+/** How each cloud is named, and the input that places a resource there. */
+const CLOUD_WORDS: Readonly<Record<Cloud, { readonly name: string; readonly placedBy: string }>> = {
+  aws: { name: "AWS", placedBy: "region" },
+  azure: { name: "Azure", placedBy: "location" },
+  gcp: { name: "Google Cloud", placedBy: "region" },
+  alicloud: { name: "Alibaba Cloud", placedBy: "region" },
+  tencentcloud: { name: "Tencent Cloud", placedBy: "region" },
+  huaweicloud: { name: "Huawei Cloud", placedBy: "region" },
+};
+
+/** "AWS, Azure and Google Cloud". */
+export function cloudNames(clouds: readonly Cloud[]): string {
+  const names = clouds.map((c) => CLOUD_WORDS[c].name);
+  return names.length <= 1
+    ? (names[0] ?? "")
+    : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1] ?? ""}`;
+}
+
+/** "`region` (AWS, Google Cloud …) or `location` (Azure)": the input that places a resource. */
+export function placementInputs(clouds: readonly Cloud[]): string {
+  const byInput = new Map<string, Cloud[]>();
+  for (const c of clouds) {
+    const input = CLOUD_WORDS[c].placedBy;
+    byInput.set(input, [...(byInput.get(input) ?? []), c]);
+  }
+  return [...byInput].map(([input, cs]) => `\`${input}\` (${cloudNames(cs)})`).join(" or ");
+}
+
+const ALLOWED_REGIONS_STEP =
+  "If legal has approved this placement, add the region to the policy's `allowedRegions` in the central pack config.";
+
+/** "1. … 2. …" from the steps. */
+function numbered(steps: readonly string[]): string {
+  return steps.map((s, i) => `${i + 1}. ${s}`).join(" ");
+}
+
+/** The description and remediation steps of each stock policy, from what the facts cover. */
+export function policyTexts(coverage: Coverage) {
+  const ai = [...coverage.aiServices];
+  const aiExamples = ai.map(([, services]) => services[0] ?? "").filter(Boolean);
+  const aiCount = ai.reduce((n, [, s]) => n + s.length, 0);
+  return {
+    gpuPlacement: {
+      description:
+        "Denies GPU, AI-accelerator and FPGA capacity (instance types, VM sizes, accelerator " +
+        `attributes; read for ${cloudNames(coverage.compute)}) placed in a region of a restricted jurisdiction.`,
+      remediationSteps: numbered([
+        `Move the resource to a region outside the restricted jurisdictions: set ${placementInputs(coverage.compute)} on the resource or its provider.`,
+        "Or choose an instance type / VM size without accelerators.",
+        ALLOWED_REGIONS_STEP,
+      ]),
+    },
+    aiServicePlacement: {
+      description:
+        `Denies managed AI services (${aiCount} services of ${cloudNames(ai.map(([c]) => c))}, ` +
+        `such as ${aiExamples.join(", ")}) placed in a region of a restricted jurisdiction.`,
+      remediationSteps: numbered([
+        `Deploy the AI service in a region outside the restricted jurisdictions: set ${placementInputs(ai.map(([c]) => c))} on the resource, its parent account, or its provider.`,
+        ALLOWED_REGIONS_STEP,
+      ]),
+    },
+    account: {
+      description:
+        "Denies GPU, AI-accelerator and AI-service resources deployed through an account, " +
+        `subscription, tenant or partition tied to a restricted jurisdiction (read for ${cloudNames(coverage.accounts)}: ` +
+        "the AWS China partition, the Azure China cloud, listed accounts), or in a stack tagged with one.",
+      remediationSteps: numbered([
+        "Deploy through an account outside the restricted jurisdictions: change the provider's " +
+          "allowedAccountIds / assumed role (AWS) or subscription / tenant / environment (Azure).",
+        "If the stack is tagged with a restricted jurisdiction, move the GPU or AI resource to another stack.",
+        "If an account is listed by mistake, fix `restrictedAccounts` in the central pack config.",
+      ]),
+    },
+    peering: {
+      description:
+        `Denies VPC/VNet peering, VPN and BGP sessions, Direct Connect / ExpressRoute interconnects and private endpoints (read for ${cloudNames(coverage.interconnects)}) ` +
+        "that reach a listed foreign provider (by ASN, IP range, account, subscription, carrier or service name) or a restricted jurisdiction.",
+      remediationSteps: numbered([
+        "Remove the connection, or point it at an approved peer (ASN, address, account, carrier).",
+        "If a match is wrong, correct `foreignProviders` / `restrictedAccounts` in the central pack " +
+          "config, or set `builtinForeignProviders` to false and list providers yourself.",
+      ]),
+    },
+    listedPackage: {
+      description:
+        "Flags resources managed through a listed foreign provider's own Pulumi package " +
+        "(Alibaba Cloud, Tencent Cloud, Huawei Cloud, Volcano Engine, Yandex …). Advisory by default.",
+      remediationSteps: numbered([
+        "Move the workload to an approved cloud.",
+        "Or have the security team approve it; set this policy's enforcement level to `mandatory` to block such resources outright.",
+      ]),
+    },
+  } as const;
 }

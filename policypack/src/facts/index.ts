@@ -195,6 +195,42 @@ export const SUPPORTED_PACKAGES: readonly SupportedPackage[] = PACKAGE_LIST.map(
   accounts: m.accounts !== undefined,
 }));
 
+/** Which clouds the facts read, by what they read: the policies' texts are worded from it. */
+export interface Coverage {
+  /** Clouds whose accelerator selections (instance types, VM sizes …) are read. */
+  readonly compute: readonly Cloud[];
+  /** The AI services recognised, by cloud, in table order. */
+  readonly aiServices: ReadonlyMap<Cloud, readonly string[]>;
+  /** Clouds whose accounts, subscriptions, tenants or partitions are read. */
+  readonly accounts: readonly Cloud[];
+  /** Clouds whose peering and interconnect far sides are read. */
+  readonly interconnects: readonly Cloud[];
+}
+
+function cloudsWhere(test: (p: SupportedPackage) => boolean): Cloud[] {
+  return [...new Set(SUPPORTED_PACKAGES.filter(test).map((p) => p.cloud))];
+}
+
+function aiServicesByCloud(): Map<Cloud, string[]> {
+  const out = new Map<Cloud, string[]>();
+  for (const row of [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES]) {
+    const cloud = packageOfToken(row.module)?.cloud;
+    if (cloud === undefined) continue;
+    const services = out.get(cloud) ?? [];
+    if (!services.includes(row.service)) services.push(row.service);
+    out.set(cloud, services);
+  }
+  return out;
+}
+
+/** What the facts cover, from the package registry and the AI-service rows. */
+export const COVERAGE: Coverage = {
+  compute: cloudsWhere((p) => p.computeTokens > 0),
+  aiServices: aiServicesByCloud(),
+  accounts: cloudsWhere((p) => p.accounts),
+  interconnects: cloudsWhere((p) => p.interconnectTokens > 0),
+};
+
 /** Strips the SDK proxy from props so facts read raw values (and see unknown sentinels). */
 export function viewOf(r: {
   type: string;

@@ -1,19 +1,27 @@
 // ai-service-in-restricted-jurisdiction: a managed AI service (SageMaker, Bedrock, Azure OpenAI,
-// Azure Machine Learning, …) placed in a restricted jurisdiction.
+// Vertex AI, PAI, ModelArts …) placed in a restricted jurisdiction.
+import { COVERAGE } from "../facts";
+import { policyTexts } from "../report";
 import { policyUrl } from "./docs-url";
-import type { PlacementRuleSpec } from "./placement-rule";
 import { placementRule } from "./placement-rule";
-import { toPolicy } from "./rule";
+import { definePolicy } from "./rule";
 import { aiServiceSubject } from "./subjects";
 
-export const aiServiceInRestrictedJurisdictionSpec: PlacementRuleSpec = {
+const NAME = "ai-service-in-restricted-jurisdiction";
+const TEXT = policyTexts(COVERAGE).aiServicePlacement;
+
+const endpointInHongKong = {
+  type: "aws:sagemaker/endpoint:Endpoint",
+  name: "inference",
+  props: { endpointConfigName: "cfg" },
+  provider: { package: "aws", props: { region: "ap-east-1" } },
+};
+
+export const aiServiceInRestrictedJurisdiction = definePolicy({
   metadata: {
-    name: "ai-service-in-restricted-jurisdiction",
+    name: NAME,
     displayName: "AI service in a restricted jurisdiction",
-    description:
-      "Denies managed AI services (Amazon SageMaker, Bedrock, Comprehend, Rekognition, Lex, " +
-      "Kendra, Transcribe, Q Business; Azure Cognitive Services / OpenAI, Azure Machine " +
-      "Learning) placed in a region of a restricted jurisdiction.",
+    description: TEXT.description,
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["jurisdiction", "ai-service"],
@@ -24,23 +32,40 @@ export const aiServiceInRestrictedJurisdictionSpec: PlacementRuleSpec = {
       specification:
         "Corporate control keeping managed AI services out of restricted jurisdictions (EO 13984 context, EAR country groups); not legal advice.",
     },
-    remediationSteps:
-      "1. Deploy the AI service in a region outside the restricted jurisdictions: set `region` " +
-      "(AWS) or `location` (Azure) on the resource, its parent account, or its provider. " +
-      "2. If legal has approved this placement, add the region to the policy's `allowedRegions` " +
-      "in the central pack config.",
-    url: policyUrl("ai-service-in-restricted-jurisdiction"),
+    remediationSteps: TEXT.remediationSteps,
+    url: policyUrl(NAME),
   },
   settings: ["restrictedJurisdictions", "allowedRegions", "restrictedRegions"],
-  concerns: (facts) => facts.aiService !== undefined,
-  select(facts) {
-    const subject = aiServiceSubject(facts);
-    return subject
-      ? { kind: "subject", subject }
-      : { kind: "not-applicable", reason: "not an AI service" };
-  },
-};
-
-export const aiServiceInRestrictedJurisdiction = toPolicy(
-  placementRule(aiServiceInRestrictedJurisdictionSpec),
-);
+  rule: placementRule({
+    concerns: (facts) => facts.aiService !== undefined,
+    select(facts) {
+      const subject = aiServiceSubject(facts);
+      return subject
+        ? { kind: "subject", subject }
+        : { kind: "not-applicable", reason: "not an AI service" };
+    },
+  }),
+  examples: [
+    {
+      title: "A SageMaker endpoint in ap-east-1 (Hong Kong)",
+      resource: endpointInHongKong,
+      expect: "violation",
+    },
+    {
+      title: "An Azure OpenAI account in chinaeast2",
+      resource: {
+        type: "azure-native:cognitiveservices:Account",
+        name: "openai",
+        props: { location: "chinaeast2", kind: "OpenAI", sku: { name: "S0" } },
+        provider: { package: "azure-native" },
+      },
+      expect: "violation",
+    },
+    {
+      title: "A SageMaker endpoint in ap-east-1 with the region allowed after a legal review",
+      resource: endpointInHongKong,
+      config: { allowedRegions: ["ap-east-1"] },
+      expect: "pass",
+    },
+  ],
+});

@@ -1,18 +1,30 @@
 // gpu-in-restricted-jurisdiction: accelerator capacity (GPU, AI ASIC, FPGA) placed in a
 // restricted jurisdiction.
+import { COVERAGE } from "../facts";
+import { policyTexts } from "../report";
+import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
-import type { PlacementRuleSpec } from "./placement-rule";
 import { placementRule } from "./placement-rule";
-import { toPolicy } from "./rule";
+import { definePolicy } from "./rule";
 import { acceleratorSubject, mayBeGpuOrAi } from "./subjects";
 
-export const gpuInRestrictedJurisdictionSpec: PlacementRuleSpec = {
+const NAME = "gpu-in-restricted-jurisdiction";
+const TEXT = policyTexts(COVERAGE).gpuPlacement;
+
+const P4D = { ami: "ami-123", instanceType: "p4d.24xlarge" };
+const gpuInstance = (provider: Record<string, unknown>, props: Record<string, unknown> = {}) => ({
+  type: "aws:ec2/instance:Instance",
+  name: "trainer",
+  props: { ...P4D, ...props },
+  provider: { package: "aws", props: provider },
+});
+const IN_BEIJING = gpuInstance({ region: "cn-north-1" });
+
+export const gpuInRestrictedJurisdiction = definePolicy({
   metadata: {
-    name: "gpu-in-restricted-jurisdiction",
+    name: NAME,
     displayName: "GPU or AI accelerator in a restricted jurisdiction",
-    description:
-      "Denies GPU, AI-accelerator and FPGA capacity (instance types, VM sizes, accelerator " +
-      "attributes) placed in a region of a restricted jurisdiction.",
+    description: TEXT.description,
     enforcementLevel: "mandatory",
     severity: "critical",
     tags: ["jurisdiction", "export-control", "accelerator"],
@@ -23,23 +35,83 @@ export const gpuInRestrictedJurisdictionSpec: PlacementRuleSpec = {
       specification:
         "Corporate control derived from the US Export Administration Regulations on advanced computing items (ECCN 3A090/4A090, 15 CFR 744.23); not legal advice.",
     },
-    remediationSteps:
-      "1. Move the resource to a region outside the restricted jurisdictions: set `region` " +
-      "(AWS) or `location` (Azure) on the resource or its provider. 2. Or choose an instance " +
-      "type / VM size without accelerators. 3. If legal has approved this placement, add the " +
-      "region to the policy's `allowedRegions` in the central pack config.",
-    url: policyUrl("gpu-in-restricted-jurisdiction"),
+    remediationSteps: TEXT.remediationSteps,
+    url: policyUrl(NAME),
   },
   settings: ["restrictedJurisdictions", "allowedRegions", "restrictedRegions", "acceleratorScope"],
-  concerns: (facts) =>
-    facts.compute !== undefined && mayBeGpuOrAi({ ...facts, aiService: undefined }),
-  select(facts, settings) {
-    if (!facts.compute) {
-      return { kind: "not-applicable", reason: "resource kind does not select instance types" };
-    }
-    const subject = acceleratorSubject(facts, settings);
-    return subject ? { kind: "subject", subject } : { kind: "clear" };
-  },
-};
-
-export const gpuInRestrictedJurisdiction = toPolicy(placementRule(gpuInRestrictedJurisdictionSpec));
+  rule: placementRule({
+    concerns: (facts) =>
+      facts.compute !== undefined && mayBeGpuOrAi({ ...facts, aiService: undefined }),
+    select(facts, settings) {
+      if (!facts.compute) {
+        return { kind: "not-applicable", reason: "resource kind does not select instance types" };
+      }
+      const subject = acceleratorSubject(facts, settings);
+      return subject ? { kind: "subject", subject } : { kind: "clear" };
+    },
+  }),
+  examples: [
+    { title: "A p4d.24xlarge instance in cn-north-1", resource: IN_BEIJING, expect: "violation" },
+    {
+      title: "An Azure ND A100 v4 VM written with a display-name location in Azure China",
+      resource: {
+        type: "azure-native:compute:VirtualMachine",
+        name: "trainer-vm",
+        props: { location: "China East 2", hardwareProfile: { vmSize: "Standard_ND96asr_v4" } },
+        provider: { package: "azure-native" },
+      },
+      expect: "violation",
+    },
+    {
+      title: "A p4d.24xlarge instance whose region is computed during preview",
+      resource: gpuInstance({ region: UNKNOWN_STRING }),
+      expect: "advisory",
+    },
+    {
+      title: "A p4d.24xlarge instance whose region cannot be resolved",
+      resource: gpuInstance({}),
+      expect: "violation",
+    },
+    {
+      title: "An exempted p4d.24xlarge instance in cn-north-1",
+      resource: IN_BEIJING,
+      config: {
+        exemptions: [
+          {
+            resource: "urn:pulumi:dev::proj::aws:ec2/instance:Instance::trainer",
+            reason: "Approved by legal for the Beijing research lab",
+            expires: "2027-01-31",
+            approvedBy: "security@example.com",
+          },
+        ],
+      },
+      expect: "advisory",
+    },
+    {
+      title: "A p4d.24xlarge instance in cn-north-1 whose exemption has expired",
+      resource: IN_BEIJING,
+      config: {
+        exemptions: [
+          {
+            resource: "urn:pulumi:dev::proj::aws:ec2/instance:Instance::train*",
+            reason: "Pilot approved until the end of October",
+            expires: "2026-10-31",
+          },
+        ],
+      },
+      expect: "violation",
+    },
+    {
+      title: "A g4dn.xlarge (T4) instance in cn-north-1 with acceleratorScope export-controlled",
+      resource: gpuInstance({ region: "cn-north-1" }, { instanceType: "g4dn.xlarge" }),
+      config: { acceleratorScope: "export-controlled" },
+      expect: "pass",
+    },
+    {
+      title: "A GPU instance checked with an invalid config (an alpha-3 country code)",
+      resource: IN_BEIJING,
+      config: { restrictedJurisdictions: ["CHN"] },
+      expect: "violation",
+    },
+  ],
+});

@@ -4,22 +4,30 @@
 import { expandJurisdictions } from "../catalogue/jurisdictions";
 import { describe, describeAccounts } from "../facts";
 import type { Outcome, Subject, TieMatch } from "../findings";
+import { COVERAGE } from "../facts";
+import { policyTexts } from "../report";
+import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
 import { tieReasons } from "./listing";
-import type { RuleSpec } from "./rule";
-import { toPolicy } from "./rule";
+import { definePolicy } from "./rule";
 import { acceleratorSubject, aiServiceSubject, isDefinite, mayBeGpuOrAi } from "./subjects";
 
 const NAME = "gpu-or-ai-in-restricted-account";
+const TEXT = policyTexts(COVERAGE).account;
 
-export const gpuOrAiInRestrictedAccountRule: RuleSpec = {
+const AWS_CN_ROLE = JSON.stringify([{ roleArn: "arn:aws-cn:iam::123456789012:role/deploy" }]);
+const gpuInstance = (provider: Record<string, unknown>) => ({
+  type: "aws:ec2/instance:Instance",
+  name: "trainer",
+  props: { ami: "ami-123", instanceType: "p4d.24xlarge" },
+  provider: { package: "aws", props: provider },
+});
+
+export const gpuOrAiInRestrictedAccount = definePolicy({
   metadata: {
     name: NAME,
     displayName: "GPU or AI resource in an account tied to a restricted jurisdiction",
-    description:
-      "Denies GPU, AI-accelerator and AI-service resources deployed through an account, " +
-      "subscription, tenant or partition tied to a restricted jurisdiction (AWS China " +
-      "partition, Azure China cloud, listed accounts), or in a stack tagged with one.",
+    description: TEXT.description,
     enforcementLevel: "mandatory",
     severity: "critical",
     tags: ["jurisdiction", "account", "accelerator", "ai-service"],
@@ -31,12 +39,7 @@ export const gpuOrAiInRestrictedAccountRule: RuleSpec = {
       specification:
         "GPU and AI resources must not be operated through accounts tied to restricted jurisdictions.",
     },
-    remediationSteps:
-      "1. Deploy through an account outside the restricted jurisdictions: change the provider's " +
-      "allowedAccountIds / assumed role (AWS) or subscription / tenant / environment (Azure). " +
-      "2. If the stack is tagged with a restricted jurisdiction, move the GPU or AI resource to " +
-      "another stack. 3. If an account is listed by mistake, fix `restrictedAccounts` in the " +
-      "central pack config.",
+    remediationSteps: TEXT.remediationSteps,
     url: policyUrl(NAME),
   },
   settings: [
@@ -45,64 +48,95 @@ export const gpuOrAiInRestrictedAccountRule: RuleSpec = {
     "restrictedAccounts",
     "jurisdictionStackTag",
   ],
-  concerns(view, env) {
-    const facts = describe(view, env.ctx);
-    return facts !== undefined && mayBeGpuOrAi(facts);
-  },
-  evaluate(view, env, settings): Outcome {
-    const facts = describe(view, env.ctx);
-    if (!facts)
-      return {
-        kind: "not-applicable",
-        reason: "neither accelerator-capable compute nor an AI service",
-      };
-    const subject: Subject | undefined =
-      acceleratorSubject(facts, settings) ?? aiServiceSubject(facts);
-    if (!subject) return { kind: "pass" };
-
-    const matches: TieMatch[] = [];
-    const accounts = describeAccounts(view, env.ctx);
-    for (const tie of accounts?.ties ?? []) {
-      for (const reason of tieReasons(tie, settings)) matches.push({ tie, reason });
-    }
-
-    const tag = settings.jurisdictionStackTag;
-    const tagValue = env.stackTags.get(tag);
-    if (tagValue !== undefined && tagValue.trim() !== "") {
-      const expanded = expandJurisdictions([tagValue.trim()]);
-      if (expanded.invalid.length > 0) {
+  rule: {
+    concerns(view, env) {
+      const facts = describe(view, env.ctx);
+      return facts !== undefined && mayBeGpuOrAi(facts);
+    },
+    evaluate(view, env, settings): Outcome {
+      const facts = describe(view, env.ctx);
+      if (!facts)
         return {
-          kind: "violation",
-          finding: { kind: "invalid-stack-tag", subject, tag, value: tagValue },
+          kind: "not-applicable",
+          reason: "neither accelerator-capable compute nor an AI service",
         };
+      const subject: Subject | undefined =
+        acceleratorSubject(facts, settings) ?? aiServiceSubject(facts);
+      if (!subject) return { kind: "pass" };
+
+      const matches: TieMatch[] = [];
+      const accounts = describeAccounts(view, env.ctx);
+      for (const tie of accounts?.ties ?? []) {
+        for (const reason of tieReasons(tie, settings)) matches.push({ tie, reason });
       }
-      for (const country of expanded.countries) {
-        const via = settings.restricted.get(country);
-        if (via) {
-          matches.push({
-            tie: { kind: "stack-tag", value: tagValue, path: `stack tag ${tag}` },
-            reason: { by: "jurisdiction", country, via },
-          });
+
+      const tag = settings.jurisdictionStackTag;
+      const tagValue = env.stackTags.get(tag);
+      if (tagValue !== undefined && tagValue.trim() !== "") {
+        const expanded = expandJurisdictions([tagValue.trim()]);
+        if (expanded.invalid.length > 0) {
+          return {
+            kind: "violation",
+            finding: { kind: "invalid-stack-tag", subject, tag, value: tagValue },
+          };
+        }
+        for (const country of expanded.countries) {
+          const via = settings.restricted.get(country);
+          if (via) {
+            matches.push({
+              tie: { kind: "stack-tag", value: tagValue, path: `stack tag ${tag}` },
+              reason: { by: "jurisdiction", country, via },
+            });
+          }
         }
       }
-    }
 
-    if (matches.length > 0) {
-      const finding = { kind: "restricted-account" as const, subject, ties: matches };
-      return isDefinite(subject) ? { kind: "violation", finding } : { kind: "advisory", finding };
-    }
-    if (accounts && accounts.computed.length > 0) {
-      return {
-        kind: "advisory",
-        finding: {
-          kind: "computed-identifiers",
-          about: { kind: "account", subject },
-          paths: accounts.computed,
-        },
-      };
-    }
-    return { kind: "pass" };
+      if (matches.length > 0) {
+        const finding = { kind: "restricted-account" as const, subject, ties: matches };
+        return isDefinite(subject) ? { kind: "violation", finding } : { kind: "advisory", finding };
+      }
+      if (accounts && accounts.computed.length > 0) {
+        return {
+          kind: "advisory",
+          finding: {
+            kind: "computed-identifiers",
+            about: { kind: "account", subject },
+            paths: accounts.computed,
+          },
+        };
+      }
+      return { kind: "pass" };
+    },
   },
-};
-
-export const gpuOrAiInRestrictedAccount = toPolicy(gpuOrAiInRestrictedAccountRule);
+  examples: [
+    {
+      title: "A GPU instance deployed through a role in the aws-cn partition",
+      resource: gpuInstance({ region: "us-east-1", assumeRoles: AWS_CN_ROLE }),
+      expect: "violation",
+    },
+    {
+      title: "A GPU instance deployed through an account listed in restrictedAccounts",
+      resource: gpuInstance({ region: "us-east-1", allowedAccountIds: ["111122223333"] }),
+      config: {
+        restrictedAccounts: [{ id: "111122223333", jurisdiction: "CN", note: "Shanghai JV" }],
+      },
+      expect: "violation",
+    },
+    {
+      title: "A SageMaker endpoint in a stack tagged jurisdiction=RU",
+      resource: {
+        type: "aws:sagemaker/endpoint:Endpoint",
+        name: "inference",
+        props: { endpointConfigName: "cfg" },
+        provider: { package: "aws" },
+      },
+      stackTags: { jurisdiction: "RU" },
+      expect: "violation",
+    },
+    {
+      title: "A GPU instance whose provider's assumed roles are computed during preview",
+      resource: gpuInstance({ region: "us-east-1", assumeRoles: UNKNOWN_STRING }),
+      expect: "advisory",
+    },
+  ],
+});

@@ -2,19 +2,25 @@
 // package (alicloud:, tencentcloud:, huaweicloud:, yandex: …), found by type token alone.
 import { builtinProviderIndex } from "../catalogue/provider-matcher";
 import type { Outcome } from "../findings";
-import type { RuleSpec } from "./rule";
-import { toPolicy } from "./rule";
+import { definePolicy } from "./rule";
+import { COVERAGE } from "../facts";
+import { policyTexts } from "../report";
 import { policyUrl } from "./docs-url";
 
 const NAME = "listed-foreign-provider-resource";
+const TEXT = policyTexts(COVERAGE).listedPackage;
 
-export const listedForeignProviderResourceRule: RuleSpec = {
+const ECS_GPU = {
+  type: "alicloud:ecs/instance:Instance",
+  name: "gpu-box",
+  props: { instanceType: "ecs.gn7i-c8g1.2xlarge" },
+};
+
+export const listedForeignProviderResource = definePolicy({
   metadata: {
     name: NAME,
     displayName: "Resource in a listed foreign provider's cloud",
-    description:
-      "Flags resources managed through a listed foreign provider's own Pulumi package " +
-      "(Alibaba Cloud, Tencent Cloud, Huawei Cloud, Volcano Engine, Yandex …). Advisory by default.",
+    description: TEXT.description,
     enforcementLevel: "advisory",
     severity: "medium",
     tags: ["foreign-provider"],
@@ -25,21 +31,28 @@ export const listedForeignProviderResourceRule: RuleSpec = {
         "National-security reviews of foreign clouds (corporate control, not legal advice)",
       specification: "Workloads in listed foreign clouds need the security team's approval.",
     },
-    remediationSteps:
-      "1. Move the workload to an approved cloud. 2. Or have the security team approve it; set " +
-      "this policy's enforcement level to `mandatory` to block such resources outright.",
+    remediationSteps: TEXT.remediationSteps,
     url: policyUrl(NAME),
   },
   settings: ["builtinForeignProviders"],
   // Whatever the settings: builtinForeignProviders can only narrow the built-in registry.
-  concerns: (view) => builtinProviderIndex().byPackage(view.type).length > 0,
-  evaluate(view, _env, settings): Outcome {
-    const matches = settings.providers.byPackage(view.type);
-    if (matches.length === 0) {
-      return { kind: "not-applicable", reason: "not a listed provider's package" };
-    }
-    return { kind: "violation", finding: { kind: "listed-package", matches } };
+  rule: {
+    concerns: (view) => builtinProviderIndex().byPackage(view.type).length > 0,
+    evaluate(view, _env, settings): Outcome {
+      const matches = settings.providers.byPackage(view.type);
+      if (matches.length === 0) {
+        return { kind: "not-applicable", reason: "not a listed provider's package" };
+      }
+      return { kind: "violation", finding: { kind: "listed-package", matches } };
+    },
   },
-};
-
-export const listedForeignProviderResource = toPolicy(listedForeignProviderResourceRule);
+  examples: [
+    { title: "An Alibaba Cloud ECS instance", resource: ECS_GPU, expect: "violation" },
+    {
+      title: "An Alibaba Cloud ECS instance with builtinForeignProviders turned off",
+      resource: ECS_GPU,
+      config: { builtinForeignProviders: false },
+      expect: "not-applicable",
+    },
+  ],
+});

@@ -2,21 +2,28 @@
 // private endpoint that reaches a listed foreign provider or a restricted jurisdiction.
 import { describeInterconnect } from "../facts";
 import type { Outcome, PeerMatch } from "../findings";
+import { COVERAGE } from "../facts";
+import { policyTexts } from "../report";
+import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
 import { peerReasons } from "./listing";
-import type { RuleSpec } from "./rule";
-import { toPolicy } from "./rule";
+import { definePolicy } from "./rule";
 
 const NAME = "peering-with-listed-foreign-provider";
+const TEXT = policyTexts(COVERAGE).peering;
 
-export const peeringWithListedForeignProviderRule: RuleSpec = {
+const customerGateway = (props: Record<string, unknown>) => ({
+  type: "aws:ec2/customerGateway:CustomerGateway",
+  name: "branch-office",
+  props: { type: "ipsec.1", bgpAsn: "65000", ipAddress: "203.0.113.10", ...props },
+  provider: { package: "aws" },
+});
+
+export const peeringWithListedForeignProvider = definePolicy({
   metadata: {
     name: NAME,
     displayName: "Peering or interconnect with a listed foreign provider",
-    description:
-      "Denies VPC/VNet peering, VPN and BGP sessions, Direct Connect / ExpressRoute " +
-      "interconnects and private endpoints that reach a listed foreign provider (by ASN, IP " +
-      "range, account, subscription, carrier or service name) or a restricted jurisdiction.",
+    description: TEXT.description,
     enforcementLevel: "mandatory",
     severity: "high",
     tags: ["jurisdiction", "network", "foreign-provider"],
@@ -28,10 +35,7 @@ export const peeringWithListedForeignProviderRule: RuleSpec = {
       specification:
         "No network interconnects with listed foreign providers or restricted jurisdictions.",
     },
-    remediationSteps:
-      "1. Remove the connection, or point it at an approved peer (ASN, address, account, " +
-      "carrier). 2. If a match is wrong, correct `foreignProviders` / `restrictedAccounts` in the " +
-      "central pack config, or set `builtinForeignProviders` to false and list providers yourself.",
+    remediationSteps: TEXT.remediationSteps,
     url: policyUrl(NAME),
   },
   settings: [
@@ -40,33 +44,65 @@ export const peeringWithListedForeignProviderRule: RuleSpec = {
     "foreignProviders",
     "builtinForeignProviders",
   ],
-  concerns: (view) => describeInterconnect(view) !== undefined,
-  evaluate(view, _env, settings): Outcome {
-    const ic = describeInterconnect(view);
-    if (!ic)
-      return { kind: "not-applicable", reason: "not a peering, VPN, interconnect or endpoint" };
-    const matches: PeerMatch[] = [];
-    for (const peer of ic.peers) {
-      for (const reason of peerReasons(peer, settings)) matches.push({ peer, reason });
-    }
-    if (matches.length > 0) {
-      return {
-        kind: "violation",
-        finding: { kind: "listed-peer", interconnect: ic.kind, matches },
-      };
-    }
-    if (ic.computed.length > 0) {
-      return {
-        kind: "advisory",
-        finding: {
-          kind: "computed-identifiers",
-          about: { kind: "peer", interconnect: ic.kind },
-          paths: ic.computed,
-        },
-      };
-    }
-    return { kind: "pass" };
+  rule: {
+    concerns: (view) => describeInterconnect(view) !== undefined,
+    evaluate(view, _env, settings): Outcome {
+      const ic = describeInterconnect(view);
+      if (!ic)
+        return { kind: "not-applicable", reason: "not a peering, VPN, interconnect or endpoint" };
+      const matches: PeerMatch[] = [];
+      for (const peer of ic.peers) {
+        for (const reason of peerReasons(peer, settings)) matches.push({ peer, reason });
+      }
+      if (matches.length > 0) {
+        return {
+          kind: "violation",
+          finding: { kind: "listed-peer", interconnect: ic.kind, matches },
+        };
+      }
+      if (ic.computed.length > 0) {
+        return {
+          kind: "advisory",
+          finding: {
+            kind: "computed-identifiers",
+            about: { kind: "peer", interconnect: ic.kind },
+            paths: ic.computed,
+          },
+        };
+      }
+      return { kind: "pass" };
+    },
   },
-};
-
-export const peeringWithListedForeignProvider = toPolicy(peeringWithListedForeignProviderRule);
+  examples: [
+    {
+      title: "A customer gateway whose BGP ASN belongs to Alibaba Cloud",
+      resource: customerGateway({ bgpAsn: "45102" }),
+      expect: "violation",
+    },
+    {
+      title: "A VPC peering connection into ap-east-1 (Hong Kong)",
+      resource: {
+        type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+        name: "to-hk",
+        props: { vpcId: "vpc-1", peerVpcId: "vpc-2", peerRegion: "ap-east-1" },
+        provider: { package: "aws" },
+      },
+      expect: "violation",
+    },
+    {
+      title: "A customer gateway inside a CIDR range listed in foreignProviders",
+      resource: customerGateway({ ipAddress: "198.51.100.7" }),
+      config: {
+        foreignProviders: [
+          { name: "Example Cloud", cidrs: ["198.51.100.0/24"], jurisdiction: "CN" },
+        ],
+      },
+      expect: "violation",
+    },
+    {
+      title: "A customer gateway whose BGP ASN is computed during preview",
+      resource: customerGateway({ bgpAsn: UNKNOWN_STRING }),
+      expect: "advisory",
+    },
+  ],
+});

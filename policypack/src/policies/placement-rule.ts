@@ -6,9 +6,8 @@ import { describe, indexStack, resolveInheritedPlacement } from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { judgePlacement, judgePlacements } from "./placement-verdict";
-import type { PolicyMetadata, RuleEnv, RuleSpec } from "./rule";
+import type { Rule, RuleEnv } from "./rule";
 import { isDefinite } from "./subjects";
-import type { SettingName } from "../config";
 
 /** What a policy makes of a resource's facts. */
 export type Selection =
@@ -18,8 +17,6 @@ export type Selection =
   | { readonly kind: "subject"; readonly subject: Subject };
 
 export interface PlacementRuleSpec {
-  readonly metadata: PolicyMetadata;
-  readonly settings: readonly SettingName[];
   /** Whether the facts concern this policy at all, before settings. */
   concerns(facts: ResourceFacts): boolean;
   select(facts: ResourceFacts, settings: ResolvedSettings): Selection;
@@ -43,10 +40,8 @@ export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Ou
   }
 }
 
-export function placementRule(p: PlacementRuleSpec): RuleSpec {
+export function placementRule(p: PlacementRuleSpec): Rule {
   return {
-    metadata: p.metadata,
-    settings: p.settings,
     concerns(view, env) {
       const facts = describe(view, env.ctx);
       return facts !== undefined && p.concerns(facts);

@@ -38,9 +38,8 @@ export interface RuleEnv {
   readonly stackTags: ReadonlyMap<string, string>;
 }
 
-export interface RuleSpec {
-  readonly metadata: PolicyMetadata;
-  readonly settings: readonly SettingName[];
+/** A policy's decision: pure, over a resource's facts, the stack and the policy's settings. */
+export interface Rule {
   /** Whether the resource concerns this policy at all (decides if a bad config is reported on it). */
   concerns(view: ResourceView, env: RuleEnv): boolean;
   evaluate(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome;
@@ -51,6 +50,52 @@ export interface RuleSpec {
     settings: ResolvedSettings,
   ): { view: ResourceView; outcome: Outcome }[];
 }
+
+/**
+ * A resource the docs evaluate a policy on, as data (test/support builds the resource view): its
+ * type, name and inputs, and its provider's package and inputs (absent: the package's default
+ * provider with its defaults).
+ */
+export interface PolicyExample {
+  readonly title: string;
+  readonly resource: {
+    readonly type: string;
+    readonly name: string;
+    readonly props: Readonly<Record<string, unknown>>;
+    readonly provider?: {
+      readonly package: string;
+      /** Absent: the default provider's usual inputs (test/support). */
+      readonly props?: Readonly<Record<string, unknown>>;
+    };
+  };
+  /** The policy's config entry (settings), as in the pack config file. */
+  readonly config?: Readonly<Record<string, unknown>>;
+  readonly stackTags?: Readonly<Record<string, string>>;
+  /** The outcome the example is meant to show: generating the docs fails if the rule decides otherwise. */
+  readonly expect: Outcome["kind"];
+}
+
+/**
+ * One policy, declared once: its metadata (what the engine shows; texts worded by report.ts), the
+ * settings it declares (its part of the config schema), its rule and the examples its docs show.
+ * policies/index.ts lists every definition; the pack, lib, docs and config checker derive from it.
+ */
+export interface PolicyDefinition<N extends string = string> {
+  readonly metadata: PolicyMetadata & { readonly name: N };
+  readonly settings: readonly SettingName[];
+  readonly rule: Rule;
+  readonly examples: readonly PolicyExample[];
+}
+
+/** Declares a policy, keeping its name's literal type (PolicyName derives from the registry). */
+export function definePolicy<const N extends string>(
+  definition: PolicyDefinition<N>,
+): PolicyDefinition<N> {
+  return definition;
+}
+
+/** What the SDK adapter needs of a policy. */
+export type RuleSpec = Pick<PolicyDefinition, "metadata" | "settings" | "rule">;
 
 /** Every setting a policy declares: its own and the common ones (exemptions). */
 export function settingsOf(spec: RuleSpec): readonly SettingName[] {
@@ -145,7 +190,7 @@ export function evaluateWithConfig(
       ? { kind: "violation", finding: usable.finding }
       : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
   }
-  const outcome = failClosedOnUnreadable(spec.evaluate(view, env, usable.settings), env);
+  const outcome = failClosedOnUnreadable(spec.rule.evaluate(view, env, usable.settings), env);
   return applyExemptions(outcome, view.urn, usable.settings.exemptions, day);
 }
 
@@ -184,10 +229,10 @@ function decides(
   day: string,
 ): boolean {
   try {
-    if (spec.concerns(view, env)) return true;
+    if (spec.rule.concerns(view, env)) return true;
     const usable = parsed.ok ? parsed : parse(spec, env, {}, day);
     if (!usable.ok) return true;
-    const outcome = spec.evaluate(view, env, usable.settings);
+    const outcome = spec.rule.evaluate(view, env, usable.settings);
     return outcome.kind !== "not-applicable" && outcome.kind !== "pass";
   } catch {
     return true;
@@ -296,7 +341,7 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
       }
     },
   };
-  const evaluateStack = spec.evaluateStack?.bind(spec);
+  const evaluateStack = spec.rule.evaluateStack?.bind(spec.rule);
   if (evaluateStack) {
     policy.validateStack = (args: StackValidationArgs, report: ReportViolation) => {
       const notes: string[] = [];

@@ -1,5 +1,4 @@
-import { aiServiceInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/ai-service-in-restricted-jurisdiction";
-import { placementRule } from "../../../policypack/src/policies/placement-rule";
+import { aiServiceInRestrictedJurisdiction as definition } from "../../../policypack/src/policies/ai-service-in-restricted-jurisdiction";
 import { wordFinding } from "../../../policypack/src/report";
 import {
   awsProvider,
@@ -8,9 +7,9 @@ import {
   evaluateStackPhase,
   resource,
   sagemakerEndpoint,
-} from "./fixtures";
+} from "../../support/policies";
 
-const rule = placementRule(spec);
+const rule = definition;
 
 describe("ai-service-in-restricted-jurisdiction", () => {
   it("passes a SageMaker endpoint in a US region", () => {

@@ -1,14 +1,13 @@
 // Exemptions, held in each policy's config: valid ones turn a violation into a named advisory
 // note, expired ones stop applying and say so, malformed ones are rejected naming the entry.
 import type { ResourceValidationArgs } from "@pulumi/policy";
-import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
-import { placementRule } from "../../../policypack/src/policies/placement-rule";
+import { gpuInRestrictedJurisdiction as definition } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
 import type { Outcome } from "../../../policypack/src/findings";
 import { toPolicy } from "../../../policypack/src/policies/rule";
 import { wordFinding } from "../../../policypack/src/report";
-import { awsProvider, evaluate, fakeContext, gpuInstance } from "./fixtures";
+import { awsProvider, evaluate, fakeContext, gpuInstance } from "../../support/policies";
 
-const rule = placementRule(spec);
+const rule = definition;
 const TODAY = new Date("2026-11-22T12:00:00Z");
 const ctx = { ...fakeContext(), now: () => TODAY };
 const denied = gpuInstance({ provider: awsProvider({ region: "cn-north-1" }) });

@@ -1,5 +1,4 @@
-import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
-import { placementRule } from "../../../policypack/src/policies/placement-rule";
+import { gpuInRestrictedJurisdiction as definition } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
 import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
@@ -11,10 +10,10 @@ import {
   fakeContext,
   gpuInstance,
   resource,
-} from "./fixtures";
+} from "../../support/policies";
 
 const ctx = fakeContext();
-const rule = placementRule(spec);
+const rule = definition;
 
 function run(view: ResourceView, config: Record<string, unknown> = {}, c = ctx): Outcome {
   return evaluate(rule, view, config, c);

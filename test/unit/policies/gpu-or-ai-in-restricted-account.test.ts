@@ -1,4 +1,4 @@
-import { gpuOrAiInRestrictedAccountRule as rule } from "../../../policypack/src/policies/gpu-or-ai-in-restricted-account";
+import { gpuOrAiInRestrictedAccount as rule } from "../../../policypack/src/policies/gpu-or-ai-in-restricted-account";
 import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
@@ -11,7 +11,7 @@ import {
   gpuInstance,
   resource,
   sagemakerEndpoint,
-} from "./fixtures";
+} from "../../support/policies";
 
 function text(view: ResourceView, outcome: Outcome): string {
   if (outcome.kind !== "violation" && outcome.kind !== "advisory") throw new Error(outcome.kind);

@@ -1,5 +1,5 @@
-import { listedForeignProviderResourceRule as rule } from "../../../policypack/src/policies/listed-foreign-provider-resource";
-import { evaluate, resource } from "./fixtures";
+import { listedForeignProviderResource as rule } from "../../../policypack/src/policies/listed-foreign-provider-resource";
+import { evaluate, resource } from "../../support/policies";
 
 describe("listed-foreign-provider-resource", () => {
   it("flags an Alibaba Cloud ECS instance by its type token", () => {

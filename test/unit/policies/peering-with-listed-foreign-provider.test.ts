@@ -1,8 +1,8 @@
-import { peeringWithListedForeignProviderRule as rule } from "../../../policypack/src/policies/peering-with-listed-foreign-provider";
+import { peeringWithListedForeignProvider as rule } from "../../../policypack/src/policies/peering-with-listed-foreign-provider";
 import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
-import { COMPUTED, awsProvider, azureProvider, evaluate, resource } from "./fixtures";
+import { COMPUTED, awsProvider, azureProvider, evaluate, resource } from "../../support/policies";
 
 function text(view: ResourceView, outcome: Outcome): string {
   if (outcome.kind !== "violation" && outcome.kind !== "advisory") throw new Error(outcome.kind);

@@ -2,11 +2,10 @@
 // not-applicable answers, and internal errors never let a resource through silently.
 import { UnknownValueError } from "@pulumi/policy";
 import type { ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import { placementRule } from "../../../policypack/src/policies/placement-rule";
 import { toPolicy } from "../../../policypack/src/policies/rule";
-import { gpuInRestrictedJurisdictionSpec as spec } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
+import { gpuInRestrictedJurisdiction as definition } from "../../../policypack/src/policies/gpu-in-restricted-jurisdiction";
 import type { ResourceView } from "../../../policypack/src/facts/types";
-import { COMPUTED, awsProvider, fakeContext, gpuInstance } from "./fixtures";
+import { COMPUTED, awsProvider, fakeContext, gpuInstance } from "../../support/policies";
 
 class NotApplicable extends Error {}
 
@@ -37,7 +36,7 @@ function args(view: ResourceView, config: Record<string, unknown> = {}): Resourc
 }
 
 describe("jurisdiction policy adapter", () => {
-  const policy = toPolicy(placementRule(spec), () => fakeContext());
+  const policy = toPolicy(definition, () => fakeContext());
 
   it("reports a violation through reportViolation", () => {
     const report = jest.fn();
@@ -67,12 +66,15 @@ describe("jurisdiction policy adapter", () => {
 
   it("turns an exception inside evaluation into a violation instead of a pass", () => {
     const throwing = toPolicy(
-      placementRule({
-        ...spec,
-        select: () => {
-          throw new Error("boom");
+      {
+        ...definition,
+        rule: {
+          ...definition.rule,
+          evaluate: () => {
+            throw new Error("boom");
+          },
         },
-      }),
+      },
       () => fakeContext(),
     );
     const report = jest.fn();
@@ -121,7 +123,10 @@ describe("jurisdiction policy adapter", () => {
   // The fail-open of issue #16: a rule whose declared concern is too narrow (it once was `() =>
   // false`) must still report an invalid config on a resource it would flag, not skip it.
   it("reports an invalid config on a resource the rule flags even when its declared concern misses it", () => {
-    const narrow = toPolicy({ ...placementRule(spec), concerns: () => false }, () => fakeContext());
+    const narrow = toPolicy(
+      { ...definition, rule: { ...definition.rule, concerns: () => false } },
+      () => fakeContext(),
+    );
     const resource = gpuInstance({ provider: awsProvider({ region: "cn-north-1" }) });
     const report = jest.fn();
     narrow.validateResource(args(resource, { restrictedJurisdictions: ["Hongkong"] }), report);
@@ -130,7 +135,10 @@ describe("jurisdiction policy adapter", () => {
   });
 
   it("answers not-applicable on a resource the rule neither concerns nor flags with its defaults", () => {
-    const narrow = toPolicy({ ...placementRule(spec), concerns: () => false }, () => fakeContext());
+    const narrow = toPolicy(
+      { ...definition, rule: { ...definition.rule, concerns: () => false } },
+      () => fakeContext(),
+    );
     const allowed = gpuInstance({ provider: awsProvider({ region: "us-east-1" }) });
     const call = () =>
       narrow.validateResource(args(allowed, { restrictedJurisdictions: ["Hongkong"] }), jest.fn());
@@ -138,7 +146,7 @@ describe("jurisdiction policy adapter", () => {
   });
 
   it("reports an unreadable stack config on a resource it decides, and nothing else", () => {
-    const unreadable = toPolicy(placementRule(spec), () => ({
+    const unreadable = toPolicy(definition, () => ({
       ...fakeContext(),
       stackConfigProblem: "PULUMI_CONFIG is not valid JSON",
     }));

@@ -1,11 +1,14 @@
-// Typed fixtures for policy decisions: start from a compliant resource, change one thing per case.
-import { parseSettings } from "../../../policypack/src/config";
-import type { EvalContext, ProviderView, ResourceView } from "../../../policypack/src/facts/types";
-import type { Outcome } from "../../../policypack/src/findings";
-import type { RuleSpec } from "../../../policypack/src/policies/rule";
-import { evaluateWithConfig } from "../../../policypack/src/policies/rule";
+// The typed fixture factory for policy decisions (tests and the docs generator): start from a
+// compliant resource, change one thing per case; a policy's doc examples become resources here.
+import { parseSettings } from "../../policypack/src/config";
+import type { EvalContext, ProviderView, ResourceView } from "../../policypack/src/facts/types";
+import type { Outcome } from "../../policypack/src/findings";
+import type { PolicyExample, RuleSpec } from "../../policypack/src/policies/rule";
+import { evaluateWithConfig } from "../../policypack/src/policies/rule";
 
-export const COMPUTED = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+import { UNKNOWN_STRING } from "../../policypack/src/values";
+
+export const COMPUTED = UNKNOWN_STRING;
 const STACK = "urn:pulumi:dev::proj";
 
 export function fakeContext(
@@ -52,6 +55,32 @@ export function resource(
   provider?: ProviderView,
 ): ResourceView {
   return { type, name, urn: `${STACK}::${type}::${name}`, props, provider };
+}
+
+/** The default provider of a package, as the engine registers it. */
+export function defaultProvider(pkg: string, props?: Record<string, unknown>): ProviderView {
+  if (pkg === "aws") return awsProvider(props);
+  if (pkg === "azure-native") return azureProvider(props);
+  const name = "default";
+  return {
+    type: `pulumi:providers:${pkg}`,
+    urn: `${STACK}::pulumi:providers:${pkg}::${name}`,
+    name,
+    props: props ?? {},
+  };
+}
+
+/** The resource a policy's doc example describes. */
+export function exampleResource(example: PolicyExample): ResourceView {
+  const { type, name, props, provider } = example.resource;
+  return resource(
+    type,
+    name,
+    { ...props },
+    provider
+      ? defaultProvider(provider.package, provider.props && { ...provider.props })
+      : undefined,
+  );
 }
 
 /** A compliant GPU instance: p4d in us-east-1 through the default provider. */
@@ -101,5 +130,5 @@ export function evaluateStackPhase(
 ): { view: ResourceView; outcome: Outcome }[] {
   const parsed = parseSettings(rule.settings, config);
   if (!parsed.ok) throw new Error(`invalid test config: ${JSON.stringify(parsed.errors)}`);
-  return rule.evaluateStack?.(views, { ctx, stackTags: new Map() }, parsed.settings) ?? [];
+  return rule.rule.evaluateStack?.(views, { ctx, stackTags: new Map() }, parsed.settings) ?? [];
 }
