@@ -4,6 +4,8 @@
 import { defaultProviderName, installedPackageVersion } from "../../cli/program/engine-resources";
 import { UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PropertyMap, PropertyValue } from "../../cli/runner";
+import type { PolicyExample } from "../../policypack/src/policies/rule";
+import { defaultProviderProps } from "../support/policies";
 import { REPO_ROOT } from "./paths";
 
 export const TYPES = {
@@ -65,8 +67,8 @@ export class ResourceFactory {
     return `${provider.urn}::${UNKNOWN}`;
   }
 
-  /** The engine's default provider for `pkg`: config-derived inputs plus `version`. */
-  defaultProvider(pkg: Package, config: PropertyMap): EngineResource {
+  /** The engine's default provider for `pkg`: config-derived inputs plus `version` (when installed). */
+  defaultProvider(pkg: Package | string, config: PropertyMap): EngineResource {
     const version = installedPackageVersion(pkg, REPO_ROOT);
     const name = defaultProviderName(version);
     const inputs: PropertyMap = { ...config };
@@ -172,6 +174,24 @@ export class ResourceFactory {
       propertyDependencies: { resourceName: [cluster], resourceGroupName: [group] },
     });
     return { group, cluster, pool };
+  }
+
+  /**
+   * A policy's doc example as the engine sends it: the resource and its package's default provider
+   * (the example's provider inputs, or test/support's compliant defaults).
+   */
+  example(example: PolicyExample["resource"]): {
+    resource: EngineResource;
+    provider: EngineResource;
+  } {
+    const pkg = example.provider?.package ?? example.type.split(":")[0] ?? "";
+    const props = example.provider?.props ?? defaultProviderProps(pkg);
+    const provider = this.defaultProvider(pkg, { ...props } as PropertyMap);
+    const resource = this.resource(example.type, example.name, {
+      provider,
+      inputs: { ...example.props } as PropertyMap,
+    });
+    return { resource, provider };
   }
 
   /** A copy of `r` with some inputs replaced (`undefined` removes one). */

@@ -4,13 +4,13 @@
 // unknown jurisdiction …) reports a finding at its own level on every resource it would decide,
 // naming the field and the fix; it never answers "not applicable" because its config is invalid.
 //
-// The per-policy cases are keyed by the pack's PolicyName, and the check over all policies takes
-// the policies from the registry (policies/index.ts), so a new policy is covered (or fails here)
-// without editing this file's lists.
+// Each policy's case is built from its definition (its first violation example, made invalid by
+// the config every policy shares), and the check over all policies takes the policies from the
+// registry (policies/index.ts), so a new policy is covered without editing this file.
 import type { EngineResource, Finding, PolicyPackSession, Report } from "../../cli/runner";
-import type { PolicyName } from "../../policypack/lib";
 import { azureParentLink } from "../../policypack/src/facts/azure";
-import { POLICIES } from "../../policypack/src/policies";
+import { POLICIES, POLICY_DEFINITIONS, policyDefinition } from "../../policypack/src/policies";
+import type { PolicyDefinition } from "../../policypack/src/policies/rule";
 import {
   AWS_INTERCONNECT_CASES,
   AZURE_INTERCONNECT_CASES,
@@ -35,7 +35,6 @@ function day(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-const hongKong = f.awsProvider("ap-east-1");
 const beijing = f.awsProvider("cn-north-1");
 const usEast1 = f.awsProvider("us-east-1");
 const azure = f.defaultProvider("azure-native", {});
@@ -54,148 +53,99 @@ function packageProvider(pkg: string, version: string, inputs: EngineResource["i
 
 const alicloud = packageProvider("alicloud", "3.108.0", { region: "cn-hangzhou" });
 
-// ── One case per policy ─────────────────────────────────────────────────────────────────────
+// ── One case per policy, from its definition ─────────────────────────────────────────────────
 
-interface InvalidConfigCase {
-  /** What the case proves, for the test name. */
-  readonly what: string;
-  /** Settings that pass the JSON Schema but not the pack's own checks. */
-  readonly settings: Record<string, unknown>;
-  /** The enforcement level the case configures (absent: the policy's default). */
-  readonly enforcementLevel?: "mandatory" | "advisory";
-  /** A resource the policy decides with a valid config (a finding), and its provider. */
-  readonly resource: EngineResource;
-  readonly provider: EngineResource;
-  /** Text the finding must hold: the field and the fix. */
-  readonly field: string;
-  readonly fix: string;
-}
-
-const CASES: Record<PolicyName, InvalidConfigCase> = {
-  "gpu-in-restricted-jurisdiction": {
-    what: "an exemption expiring past maxExemptionDays",
-    settings: {
-      maxExemptionDays: 30,
-      exemptions: [
-        {
-          resource: "urn:pulumi:test::factory::aws:ec2/instance:Instance::other-*",
-          reason: "Inference pilot",
-          expires: day(60),
-        },
-      ],
+/** The invalid config every policy shares (exemptions are common settings): an exemption past maxExemptionDays. */
+const MAX_EXEMPTION_DAYS = 30;
+const PAST_MAX_EXEMPTION = {
+  maxExemptionDays: MAX_EXEMPTION_DAYS,
+  exemptions: [
+    {
+      resource: "urn:pulumi:test::factory::*::never-*",
+      reason: "Inference pilot",
+      expires: day(2 * MAX_EXEMPTION_DAYS),
     },
-    resource: f.resource("aws:ec2/instance:Instance", "gpu", {
-      provider: hongKong,
-      inputs: { ami: "ami-0a1b2c3d4e5f60718", instanceType: "p5.48xlarge" },
-    }),
-    provider: hongKong,
-    field: "exemptions[0].expires",
-    fix: "choose an earlier expiry",
-  },
-  "ai-service-in-restricted-jurisdiction": {
-    what: "an unknown jurisdiction",
-    settings: { restrictedJurisdictions: ["CN", "Hongkong"] },
-    resource: f.resource("aws:bedrock/agentAgent:AgentAgent", "agent", {
-      provider: hongKong,
-      inputs: {
-        agentName: "support-agent",
-        foundationModel: "anthropic.claude-3-5-sonnet-20240620-v1:0",
-      },
-    }),
-    provider: hongKong,
-    field: "restrictedJurisdictions[1]",
-    fix: "known groups: ear-d1",
-  },
-  "gpu-or-ai-in-restricted-account": {
-    what: "a restricted account ID that is no account ID",
-    settings: { restrictedAccounts: [{ id: "12345", jurisdiction: "CN" }] },
-    resource: f.resource("aws:ec2/instance:Instance", "gpu-cn", {
-      provider: beijing,
-      inputs: { ami: "ami-0a1b2c3d4e5f60718", instanceType: "p5.48xlarge" },
-    }),
-    provider: beijing,
-    field: "restrictedAccounts[0].id",
-    fix: 'write an AWS account as "123456789012"',
-  },
-  "peering-with-listed-foreign-provider": {
-    what: "an exemption expiring on a day not in the calendar (2026-02-30)",
-    settings: {
-      exemptions: [
-        {
-          resource: "urn:pulumi:test::factory::*::legacy-*",
-          reason: "Legacy link",
-          expires: "2026-02-30",
-        },
-      ],
-    },
-    resource: f.resource("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", "to-hk", {
-      provider: usEast1,
-      inputs: { vpcId: "vpc-0a1b2c3d", peerVpcId: "vpc-0f9e8d7c", peerRegion: "ap-east-1" },
-    }),
-    provider: usEast1,
-    field: "exemptions[0].expires",
-    fix: "write the last day the exemption applies as YYYY-MM-DD",
-  },
-  "listed-foreign-provider-resource": {
-    what: "an exemption expiring on 2026-02-30, with the policy configured mandatory",
-    enforcementLevel: "mandatory",
-    settings: {
-      exemptions: [
-        {
-          resource: "urn:pulumi:test::factory::alicloud:*::*",
-          reason: "Approved Alibaba pilot",
-          expires: "2026-02-30",
-        },
-      ],
-    },
-    resource: f.resource("alicloud:ecs/instance:Instance", "vm", {
-      provider: alicloud,
-      inputs: { instanceType: "ecs.g7.large", imageId: "aliyun_3_x64_20G_alibase_20240819.vhd" },
-    }),
-    provider: alicloud,
-    field: "exemptions[0].expires",
-    fix: "write the last day the exemption applies as YYYY-MM-DD",
-  },
+  ],
 };
 
-const valid = usePack();
+interface InvalidConfigCase {
+  readonly policy: string;
+  /** The definition's first violation example, as the engine sends it. */
+  readonly example: string;
+  readonly resource: EngineResource;
+  readonly provider: EngineResource;
+  /** The example's config (a finding with it) and the invalid config (a config-error finding). */
+  readonly valid: Record<string, unknown>;
+  readonly invalid: Record<string, unknown>;
+  /** The level the invalid config sets: the other one than the policy's default. */
+  readonly enforcementLevel: string;
+}
+
+/**
+ * A policy's case, built from its definition: its first violation example (a resource it decides
+ * with its example's config, which needs no stack tags) and that config made invalid.
+ */
+function caseOf(definition: PolicyDefinition): InvalidConfigCase {
+  const policy = definition.metadata.name;
+  const example = definition.examples.find((e) => e.expect === "violation");
+  if (!example) throw new Error(`policy ${policy} has no violation example in its definition`);
+  if (example.stackTags) {
+    throw new Error(
+      `policy ${policy}: the first violation example needs stack tags (${example.title})`,
+    );
+  }
+  const { resource, provider } = f.example(example.resource);
+  const valid = { ...(example.config ?? {}) };
+  const enforcementLevel =
+    definition.metadata.enforcementLevel === "mandatory" ? "advisory" : "mandatory";
+  return {
+    policy,
+    example: example.title,
+    resource,
+    provider,
+    valid,
+    invalid: { ...valid, ...PAST_MAX_EXEMPTION, enforcementLevel },
+    enforcementLevel,
+  };
+}
+
+const CASES: readonly InvalidConfigCase[] = POLICY_DEFINITIONS.map((d) => caseOf(d));
+
+const valid = usePack({ policyConfig: Object.fromEntries(CASES.map((c) => [c.policy, c.valid])) });
 const invalid = usePack({
-  policyConfig: Object.fromEntries(
-    Object.entries(CASES).map(([name, c]) => [
-      name,
-      c.enforcementLevel ? { enforcementLevel: c.enforcementLevel, ...c.settings } : c.settings,
-    ]),
-  ),
+  policyConfig: Object.fromEntries(CASES.map((c) => [c.policy, c.invalid])),
 });
 
-async function analyze(session: PolicyPackSession, policy: string, c: InvalidConfigCase) {
+async function analyze(session: PolicyPackSession, c: InvalidConfigCase) {
   const result = await session.analyze(c.resource, { provider: c.provider });
   return {
-    findings: result.findings.filter((x) => x.policyName === policy),
-    notApplicable: result.notApplicable.filter((x) => x.policyName === policy),
+    findings: result.findings.filter((x) => x.policyName === c.policy),
+    notApplicable: result.notApplicable.filter((x) => x.policyName === c.policy),
   };
 }
 
 describe("each policy with a semantically invalid config", () => {
   test("every policy of the registry has a case here", () => {
-    expect(Object.keys(CASES).sort()).toEqual([...REGISTRY].sort());
+    expect(CASES.map((c) => c.policy)).toEqual(REGISTRY);
   });
 
-  describe.each(Object.entries(CASES))("%s", (policy, c) => {
-    test(`decides the case's resource with a valid config`, async () => {
-      const { findings } = await analyze(valid.get(), policy, c);
+  describe.each(CASES.map((c) => [c.policy, c] as const))("%s", (_policy, c) => {
+    test(`decides its first violation example with a valid config (${c.example})`, async () => {
+      const { findings, notApplicable } = await analyze(valid.get(), c);
+      expect(notApplicable).toEqual([]);
       expect(findings).toHaveLength(1);
+      expect(findings[0]?.message).not.toContain("is invalid");
     });
 
-    test(`reports ${c.what} on it, naming ${c.field} and the fix`, async () => {
-      const expected = c.enforcementLevel ?? policyLevel(valid.get(), policy);
-      const { findings, notApplicable } = await analyze(invalid.get(), policy, c);
+    test(`reports an exemption past maxExemptionDays on it at the configured level ${c.enforcementLevel}, naming the field and the fix`, async () => {
+      const { findings, notApplicable } = await analyze(invalid.get(), c);
       expect(notApplicable).toEqual([]);
-      expect(findings.map((x) => x.enforcementLevel)).toEqual([expected]);
+      expect(findings.map((x) => x.enforcementLevel)).toEqual([c.enforcementLevel]);
       const message = findings[0]?.message ?? "";
-      expect(message).toContain(`The configuration of policy ${policy} is invalid`);
-      expect(message).toContain(`${c.field}:`);
-      expect(message).toContain(c.fix);
+      expect(message).toContain(`The configuration of policy ${c.policy} is invalid`);
+      expect(message).toContain("exemptions[0].expires:");
+      expect(message).toContain(`more than maxExemptionDays (${MAX_EXEMPTION_DAYS})`);
+      expect(message).toContain("choose an earlier expiry");
     });
   });
 });
@@ -335,7 +285,7 @@ describe("a malformed PULUMI_CONFIG (the stack config the engine passes)", () =>
     env: { PULUMI_CONFIG: `{"aws:region": "cn-north-1", "app:dbPassword": "${SECRET}"` },
   });
   const notObject = usePack({ stackConfig: undefined, env: { PULUMI_CONFIG: `["${SECRET}"]` } });
-  const c = CASES["gpu-in-restricted-jurisdiction"];
+  const c = caseOf(policyDefinition("gpu-in-restricted-jurisdiction"));
 
   test("is reported on a resource a policy decides, at the policy's level, without its values", async () => {
     const { findings } = await notJson.get().analyze(c.resource, { provider: c.provider });

@@ -26,8 +26,15 @@ export function fakeContext(
   };
 }
 
+/** A default provider's inputs when an example gives none: a compliant region or location. */
+export function defaultProviderProps(pkg: string): Record<string, unknown> {
+  if (pkg === "aws") return { region: "us-east-1" };
+  if (pkg === "azure-native") return { location: "westeurope" };
+  return {};
+}
+
 export function awsProvider(
-  props: Record<string, unknown> = { region: "us-east-1" },
+  props: Record<string, unknown> = defaultProviderProps("aws"),
 ): ProviderView {
   return {
     type: "pulumi:providers:aws",
@@ -38,7 +45,7 @@ export function awsProvider(
 }
 
 export function azureProvider(
-  props: Record<string, unknown> = { location: "westeurope" },
+  props: Record<string, unknown> = defaultProviderProps("azure-native"),
 ): ProviderView {
   return {
     type: "pulumi:providers:azure-native",
