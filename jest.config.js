@@ -8,6 +8,7 @@ const shared = {
   moduleNameMapper: {
     "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts",
     "^jurisdiction-guard/values$": "<rootDir>/policypack/src/values.ts",
+    "^jurisdiction-guard/levels$": "<rootDir>/policypack/src/levels.ts",
   },
 };
 

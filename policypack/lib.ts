@@ -1,9 +1,9 @@
 // jurisdiction-guard as a library. Importing this module starts nothing: the gRPC server starts
 // only when a pack is constructed (`new JurisdictionGuard(...)`), which a pack's own entry point
 // does. Security teams compose org packs from here; `index.ts` is the stock pack built the same way.
-import type { EnforcementLevel, PolicyPackConfig } from "@pulumi/policy";
+import type { PolicyPackConfig } from "@pulumi/policy";
 import { PolicyPack } from "@pulumi/policy";
-import type { Settings } from "./src/config";
+import type { EnforcementLevel, Settings } from "./src/config";
 import {
   SETTINGS,
   checkPackConfig,
@@ -125,6 +125,8 @@ export {
   SETTINGS,
   COMMON_SETTINGS,
   ENFORCEMENT_LEVELS,
+  REPORTING_LEVELS,
+  isReportingLevel,
   checkPackConfig,
   configSchemaFor,
   parseSettings,
@@ -134,6 +136,8 @@ export { closest, didYouMean } from "./src/catalogue/suggest";
 export type {
   ConfigError,
   DeclaredPolicy,
+  EnforcementLevel,
+  ReportingLevel,
   PackConfigProblem,
   ResolvedSettings,
   SettingName,

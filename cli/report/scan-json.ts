@@ -2,13 +2,14 @@
 // cli/report/scan-report.schema.json; `version` is the shape's version - fields are only ever
 // added within a version, never renamed or removed (and an added field is optional in the schema,
 // as older reports of the same version lack it: `requirePolicies`, `weakenedPolicies`).
-import type { InputFormat } from "../scan/types";
+import { isReportingLevel } from "jurisdiction-guard/levels";
+import type { FailOn, InputFormat } from "../scan/types";
 import type { ScanRun } from "../scan/types";
 import { isFailing } from "../scan/types";
 import { sumCounts } from "./text";
 import { weakenedInRun } from "../scan/weakened";
 import type { WeakenedPolicy } from "../scan/weakened";
-import type { PolicyCount, Severity } from "../runner/types";
+import type { PolicyCount, ReportingLevel, Severity } from "../runner/types";
 
 export const SCAN_JSON_VERSION = 1;
 
@@ -23,7 +24,7 @@ export interface ScanJsonFinding {
   policyName: string;
   policyPackName: string;
   policyPackVersion: string;
-  enforcementLevel: "mandatory" | "advisory";
+  enforcementLevel: ReportingLevel;
   severity: Severity;
   /** The pack's message, verbatim (secrets known to the scan are redacted as "[secret]"). */
   message: string;
@@ -62,7 +63,7 @@ export interface ScanJsonReport {
   version: typeof SCAN_JSON_VERSION;
   tool: { name: string; version: string };
   policyPack: { name: string; version: string; path: string } | null;
-  failOn: "mandatory" | "advisory" | "none";
+  failOn: FailOn;
   /** The process exit code: 0 pass, 1 failing findings. */
   exitCode: 0 | 1;
   summary: {
@@ -89,7 +90,7 @@ export function toScanJson(run: ScanRun): ScanJsonReport {
   const { mandatory, advisory } = counts;
   for (const r of run.files) {
     for (const f of r.findings) {
-      if (f.enforcementLevel !== "mandatory" && f.enforcementLevel !== "advisory") continue;
+      if (!isReportingLevel(f.enforcementLevel)) continue;
       const out: ScanJsonFinding = {
         file: r.file,
         urn: f.urn,

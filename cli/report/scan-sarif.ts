@@ -3,6 +3,7 @@
 // description, remediation steps, url, severity, tags, framework); one result per violation, level
 // "error" for mandatory and "warning" for advisory; the resource URN as the logical location and
 // the input file (and the resource's line, when known) as the physical location.
+import { isReportingLevel } from "jurisdiction-guard/levels";
 import { createHash } from "crypto";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -118,9 +119,7 @@ export function toSarif(run: ScanRun, cwd = process.cwd()): Sarif.Log {
   const results: Sarif.Result[] = [];
   run.files.forEach((f, artifactIndex) => {
     for (const finding of f.findings) {
-      if (finding.enforcementLevel !== "mandatory" && finding.enforcementLevel !== "advisory") {
-        continue;
-      }
+      if (!isReportingLevel(finding.enforcementLevel)) continue;
       const physical: Sarif.PhysicalLocation = {
         artifactLocation: { uri: artifactUri(f.file, cwd), index: artifactIndex },
       };

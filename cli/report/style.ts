@@ -8,6 +8,7 @@
 // first, then turns exactly those tokens into picocolors' SGR codes.
 import { randomBytes } from "crypto";
 import { createColors } from "picocolors";
+import type { ReportingLevel } from "../runner/types";
 import { escapeControls } from "./terminal";
 
 /** The styles of a report: mandatory red, advisory yellow, pass green, dim for detail. */
@@ -50,7 +51,7 @@ export function colorEnabled(
   return stream.isTTY === true && env["TERM"] !== "dumb";
 }
 
-type StyleName = "mandatory" | "advisory" | "pass" | "dim" | "bold";
+type StyleName = ReportingLevel | "pass" | "dim" | "bold";
 
 // Printable, so escaping leaves a token intact; unguessable, so input cannot forge one.
 const NONCE = randomBytes(12).toString("hex");

@@ -7,6 +7,7 @@
 //   stdout -> Handshake (UNIMPLEMENTED tolerated) -> ConfigureStack -> GetAnalyzerInfo ->
 //   reconcile + validate config -> Configure -> per resource Remediate then Analyze (16 at a
 //   time) -> AnalyzeStack -> shut down.
+import { isReportingLevel } from "jurisdiction-guard/levels";
 import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
@@ -554,7 +555,7 @@ export class PolicyPackSession {
     const countsByPolicy: Record<string, PolicyCount> = {};
     for (const p of this.info.policies) countsByPolicy[p.name] = { mandatory: 0, advisory: 0 };
     for (const f of findings) {
-      if (f.enforcementLevel !== "mandatory" && f.enforcementLevel !== "advisory") continue;
+      if (!isReportingLevel(f.enforcementLevel)) continue;
       counts[f.enforcementLevel]++;
       const c = (countsByPolicy[f.policyName] ??= { mandatory: 0, advisory: 0 });
       c[f.enforcementLevel]++;

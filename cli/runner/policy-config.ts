@@ -10,18 +10,10 @@ import Ajv from "ajv";
 import type { ErrorObject } from "ajv";
 import type * as PackLibrary from "jurisdiction-guard";
 import type { DeclaredPolicy, PackConfigProblem } from "jurisdiction-guard";
-import type { EnforcementLevel, PolicyConfigEntry, PolicyInfo, PolicyPackConfig } from "./types";
+import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "jurisdiction-guard/levels";
+import type { PolicyConfigEntry, PolicyInfo, PolicyPackConfig } from "./types";
 
-export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = [
-  "advisory",
-  "mandatory",
-  "remediate",
-  "disabled",
-];
-
-export function isEnforcementLevel(v: unknown): v is EnforcementLevel {
-  return typeof v === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(v);
-}
+export { ENFORCEMENT_LEVELS, isEnforcementLevel };
 
 /** One problem with the policy configuration, naming where it is. */
 export interface PolicyConfigProblem {

@@ -1,7 +1,9 @@
 // The runner's data model: resources as the engine holds them, and the findings it reports.
 
-/** Enforcement levels of the Analyzer protocol (`EnforcementLevel` in analyzer.proto). */
-export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+import type { EnforcementLevel, ReportingLevel } from "jurisdiction-guard/levels";
+
+/** Enforcement levels of the Analyzer protocol, as the pack declares them. */
+export type { EnforcementLevel, ReportingLevel } from "jurisdiction-guard/levels";
 
 /** Policy severities of the Analyzer protocol (`PolicySeverity` in analyzer.proto). */
 export type Severity = "unspecified" | "low" | "medium" | "high" | "critical";
@@ -139,10 +141,8 @@ export interface PackLogEntry {
   urn?: string;
 }
 
-export interface PolicyCount {
-  mandatory: number;
-  advisory: number;
-}
+/** Findings counted per level they are reported at. */
+export type PolicyCount = Record<ReportingLevel, number>;
 
 export interface Report {
   policyPack: { name: string; version: string; path: string };

@@ -17,6 +17,7 @@
 // `always: true` sends it anyway, exactly as the engine does. AnalyzeStack is always sent: a
 // policy can have both validateResource and validateStack (this pack's do) while GetAnalyzerInfo
 // reports it as a resource policy, so the policy type cannot tell that AnalyzeStack is a no-op.
+import { isReportingLevel } from "jurisdiction-guard/levels";
 import { StackRequest } from "../runner";
 import type { PolicyPackSession, ResourceContext } from "../runner";
 import type {
@@ -189,7 +190,7 @@ export class StreamingEvaluation {
     for (const p of this.session.info.policies)
       countsByPolicy[p.name] = { mandatory: 0, advisory: 0 };
     for (const f of findings) {
-      if (f.enforcementLevel !== "mandatory" && f.enforcementLevel !== "advisory") continue;
+      if (!isReportingLevel(f.enforcementLevel)) continue;
       counts[f.enforcementLevel]++;
       const c = (countsByPolicy[f.policyName] ??= { mandatory: 0, advisory: 0 });
       c[f.enforcementLevel]++;

@@ -1,7 +1,14 @@
 // The scan's results: what a scan of one input file and a whole `scan` invocation produce, and the
 // rule that decides which findings fail it. Types and pure functions only, no machinery, so that
 // report/ (which words the results) and commands/ read them without pulling in the scan itself.
-import type { AnalyzerInfo, Finding, PolicyPackConfig, Report } from "../runner/types";
+import { REPORTING_LEVELS } from "jurisdiction-guard/levels";
+import type {
+  AnalyzerInfo,
+  Finding,
+  PolicyPackConfig,
+  ReportingLevel,
+  Report,
+} from "../runner/types";
 
 export type InputFormat = "stack-export" | "preview" | "event-log";
 
@@ -63,9 +70,10 @@ export interface FileScanResult {
 }
 
 /** Which findings fail the scan: mandatory ones (the default), advisory ones too, or none. */
-export type FailOn = "mandatory" | "advisory" | "none";
+export type FailOn = ReportingLevel | "none";
 
-export const FAIL_ON: readonly FailOn[] = ["mandatory", "advisory", "none"];
+/** Strictest first: mandatory, advisory, none. */
+export const FAIL_ON: readonly FailOn[] = [...[...REPORTING_LEVELS].reverse(), "none"];
 
 export interface ScanRun {
   tool: { name: string; version: string };

@@ -2,7 +2,7 @@
 // is the schema the engine validates against (configSchema) and, through json-schema-to-ts's
 // type-only `FromSchema`, the TypeScript type the policies read (no schema library at run time). `parseSettings` then checks what JSON Schema cannot (ISO codes, group
 // names, region names) and returns errors that name the field and the fix.
-import type { EnforcementLevel, PolicyConfigSchema } from "@pulumi/policy";
+import type { PolicyConfigSchema } from "@pulumi/policy";
 import { isDeepStrictEqual } from "util";
 import type { FromSchema, JSONSchema } from "json-schema-to-ts";
 import type Ajv from "ajv";
@@ -26,6 +26,7 @@ import {
 import type { Cloud, CountryCode } from "./data/types";
 import { PatternIndex, picomatchPrefix } from "./catalogue/pattern-index";
 import { didYouMean } from "./catalogue/suggest";
+import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "./levels";
 
 const stringList = { type: "array", items: { type: "string" } } as const;
 
@@ -235,20 +236,13 @@ export function configSchemaFor<N extends SettingName>(
   return { properties, additionalProperties: false };
 }
 
-/** Every enforcement level the engine accepts. */
-export const ENFORCEMENT_LEVELS = [
-  "advisory",
-  "mandatory",
-  "remediate",
-  "disabled",
-] as const satisfies readonly EnforcementLevel[];
-
-type MissingLevel = Exclude<EnforcementLevel, (typeof ENFORCEMENT_LEVELS)[number]>;
-const _everyLevelListed: [MissingLevel] extends [never] ? true : never = true;
-
-export function isEnforcementLevel(value: unknown): value is EnforcementLevel {
-  return typeof value === "string" && (ENFORCEMENT_LEVELS as readonly string[]).includes(value);
-}
+export {
+  ENFORCEMENT_LEVELS,
+  REPORTING_LEVELS,
+  isEnforcementLevel,
+  isReportingLevel,
+} from "./levels";
+export type { EnforcementLevel, ReportingLevel } from "./levels";
 
 /** A setting's value after validation, ready for decisions. */
 export interface ResolvedSettings {

@@ -14,6 +14,7 @@ import type {
 import type { Exemptions, ParsedSettings, ResolvedSettings, SettingName } from "../config";
 import { COMMON_SETTINGS, configSchemaFor, isoDay, parseSettings } from "../config";
 import { currentContext } from "../context";
+import type { ReportingLevel } from "../levels";
 import { viewOf } from "../facts";
 import type { EvalContext, ResourceView } from "../facts/types";
 import type { Finding, Outcome, ResourceRef } from "../findings";
@@ -30,7 +31,7 @@ export type PolicyMetadata = Pick<
   | "url"
   | "tags"
   | "framework"
-> & { enforcementLevel: "mandatory" | "advisory" };
+> & { enforcementLevel: ReportingLevel };
 
 /** What a rule sees besides the resource. */
 export interface RuleEnv {

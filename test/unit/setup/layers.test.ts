@@ -48,7 +48,12 @@ const PACK_ROOMS: readonly Room[] = [
     rank: 3,
     holds: (f) => folder("policypack/src/facts")(f) || f === "policypack/src/context.ts",
   },
-  { name: "config", rank: 3, holds: files("policypack/src/config.ts") },
+  {
+    name: "config",
+    rank: 3,
+    // levels.ts: the enforcement levels, apart so the CLI imports them without the pack's weight.
+    holds: files("policypack/src/config.ts", "policypack/src/levels.ts"),
+  },
   {
     name: "findings",
     rank: 4,
