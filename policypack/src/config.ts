@@ -204,7 +204,7 @@ export const SETTINGS = {
     description:
       "How far in the future an exemption may expire, in days from today (at most 730: an exemption is renewed, never permanent).",
   },
-} as const satisfies Record<string, JSONSchema>;
+} as const satisfies Record<string, JSONSchema & { default: unknown }>;
 
 /** Settings every policy declares, whatever it checks. */
 export const COMMON_SETTINGS = [
@@ -214,6 +214,16 @@ export const COMMON_SETTINGS = [
 
 export type SettingName = keyof typeof SETTINGS;
 export type Settings = { [K in SettingName]: FromSchema<(typeof SETTINGS)[K]> };
+
+/**
+ * Every setting's value when the config leaves it out, read from its declaration's `default` (the
+ * one the engine fills in too): a policy gets these for the settings it does not declare.
+ */
+export function settingDefaults(): Settings {
+  const out: Record<string, unknown> = {};
+  for (const [name, schema] of Object.entries(SETTINGS)) out[name] = schema.default;
+  return out as Settings;
+}
 
 /** One setting's JSON Schema as the policy SDK types it. */
 export type SettingSchema = PolicyConfigSchema["properties"][string];
@@ -522,9 +532,10 @@ function parseUncached(
   const properties = configSchemaFor(names).properties;
   const errors = schemaErrors(validatorFor(names), properties, raw); // also fills defaults into `raw`
   if (errors.length > 0) return { ok: false, errors };
-  const s = raw as Partial<Settings>;
+  // The settings the policy does not declare (ajv filled the others) take their declared defaults.
+  const s: Settings = { ...settingDefaults(), ...(raw as Partial<Settings>) };
 
-  const jurisdictions = s.restrictedJurisdictions ?? [...DEFAULT_RESTRICTED_JURISDICTIONS];
+  const jurisdictions = s.restrictedJurisdictions;
   const expanded = expandJurisdictions(jurisdictions);
   for (const bad of expanded.invalid) {
     errors.push({
@@ -544,7 +555,7 @@ function parseUncached(
 
   const regionSet = (field: "allowedRegions" | "restrictedRegions"): Set<string> => {
     const out = new Set<string>();
-    (s[field] ?? []).forEach((name, i) => {
+    s[field].forEach((name, i) => {
       const bad = regionProblem(name);
       if (bad) errors.push({ field: `${field}[${i}]`, ...bad });
       out.add(regionKey(name));
@@ -564,7 +575,7 @@ function parseUncached(
   }
 
   const restrictedAccounts = new Map<string, Settings["restrictedAccounts"][number]>();
-  (s.restrictedAccounts ?? []).forEach((entry, i) => {
+  s.restrictedAccounts.forEach((entry, i) => {
     const key = restrictedAccountKey(entry.id);
     if (!ACCOUNT_ID.test(key)) {
       errors.push({
@@ -589,16 +600,16 @@ function parseUncached(
   let providers: ProviderIndex = builtinProviderIndex();
   if (names.includes("foreignProviders") || names.includes("builtinForeignProviders")) {
     const built = buildProviderIndex({
-      builtin: s.builtinForeignProviders ?? true,
-      custom: s.foreignProviders ?? [],
+      builtin: s.builtinForeignProviders,
+      custom: s.foreignProviders,
     });
     errors.push(...built.errors);
     providers = built.index;
   }
 
-  const maxDays = s.maxExemptionDays ?? 365;
+  const maxDays = s.maxExemptionDays;
   const exemptions = new PatternIndex<Exemption>(picomatchPrefix);
-  (s.exemptions ?? []).forEach((e, index) => {
+  s.exemptions.forEach((e, index) => {
     const field = `exemptions[${index}]`;
     if (!validDay(e.expires)) {
       errors.push({
@@ -642,9 +653,9 @@ function parseUncached(
       restricted,
       allowedRegions,
       restrictedRegions,
-      acceleratorScope: s.acceleratorScope ?? "any",
+      acceleratorScope: s.acceleratorScope,
       restrictedAccounts,
-      jurisdictionStackTag: s.jurisdictionStackTag ?? "jurisdiction",
+      jurisdictionStackTag: s.jurisdictionStackTag,
       providers,
     },
   };
