@@ -3,10 +3,20 @@
 import type { Exemption } from "./config";
 import type { ProviderMatch } from "./catalogue/provider-matcher";
 import { countryName } from "./catalogue/jurisdictions";
+import { BUILTIN_FOREIGN_PROVIDERS } from "./data/foreign-providers";
+import type { ForeignProvider } from "./data/foreign-providers";
 import type { ChipEntry, Cloud } from "./data/types";
 import type { Coverage } from "./facts";
 import type { AcceleratorUse, PeerIdentifier, Placement } from "./facts/types";
-import type { Finding, ListingReason, PeerMatch, ResourceRef, Subject, TieMatch } from "./findings";
+import type {
+  Finding,
+  ListingReason,
+  Outcome,
+  PeerMatch,
+  ResourceRef,
+  Subject,
+  TieMatch,
+} from "./findings";
 
 /** Initialisms read as words, so their article follows the sound of the word ("a RAM share"). */
 const READ_AS_WORDS: ReadonlySet<string> = new Set(["RAM", "NAT", "SAML", "SQL"]);
@@ -368,6 +378,18 @@ export function placementInputs(clouds: readonly Cloud[]): string {
   return [...byInput].map(([input, cs]) => `\`${input}\` (${cloudNames(cs)})`).join(" or ");
 }
 
+/** A provider as descriptions name it: "ByteDance (Volcano Engine, BytePlus)" -> "ByteDance". */
+function shortName(p: ForeignProvider): string {
+  return p.name.replace(/\s*\(.*\)$/, "");
+}
+
+/** The listed providers that have Pulumi packages of their own, as the registry lists them. */
+function providersWithPackages(): string {
+  return BUILTIN_FOREIGN_PROVIDERS.filter((p) => p.pulumiPackages.length > 0)
+    .map(shortName)
+    .join(", ");
+}
+
 const ALLOWED_REGIONS_STEP =
   "If legal has approved this placement, add the region to the policy's `allowedRegions` in the central pack config.";
 
@@ -426,11 +448,32 @@ export function policyTexts(coverage: Coverage) {
     listedPackage: {
       description:
         "Flags resources managed through a listed foreign provider's own Pulumi package " +
-        "(Alibaba Cloud, Tencent Cloud, Huawei Cloud, Volcano Engine, Yandex …). Advisory by default.",
+        `(${providersWithPackages()}). Advisory by default.`,
       remediationSteps: numbered([
         "Move the workload to an approved cloud.",
         "Or have the security team approve it; set this policy's enforcement level to `mandatory` to block such resources outright.",
       ]),
     },
   } as const;
+}
+
+// ── Not applicable: why a policy does not decide a resource ─────────────────────────────────
+
+const NOT_APPLICABLE = {
+  "outside-concern": "resource is outside this policy's concern",
+  "neither-compute-nor-ai": "neither accelerator-capable compute nor an AI service",
+  "no-instance-types": "resource kind does not select instance types",
+  "not-ai-service": "not an AI service",
+  "not-interconnect": "not a peering, VPN, interconnect or endpoint",
+  "not-listed-package": "not a listed provider's package",
+} as const;
+
+/** Why a policy does not decide a resource, as the policies state it. */
+export type NotApplicableWhy = keyof typeof NOT_APPLICABLE;
+
+/** The not-applicable outcome, with its reason worded. */
+export function notApplicableBecause(
+  why: NotApplicableWhy,
+): Extract<Outcome, { kind: "not-applicable" }> {
+  return { kind: "not-applicable", reason: NOT_APPLICABLE[why] };
 }

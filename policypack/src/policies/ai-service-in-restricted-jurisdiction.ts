@@ -1,7 +1,7 @@
 // ai-service-in-restricted-jurisdiction: a managed AI service (SageMaker, Bedrock, Azure OpenAI,
 // Vertex AI, PAI, ModelArts …) placed in a restricted jurisdiction.
 import { COVERAGE } from "../facts";
-import { policyTexts } from "../report";
+import { notApplicableBecause, policyTexts } from "../report";
 import { policyUrl } from "./docs-url";
 import { placementRule } from "./placement-rule";
 import { definePolicy } from "./rule";
@@ -40,9 +40,7 @@ export const aiServiceInRestrictedJurisdiction = definePolicy({
     concerns: (facts) => facts.aiService !== undefined,
     select(facts) {
       const subject = aiServiceSubject(facts);
-      return subject
-        ? { kind: "subject", subject }
-        : { kind: "not-applicable", reason: "not an AI service" };
+      return subject ? { kind: "subject", subject } : notApplicableBecause("not-ai-service");
     },
   }),
   examples: [

@@ -1,7 +1,7 @@
 // gpu-in-restricted-jurisdiction: accelerator capacity (GPU, AI ASIC, FPGA) placed in a
 // restricted jurisdiction.
 import { COVERAGE } from "../facts";
-import { policyTexts } from "../report";
+import { notApplicableBecause, policyTexts } from "../report";
 import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
 import { placementRule } from "./placement-rule";
@@ -44,7 +44,7 @@ export const gpuInRestrictedJurisdiction = definePolicy({
       facts.compute !== undefined && mayBeGpuOrAi({ ...facts, aiService: undefined }),
     select(facts, settings) {
       if (!facts.compute) {
-        return { kind: "not-applicable", reason: "resource kind does not select instance types" };
+        return notApplicableBecause("no-instance-types");
       }
       const subject = acceleratorSubject(facts, settings);
       return subject ? { kind: "subject", subject } : { kind: "clear" };

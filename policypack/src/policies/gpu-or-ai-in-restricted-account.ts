@@ -5,7 +5,7 @@ import { expandJurisdictions } from "../catalogue/jurisdictions";
 import { describe, describeAccounts } from "../facts";
 import type { Outcome, Subject, TieMatch } from "../findings";
 import { COVERAGE } from "../facts";
-import { policyTexts } from "../report";
+import { notApplicableBecause, policyTexts } from "../report";
 import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
 import { tieReasons } from "./listing";
@@ -55,11 +55,7 @@ export const gpuOrAiInRestrictedAccount = definePolicy({
     },
     evaluate(view, env, settings): Outcome {
       const facts = describe(view, env.ctx);
-      if (!facts)
-        return {
-          kind: "not-applicable",
-          reason: "neither accelerator-capable compute nor an AI service",
-        };
+      if (!facts) return notApplicableBecause("neither-compute-nor-ai");
       const subject: Subject | undefined =
         acceleratorSubject(facts, settings) ?? aiServiceSubject(facts);
       if (!subject) return { kind: "pass" };

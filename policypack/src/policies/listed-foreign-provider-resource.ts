@@ -4,7 +4,7 @@ import { builtinProviderIndex } from "../catalogue/provider-matcher";
 import type { Outcome } from "../findings";
 import { definePolicy } from "./rule";
 import { COVERAGE } from "../facts";
-import { policyTexts } from "../report";
+import { notApplicableBecause, policyTexts } from "../report";
 import { policyUrl } from "./docs-url";
 
 const NAME = "listed-foreign-provider-resource";
@@ -40,9 +40,7 @@ export const listedForeignProviderResource = definePolicy({
     concerns: (view) => builtinProviderIndex().byPackage(view.type).length > 0,
     evaluate(view, _env, settings): Outcome {
       const matches = settings.providers.byPackage(view.type);
-      if (matches.length === 0) {
-        return { kind: "not-applicable", reason: "not a listed provider's package" };
-      }
+      if (matches.length === 0) return notApplicableBecause("not-listed-package");
       return { kind: "violation", finding: { kind: "listed-package", matches } };
     },
   },

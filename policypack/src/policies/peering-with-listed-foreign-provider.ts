@@ -3,7 +3,7 @@
 import { describeInterconnect } from "../facts";
 import type { Outcome, PeerMatch } from "../findings";
 import { COVERAGE } from "../facts";
-import { policyTexts } from "../report";
+import { notApplicableBecause, policyTexts } from "../report";
 import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
 import { peerReasons } from "./listing";
@@ -48,8 +48,7 @@ export const peeringWithListedForeignProvider = definePolicy({
     concerns: (view) => describeInterconnect(view) !== undefined,
     evaluate(view, _env, settings): Outcome {
       const ic = describeInterconnect(view);
-      if (!ic)
-        return { kind: "not-applicable", reason: "not a peering, VPN, interconnect or endpoint" };
+      if (!ic) return notApplicableBecause("not-interconnect");
       const matches: PeerMatch[] = [];
       for (const peer of ic.peers) {
         for (const reason of peerReasons(peer, settings)) matches.push({ peer, reason });

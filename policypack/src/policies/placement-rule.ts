@@ -5,6 +5,7 @@ import type { ResolvedSettings } from "../config";
 import { describe, indexStack, resolveInheritedPlacement } from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
+import { notApplicableBecause } from "../report";
 import { judgePlacement, judgePlacements } from "./placement-verdict";
 import type { Rule, RuleEnv } from "./rule";
 import { isDefinite } from "./subjects";
@@ -49,10 +50,7 @@ export function placementRule(p: PlacementRuleSpec): Rule {
     evaluate(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome {
       const facts = describe(view, env.ctx);
       if (!facts) {
-        return {
-          kind: "not-applicable",
-          reason: "neither accelerator-capable compute nor an AI service",
-        };
+        return notApplicableBecause("neither-compute-nor-ai");
       }
       const sel = p.select(facts, settings);
       if (sel.kind === "not-applicable") return sel;

@@ -18,7 +18,7 @@ import type { ReportingLevel } from "../levels";
 import { viewOf } from "../facts";
 import type { EvalContext, ResourceView } from "../facts/types";
 import type { Finding, Outcome, ResourceRef } from "../findings";
-import { wordFinding } from "../report";
+import { notApplicableBecause, wordFinding } from "../report";
 import { UNKNOWN_STRING } from "../values";
 
 export type PolicyMetadata = Pick<
@@ -189,7 +189,7 @@ export function evaluateWithConfig(
   if (!usable.ok) {
     return decides(spec, view, env, parsed, day)
       ? { kind: "violation", finding: usable.finding }
-      : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
+      : notApplicableBecause("outside-concern");
   }
   const outcome = failClosedOnUnreadable(spec.rule.evaluate(view, env, usable.settings), env);
   return applyExemptions(outcome, view.urn, usable.settings.exemptions, day);

@@ -1,7 +1,16 @@
-// Wording that report.ts chooses from the data: the article before a resource kind's label.
+// Wording that report.ts chooses from the data: the article before a resource kind's label, the
+// providers a description names, and the reasons a policy gives for not deciding a resource.
 import { AWS_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/aws/interconnect";
 import { AZURE_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/azure/interconnect";
-import { articleFor, withArticle, wordFinding } from "../../../policypack/src/report";
+import { BUILTIN_FOREIGN_PROVIDERS } from "../../../policypack/src/data/foreign-providers";
+import { COVERAGE } from "../../../policypack/src/facts";
+import {
+  articleFor,
+  notApplicableBecause,
+  policyTexts,
+  withArticle,
+  wordFinding,
+} from "../../../policypack/src/report";
 
 /** Every kind label the interconnect extractors give (each extractor names its kind). */
 const LABELS = [
@@ -56,5 +65,26 @@ describe("the article before a kind label", () => {
     expect(text.split("\n")[0]).toMatch(
       /^azure-native:network:ExpressRouteCircuit "er" is an ExpressRoute circuit that reaches/,
     );
+  });
+});
+
+describe("policy descriptions worded from the data", () => {
+  test("the listed-package description names each listed provider that has a Pulumi package", () => {
+    const text = policyTexts(COVERAGE).listedPackage.description;
+    const withPackages = BUILTIN_FOREIGN_PROVIDERS.filter((p) => p.pulumiPackages.length > 0);
+    expect(withPackages.length).toBeGreaterThan(0);
+    for (const p of withPackages) expect(text).toContain(p.name.split(" (")[0]);
+    for (const p of BUILTIN_FOREIGN_PROVIDERS.filter((x) => x.pulumiPackages.length === 0)) {
+      expect(text).not.toContain(p.name.split(" (")[0]);
+    }
+  });
+});
+
+describe("not-applicable reasons", () => {
+  test("are worded in report.ts and reach the engine as the SDK's notApplicable reason", () => {
+    expect(notApplicableBecause("not-listed-package")).toEqual({
+      kind: "not-applicable",
+      reason: "not a listed provider's package",
+    });
   });
 });
