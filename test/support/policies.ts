@@ -5,26 +5,9 @@ import type { EvalContext, ProviderView, ResourceView } from "../../policypack/s
 import type { Outcome } from "../../policypack/src/findings";
 import type { PolicyExample, RuleSpec } from "../../policypack/src/policies/rule";
 import { evaluateWithConfig } from "../../policypack/src/policies/rule";
+import { fakeContext, providerView, resourceView } from "./views";
 
-import { UNKNOWN_STRING } from "../../policypack/src/values";
-
-export const COMPUTED = UNKNOWN_STRING;
-const STACK = "urn:pulumi:dev::proj";
-
-export function fakeContext(
-  stackConfig: Record<string, string> = {},
-  env: Record<string, string | undefined> = {},
-  profiles: Record<string, string> = {},
-): EvalContext {
-  return {
-    stackConfig: new Map(Object.entries(stackConfig)),
-    env,
-    awsProfileRegion: (p) => {
-      const region = profiles[p ?? "default"];
-      return region ? { region, file: "/home/u/.aws/config" } : undefined;
-    },
-  };
-}
+export { COMPUTED, fakeContext } from "./views";
 
 /** A default provider's inputs when an example gives none: a compliant region or location. */
 export function defaultProviderProps(pkg: string): Record<string, unknown> {
@@ -36,23 +19,13 @@ export function defaultProviderProps(pkg: string): Record<string, unknown> {
 export function awsProvider(
   props: Record<string, unknown> = defaultProviderProps("aws"),
 ): ProviderView {
-  return {
-    type: "pulumi:providers:aws",
-    urn: `${STACK}::pulumi:providers:aws::default_7_48_0`,
-    name: "default_7_48_0",
-    props,
-  };
+  return providerView("aws", "default_7_48_0", props);
 }
 
 export function azureProvider(
   props: Record<string, unknown> = defaultProviderProps("azure-native"),
 ): ProviderView {
-  return {
-    type: "pulumi:providers:azure-native",
-    urn: `${STACK}::pulumi:providers:azure-native::default_3_28_0`,
-    name: "default_3_28_0",
-    props,
-  };
+  return providerView("azure-native", "default_3_28_0", props);
 }
 
 export function resource(
@@ -61,20 +34,14 @@ export function resource(
   props: Record<string, unknown>,
   provider?: ProviderView,
 ): ResourceView {
-  return { type, name, urn: `${STACK}::${type}::${name}`, props, provider };
+  return resourceView(type, props, { name, provider });
 }
 
 /** The default provider of a package, as the engine registers it. */
 export function defaultProvider(pkg: string, props?: Record<string, unknown>): ProviderView {
   if (pkg === "aws") return awsProvider(props);
   if (pkg === "azure-native") return azureProvider(props);
-  const name = "default";
-  return {
-    type: `pulumi:providers:${pkg}`,
-    urn: `${STACK}::pulumi:providers:${pkg}::${name}`,
-    name,
-    props: props ?? {},
-  };
+  return providerView(pkg, "default", props ?? {});
 }
 
 /** The resource a policy's doc example describes. */

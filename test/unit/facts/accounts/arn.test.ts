@@ -8,7 +8,7 @@ import {
   parseArn,
   walkStrings,
 } from "../../../../policypack/src/facts/arn";
-import { OTHER_SUB, OWN_SUB } from "./fixtures";
+import { OTHER_SUB, OWN_SUB } from "../../../support/facts/accounts";
 
 describe("parseArn", () => {
   it("splits a China-partition role ARN into partition, service, empty region, account and resource", () => {

@@ -13,7 +13,7 @@ import {
   awsProvider,
   azureProvider,
   resource,
-} from "./fixtures";
+} from "../../../support/facts/accounts";
 
 const LAMBDA = "aws:lambda/function:Function";
 

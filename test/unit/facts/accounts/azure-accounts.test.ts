@@ -15,7 +15,7 @@ import {
   fakeContext,
   resource,
   vnetId,
-} from "./fixtures";
+} from "../../../support/facts/accounts";
 
 const PEERING = "azure-native:network:VirtualNetworkPeering";
 const ctx = fakeContext();

@@ -12,7 +12,7 @@ import {
   where,
   withProps,
   withProvider,
-} from "../packages/fixtures";
+} from "../../../support/facts/packages";
 
 const INSTANCE = "alicloud:ecs/instance:Instance";
 const vm = resource(

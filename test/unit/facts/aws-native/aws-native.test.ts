@@ -14,7 +14,7 @@ import {
   where,
   withProps,
   withProvider,
-} from "../packages/fixtures";
+} from "../../../support/facts/packages";
 
 const usEast = defaultProvider("aws-native", { region: "us-east-1" });
 const instance = resource(

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AWS_COMPUTE_EXTRACTORS } from "../../../../policypack/src/facts/aws";
-import type { KindCase } from "./fixtures";
+import type { KindCase } from "../../../support/facts/aws";
 import {
   COMPUTED,
   CPU_TYPE,
@@ -13,7 +13,7 @@ import {
   uses,
   variant,
   withField,
-} from "./fixtures";
+} from "../../../support/facts/aws";
 
 const caseName = (k: KindCase): string => `${k.token} ${k.path}`;
 

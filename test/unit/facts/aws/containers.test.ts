@@ -2,7 +2,7 @@
 // strings, Kubernetes GPU limits of Batch-on-EKS jobs, accelerated EKS AMI types, CodeBuild GPU
 // environments.
 import type { Props } from "../../../../policypack/src/values";
-import { COMPUTED, CPU_TYPE, GPU_TYPE, extract, uses, withField } from "./fixtures";
+import { COMPUTED, CPU_TYPE, GPU_TYPE, extract, uses, withField } from "../../../support/facts/aws";
 
 const ECS = "aws:ecs/taskDefinition:TaskDefinition";
 const BATCH = "aws:batch/jobDefinition:JobDefinition";

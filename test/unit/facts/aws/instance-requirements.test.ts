@@ -1,7 +1,7 @@
 // Attribute-based instance selection (`instanceRequirements`): AWS may pick an accelerated type
 // unless `acceleratorCount.max` is 0, and a fixed `allowedInstanceTypes` list decides on its own.
 import type { Props } from "../../../../policypack/src/values";
-import { COMPUTED, CPU_TYPE, GPU_TYPE, extract, uses, withField } from "./fixtures";
+import { COMPUTED, CPU_TYPE, GPU_TYPE, extract, uses, withField } from "../../../support/facts/aws";
 
 const LT = "aws:ec2/launchTemplate:LaunchTemplate";
 const REQ = "instanceRequirements";

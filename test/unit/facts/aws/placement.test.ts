@@ -1,20 +1,26 @@
 // Where an AWS resource lands: each step of the provider's region resolution, in order.
 import { awsPlacement } from "../../../../policypack/src/facts/aws";
 import type { Placement, ResourceView } from "../../../../policypack/src/facts/types";
-import { COMPUTED, defaultProvider, explicitProvider, fakeContext, resource } from "./fixtures";
-import type { FakeContextOptions } from "./fixtures";
+import {
+  COMPUTED,
+  defaultProvider,
+  explicitProvider,
+  awsContext,
+  resource,
+} from "../../../support/facts/aws";
+import type { AwsContextOptions } from "../../../support/facts/aws";
 
 const INSTANCE = "aws:ec2/instance:Instance";
 
 /** Every step set, each to a different region, so each test can remove the steps above it. */
-const ALL_STEPS: FakeContextOptions = {
+const ALL_STEPS: AwsContextOptions = {
   stackConfig: { "aws:region": "eu-west-1" },
   env: { AWS_REGION: "ap-northeast-1", AWS_DEFAULT_REGION: "ap-southeast-2" },
   profiles: { default: "sa-east-1" },
 };
 
-function place(r: ResourceView, opts: FakeContextOptions = ALL_STEPS): Placement {
-  return awsPlacement(r, fakeContext(opts));
+function place(r: ResourceView, opts: AwsContextOptions = ALL_STEPS): Placement {
+  return awsPlacement(r, awsContext(opts));
 }
 
 function resolvedAs(p: Placement): { region: string; kind: string; detail: string } | undefined {
@@ -120,7 +126,7 @@ describe("AWS region resolution order", () => {
   });
 
   it("5. uses the provider's profile input before stack config and AWS_PROFILE", () => {
-    const ctx = fakeContext({
+    const ctx = awsContext({
       stackConfig: { "aws:profile": "from-config" },
       env: { AWS_PROFILE: "from-env" },
       profiles: { cn: "cn-north-1", "from-config": "us-east-1", "from-env": "us-west-2" },
@@ -132,7 +138,7 @@ describe("AWS region resolution order", () => {
   });
 
   it("5. uses stack config aws:profile for the default provider before AWS_PROFILE", () => {
-    const ctx = fakeContext({
+    const ctx = awsContext({
       stackConfig: { "aws:profile": "from-config" },
       env: { AWS_PROFILE: "from-env" },
       profiles: { "from-config": "cn-north-1", "from-env": "us-west-2" },
@@ -142,7 +148,7 @@ describe("AWS region resolution order", () => {
   });
 
   it("5. uses AWS_PROFILE for an explicit provider, ignoring stack config aws:profile", () => {
-    const ctx = fakeContext({
+    const ctx = awsContext({
       stackConfig: { "aws:profile": "from-config" },
       env: { AWS_PROFILE: "from-env" },
       profiles: { "from-config": "us-east-1", "from-env": "cn-north-1" },
@@ -202,7 +208,7 @@ describe("computed values stop the search", () => {
   });
 
   it("reports a computed provider profile instead of reading the default profile", () => {
-    const ctx = fakeContext({ profiles: { default: "us-east-1" } });
+    const ctx = awsContext({ profiles: { default: "us-east-1" } });
     const r = resource(
       INSTANCE,
       {},
@@ -235,7 +241,7 @@ describe("the one unknown-value rule holds at every step", () => {
   });
 
   it("4. stops at an unknown AWS_DEFAULT_REGION instead of reading the profile", () => {
-    const ctx = fakeContext({
+    const ctx = awsContext({
       env: { AWS_DEFAULT_REGION: COMPUTED },
       profiles: { default: "us-east-1" },
     });
@@ -258,7 +264,7 @@ describe("the one unknown-value rule holds at every step", () => {
   });
 
   it("5. stops at an unknown stack config aws:profile instead of falling back to AWS_PROFILE", () => {
-    const ctx = fakeContext({
+    const ctx = awsContext({
       stackConfig: { "aws:profile": COMPUTED },
       env: { AWS_PROFILE: "from-env" },
       profiles: { "from-env": "us-west-2" },
@@ -274,7 +280,7 @@ describe("the one unknown-value rule holds at every step", () => {
   });
 
   it("5. stops at an unknown AWS_PROFILE instead of looking the sentinel up as a profile", () => {
-    const ctx = fakeContext({ env: { AWS_PROFILE: COMPUTED }, profiles: { default: "us-east-1" } });
+    const ctx = awsContext({ env: { AWS_PROFILE: COMPUTED }, profiles: { default: "us-east-1" } });
     const p = awsPlacement(resource(INSTANCE, {}, { provider: explicitProvider("aws-x") }), ctx);
     expect(p.status === "computed" && [p.path, p.origin.kind]).toEqual(["AWS_PROFILE", "profile"]);
     expect(ctx.profileLookups).toEqual([]);

@@ -20,7 +20,7 @@ import {
   where,
   withProps,
   withProvider,
-} from "../packages/fixtures";
+} from "../../../support/facts/packages";
 
 const VM = "azure:compute/linuxVirtualMachine:LinuxVirtualMachine";
 const AKS = "azure:containerservice/kubernetesCluster:KubernetesCluster";

@@ -1,8 +1,8 @@
 // The Azure extractors wired to the real accelerator catalogue (data/accelerators): the compliant
 // starting points stay compliant, and the value shapes the extractors hand over (VM sizes,
 // Container Apps profile names, Container Instances SKUs) are ones the catalogue reads.
-import type { CompliantKind } from "./fixtures";
-import { COMPLIANT, compliant, extract } from "./fixtures";
+import type { CompliantKind } from "../../../support/facts/azure";
+import { COMPLIANT, compliant, extract } from "../../../support/facts/azure";
 
 describe("with the real catalogue", () => {
   it.each(Object.keys(COMPLIANT) as CompliantKind[])(

@@ -3,8 +3,16 @@
 // from which paths, not what the catalogue says about them.
 import { AZURE_COMPUTE_EXTRACTORS } from "../../../../policypack/src/facts/azure";
 import { asked, askedHosts, askedProfiles, resetAsked } from "./fake-catalogue";
-import type { CompliantKind } from "./fixtures";
-import { COMPLIANT, UNKNOWN, azureResource, compliant, extract, uses, withField } from "./fixtures";
+import type { CompliantKind } from "../../../support/facts/azure";
+import {
+  COMPLIANT,
+  UNKNOWN,
+  azureResource,
+  compliant,
+  extract,
+  uses,
+  withField,
+} from "../../../support/facts/azure";
 
 jest.mock("../../../../policypack/src/catalogue/accelerators", () =>
   jest.requireActual("./fake-catalogue"),

@@ -3,7 +3,12 @@
 // parent, the parent's name, or a single dependency; and what happens when no parent is found.
 import { indexStack, resolveInherited } from "../../../../policypack/src/facts/azure";
 import type { Placement, ResourceView } from "../../../../policypack/src/facts/types";
-import { UNKNOWN, azureProviderView, azureResource, fakeContext } from "./fixtures";
+import {
+  UNKNOWN,
+  azureProviderView,
+  azureResource,
+  fakeContext,
+} from "../../../support/facts/azure";
 
 const POOL = "azure-native:containerservice:AgentPool";
 const AKS = "azure-native:containerservice:ManagedCluster";

@@ -11,7 +11,7 @@ import {
   compliant,
   fakeContext,
   withField,
-} from "./fixtures";
+} from "../../../support/facts/azure";
 
 const VM = "azure-native:compute:VirtualMachine";
 const NO_CONTEXT = fakeContext();

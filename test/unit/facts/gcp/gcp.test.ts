@@ -13,7 +13,7 @@ import {
   where,
   withProps,
   withProvider,
-} from "../packages/fixtures";
+} from "../../../support/facts/packages";
 
 const INSTANCE = "gcp:compute/instance:Instance";
 const NODE_POOL = "gcp:container/nodePool:NodePool";

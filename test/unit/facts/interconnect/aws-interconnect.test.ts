@@ -38,7 +38,7 @@ import type { RouteServerPeerArgs } from "@pulumi/aws/vpc/routeServerPeer";
 import { AWS_INTERCONNECT_EXTRACTORS } from "../../../../policypack/src/facts/aws/interconnect";
 import type { InterconnectFacts, PeerIdentifier } from "../../../../policypack/src/facts/types";
 import type { Props } from "../../../../policypack/src/values";
-import { COMPUTED, OTHER_ACCOUNT, OWN_ACCOUNT, args } from "../accounts/fixtures";
+import { COMPUTED, OTHER_ACCOUNT, OWN_ACCOUNT, args } from "../../../support/facts/accounts";
 
 function facts(token: string, props: Props): InterconnectFacts {
   const extract = AWS_INTERCONNECT_EXTRACTORS.get(token);

@@ -24,7 +24,7 @@ import { AZURE_INTERCONNECT_EXTRACTORS } from "../../../../policypack/src/facts/
 import { normaliseToken } from "../../../../policypack/src/facts/tokens";
 import type { InterconnectFacts, PeerIdentifier } from "../../../../policypack/src/facts/types";
 import type { Props } from "../../../../policypack/src/values";
-import { COMPUTED, OTHER_SUB, OWN_SUB, args, vnetId } from "../accounts/fixtures";
+import { COMPUTED, OTHER_SUB, OWN_SUB, args, vnetId } from "../../../support/facts/accounts";
 
 function facts(token: string, props: Props): InterconnectFacts {
   const extract = AZURE_INTERCONNECT_EXTRACTORS.get(normaliseToken(token));

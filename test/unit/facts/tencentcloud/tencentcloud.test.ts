@@ -11,7 +11,7 @@ import {
   where,
   withProps,
   withProvider,
-} from "../packages/fixtures";
+} from "../../../support/facts/packages";
 
 const vm = resource(
   "tencentcloud:Instance/instance:Instance",

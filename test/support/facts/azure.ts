@@ -1,99 +1,38 @@
-// Typed fixtures for the Azure facts tests: resources as the engine sends them, built from a
-// compliant starting point (a CPU size in a non-restricted location) so that each case changes one
-// field and shows what that field does.
-import { AZURE_COMPUTE_EXTRACTORS } from "../../../../policypack/src/facts/azure";
-import { normaliseToken } from "../../../../policypack/src/facts/tokens";
-import type {
-  ComputeFacts,
-  EvalContext,
-  ProviderView,
-  ResourceView,
-} from "../../../../policypack/src/facts/types";
-import type { Props } from "../../../../policypack/src/values";
+// Typed fixtures for the Azure facts tests: compliant starting points (a CPU size in a
+// non-restricted location), so that each case changes one field and shows what that field does;
+// views and context from test/support/views.ts.
+import { AZURE_COMPUTE_EXTRACTORS } from "../../../policypack/src/facts/azure";
+import { normaliseToken } from "../../../policypack/src/facts/tokens";
+import type { ComputeFacts, ProviderView, ResourceView } from "../../../policypack/src/facts/types";
+import type { Props } from "../../../policypack/src/values";
+import type { ViewOptions } from "../views";
+import { providerView, resourceView, stackUrn, withField } from "../views";
 
-/** What the engine sends for a value that is only known at `pulumi up`. */
-export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { COMPUTED as UNKNOWN, fakeContext, withField } from "../views";
 
-export const STACK = "urn:pulumi:dev::gpu-guard";
+export const STACK = stackUrn("dev", "gpu-guard");
 
 export function urnOf(token: string, name: string): string {
   return `${STACK}::${token}::${name}`;
 }
 
 export function azureProviderView(props: Props = {}, name = "default_3_28_0"): ProviderView {
-  const type = "pulumi:providers:azure-native";
-  return { type, urn: urnOf(type, name), name, props };
+  return providerView("azure-native", name, props, STACK);
 }
 
-export interface ResourceOptions {
-  readonly name?: string;
+export interface ResourceOptions extends Omit<ViewOptions, "provider" | "stack"> {
   /** `null` removes the provider view (unit tests, offline scans). */
   readonly provider?: ProviderView | null;
-  readonly parent?: string;
-  readonly dependencies?: readonly string[];
-  readonly propertyDependencies?: Readonly<Record<string, readonly string[]>>;
 }
 
+/** An azure-native resource, through the default provider unless told otherwise. */
 export function azureResource(
   token: string,
   props: Props,
   opts: ResourceOptions = {},
 ): ResourceView {
-  const name = opts.name ?? "r";
   const provider = opts.provider === null ? undefined : (opts.provider ?? azureProviderView());
-  return {
-    type: token,
-    urn: urnOf(token, name),
-    name,
-    props,
-    ...(provider ? { provider } : {}),
-    ...(opts.parent !== undefined ? { parent: opts.parent } : {}),
-    ...(opts.dependencies ? { dependencies: opts.dependencies } : {}),
-    ...(opts.propertyDependencies ? { propertyDependencies: opts.propertyDependencies } : {}),
-  };
-}
-
-export function fakeContext(
-  config: Record<string, string> = {},
-  env: Record<string, string | undefined> = {},
-): EvalContext {
-  return {
-    stackConfig: new Map(Object.entries(config)),
-    env,
-    awsProfileRegion: () => undefined,
-  };
-}
-
-type Path = (string | number)[];
-
-function parsePath(path: string): Path {
-  const out: Path = [];
-  for (const part of path.split(".")) {
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (m?.[1]) out.push(m[1]);
-    for (const idx of (m?.[2] ?? "").matchAll(/\[(\d+)\]/g)) out.push(Number(idx[1]));
-  }
-  return out;
-}
-
-function setIn(node: unknown, path: Path, value: unknown): unknown {
-  const [head, ...rest] = path;
-  if (head === undefined) return value;
-  if (typeof head === "number") {
-    const list = Array.isArray(node) ? [...(node as unknown[])] : [];
-    list[head] = setIn(list[head], rest, value);
-    return list;
-  }
-  const obj =
-    node !== null && typeof node === "object" ? { ...(node as Record<string, unknown>) } : {};
-  if (value === undefined && rest.length === 0) delete obj[head];
-  else obj[head] = setIn(obj[head], rest, value);
-  return obj;
-}
-
-/** A copy of `props` with one field changed ("a.b[0].c"); `undefined` removes it. */
-export function withField(props: Props, path: string, value: unknown): Props {
-  return setIn(props, parsePath(path), value) as Props;
+  return resourceView(token, props, { ...opts, stack: STACK, provider });
 }
 
 /** Compliant starting points: CPU sizes in West Europe, as post-Check inputs. */

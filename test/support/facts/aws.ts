@@ -1,28 +1,22 @@
-// Typed fixtures for AWS facts: resources as the engine sends them, providers, and a fake
-// evaluation context. Cases start from a compliant resource and change one field with `withField`.
-import type {
-  ComputeFacts,
-  EvalContext,
-  ProviderView,
-  ResourceView,
-} from "../../../../policypack/src/facts/types";
-import { AWS_COMPUTE_EXTRACTORS } from "../../../../policypack/src/facts/aws";
-import type { Props } from "../../../../policypack/src/values";
+// Typed fixtures for AWS facts: one compliant starting point per resource kind (change one field
+// per case with `withField`), on the views and context of test/support/views.ts.
+import type { ComputeFacts, ProviderView, ResourceView } from "../../../policypack/src/facts/types";
+import { AWS_COMPUTE_EXTRACTORS } from "../../../policypack/src/facts/aws";
+import type { Props } from "../../../policypack/src/values";
+import type { FakeContext } from "../views";
+import { COMPUTED, fakeContext, providerView, resourceView, stackUrn, withField } from "../views";
 
-/** What the engine sends for a string that is only known at `pulumi up`. */
-export const COMPUTED = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+export { COMPUTED, withField } from "../views";
 
-const STACK = "dev";
-const PROJECT = "gpu-app";
+const STACK = stackUrn("dev", "gpu-app");
 
 export function urnOf(type: string, name: string): string {
-  return `urn:pulumi:${STACK}::${PROJECT}::${type}::${name}`;
+  return `${STACK}::${type}::${name}`;
 }
 
 /** An explicit AWS provider (`new aws.Provider(name, props)`). */
 export function explicitProvider(name: string, props: Props = {}): ProviderView {
-  const type = "pulumi:providers:aws";
-  return { type, urn: urnOf(type, name), name, props };
+  return providerView("aws", name, props, STACK);
 }
 
 /** The default AWS provider the engine creates from stack config. */
@@ -35,11 +29,10 @@ export function resource(
   props: Props,
   opts: { name?: string; provider?: ProviderView } = {},
 ): ResourceView {
-  const name = opts.name ?? "subject";
-  return { type, urn: urnOf(type, name), name, props, provider: opts.provider };
+  return resourceView(type, props, { stack: STACK, name: opts.name ?? "subject", ...opts });
 }
 
-export interface FakeContextOptions {
+export interface AwsContextOptions {
   stackConfig?: Record<string, string>;
   env?: Record<string, string | undefined>;
   /** Profile name ("default" for none) -> region in the shared config file. */
@@ -47,53 +40,9 @@ export interface FakeContextOptions {
   configFile?: string;
 }
 
-export interface FakeContext extends EvalContext {
-  /** Profiles asked for, in order (`undefined` when no profile was named). */
-  readonly profileLookups: (string | undefined)[];
-}
-
-export function fakeContext(opts: FakeContextOptions = {}): FakeContext {
-  const profileLookups: (string | undefined)[] = [];
-  const file = opts.configFile ?? "/home/dev/.aws/config";
-  return {
-    stackConfig: new Map(Object.entries(opts.stackConfig ?? {})),
-    env: opts.env ?? {},
-    profileLookups,
-    awsProfileRegion(profile) {
-      profileLookups.push(profile);
-      const region = opts.profiles?.[profile ?? "default"];
-      return region === undefined ? undefined : { region, file };
-    },
-  };
-}
-
-/**
- * A deep copy of `base` with the value at `path` replaced ("a.b[1].c"); missing objects and
- * lists on the way are created. `undefined` deletes the field.
- */
-export function withField(base: Props, path: string, value: unknown): Props {
-  const keys: (string | number)[] = [];
-  for (const part of path.split(".")) {
-    const m = /^([^[\]]*)((?:\[\d+\])*)$/.exec(part);
-    if (!m) throw new Error(`bad path ${path}`);
-    if (m[1]) keys.push(m[1]);
-    for (const idx of (m[2] ?? "").matchAll(/\[(\d+)\]/g)) keys.push(Number(idx[1]));
-  }
-  const copy = structuredClone(base) as Record<string | number, unknown>;
-  let cur: Record<string | number, unknown> = copy;
-  keys.forEach((key, i) => {
-    if (i === keys.length - 1) {
-      if (value === undefined) delete cur[key];
-      else cur[key] = value;
-      return;
-    }
-    const next = cur[key];
-    if (next === null || typeof next !== "object") {
-      cur[key] = typeof keys[i + 1] === "number" ? [] : {};
-    }
-    cur = cur[key] as Record<string | number, unknown>;
-  });
-  return copy;
+/** test/support's fakeContext with its inputs named (AWS placement cases set several at once). */
+export function awsContext(opts: AwsContextOptions = {}): FakeContext {
+  return fakeContext(opts.stackConfig, opts.env, opts.profiles, opts.configFile);
 }
 
 /** Runs the extractor registered for `token`; fails the test when there is none. */
