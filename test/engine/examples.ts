@@ -2,7 +2,7 @@
 // previewed by the REAL engine (examples.test.ts explains how) and evaluated by the runner, and
 // the findings of each as comparable rows.
 import * as path from "path";
-import type { PolicyEvent } from "@pulumi/pulumi/automation";
+import type { PolicyEvent, Stack } from "@pulumi/pulumi/automation";
 import { evaluateProgram, exampleOptions } from "../../cli/evaluate-program";
 import type { ProgramEvaluation } from "../../cli/evaluate-program";
 import { readProject, readStackConfig, selectStack } from "../../cli/program/stack-config";
@@ -63,13 +63,11 @@ export async function previewExample(
   dir: string,
   overrides: ExampleOverrides = {},
 ): Promise<PreviewOutcome> {
-  const project = readProject(dir);
-  const stackName = selectStack(dir, undefined);
-  const { config, secretKeys } = readStackConfig(dir, project, stackName);
+  const { projectName, stackName } = exampleStack(dir);
   const opts = optionsOf(dir, overrides);
   const index = path.join(dir, "index.ts");
   return previewWithPacks(setup, {
-    projectName: project.name,
+    projectName,
     stackName,
     // The example's module runs its top level (which registers the resources) when imported here,
     // inside the inline program; its @pulumi/pulumi is the one the Automation API uses (one
@@ -80,17 +78,26 @@ export async function previewExample(
     policyPacks: [packExecutable(setup)],
     ...(opts.policyConfigFile !== undefined ? { policyPackConfigs: [opts.policyConfigFile] } : {}),
     prepare: async (stack) => {
-      await stack.setAllConfig(
-        Object.fromEntries(
-          Object.entries(config).map(([k, value]) => [
-            k,
-            { value, secret: secretKeys.includes(k) },
-          ]),
-        ),
-      );
+      await setExampleConfig(stack, dir);
       for (const [k, v] of Object.entries(opts.stackTags ?? {})) await stack.setTag(k, v);
     },
   });
+}
+
+/** The example's project name and the stack `npm run demo` previews. */
+export function exampleStack(dir: string): { projectName: string; stackName: string } {
+  return { projectName: readProject(dir).name, stackName: selectStack(dir, undefined) };
+}
+
+/** The example's stack config (Pulumi.<stack>.yaml; `secure:` values as secrets) on the stack. */
+export async function setExampleConfig(stack: Stack, dir: string): Promise<void> {
+  const project = readProject(dir);
+  const { config, secretKeys } = readStackConfig(dir, project, selectStack(dir, undefined));
+  await stack.setAllConfig(
+    Object.fromEntries(
+      Object.entries(config).map(([k, value]) => [k, { value, secret: secretKeys.includes(k) }]),
+    ),
+  );
 }
 
 /** One policy finding, as both sides report it. */
