@@ -1,6 +1,7 @@
 // The examples through both sides, shared by the engine suite's differential tests: an example
 // previewed by the REAL engine (examples.test.ts explains how) and evaluated by the runner, and
 // the findings of each as comparable rows.
+import * as fs from "fs";
 import * as path from "path";
 import type { PolicyEvent, Stack } from "@pulumi/pulumi/automation";
 import { evaluateProgram, exampleOptions } from "../../cli/evaluate-program";
@@ -8,10 +9,30 @@ import type { ProgramEvaluation } from "../../cli/evaluate-program";
 import { readProject, readStackConfig, selectStack } from "../../cli/program/stack-config";
 import { HERMETIC_ENV } from "../integration/harness";
 import type { EngineSetup, PreviewOutcome } from "./harness";
-import { PACK_DIR, packExecutable, previewWithPacks } from "./harness";
+import { PACK_DIR, packExecutable, previewWithPacks, REPO_ROOT } from "./harness";
 
-/** Every provider package the examples import (a stub each). */
-export const PROVIDERS = ["aws", "azure-native"];
+/** Not provider packages: the SDK and the policy SDK. */
+const NOT_PROVIDERS = new Set(["pulumi", "policy"]);
+
+/** Every @pulumi/* provider package installed here (package.json), which examples import. */
+export const PROVIDERS: string[] = (() => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter((n) => n.startsWith("@pulumi/"))
+    .map((n) => n.slice("@pulumi/".length))
+    .filter((n) => !NOT_PROVIDERS.has(n))
+    .sort();
+})();
+
+/**
+ * Packages the pack knows whose SDKs are not installed (npm cannot fetch them here): tests
+ * register their resources by type token (test/engine/programs/every-package); the stubs report
+ * the versions in harness.ts UNINSTALLED_VERSIONS.
+ */
+export const UNINSTALLED_PROVIDERS = ["alicloud", "aws-native", "azure", "gcp", "kubernetes"];
 
 /** What an example folder carries (exampleOptions), with a test's changes on top. */
 export interface ExampleOverrides {
