@@ -27,8 +27,10 @@
 //   - the passphrase secrets provider's random "salt" and each secret's "ciphertext" (a random
 //     nonce) -> fixed values of the same form ("v1:…");
 //   - source positions (`sourcePosition`, `stackTrace`, relative to the stack's temporary
-//     workspace folder): "project:///../../../<repo path>/" -> "project:///REPO/"; this run's
-//     temporary folder -> /tmp/jg-engine (if it appears anywhere else);
+//     workspace folder): "project:///<relative path of the repo>/" -> "project:///REPO/"; this run's
+//     temporary folder -> /tmp/jg-engine (if it appears anywhere else); the local policy pack's
+//     path in the event log summary's "<name>|local|<path>" key (the engine shortens long paths
+//     with "...") -> /tmp/jg-engine/pack-XXXXXX/pulumi-analyzer-policy-nodejs;
 //   - order that varies between runs: "dependencies" and "propertyDependencies" lists sorted; in
 //     the event log, the SDK's debug diagnostics and the "using pulumi-resource-<name> from
 //     $PATH" warnings (about the stub plugins) left out and "sequence" renumbered from 0;
@@ -263,10 +265,6 @@ function canonicalLog(text: string): string {
     .join("");
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function uuidOf(seed: string): string {
   const h = createHash("sha256").update(seed).digest("hex");
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -274,11 +272,15 @@ function uuidOf(seed: string): string {
 
 /** The normalisations the header lists, and nothing else. */
 export function normalise(text: string, tmpDir: string): string {
-  // Source positions are relative to the stack's workspace folder (in tmpDir).
-  const repo = REPO_ROOT.replace(/^\//, "");
+  // Source positions are relative to the stack's workspace folder (a folder in tmpDir).
+  const repo = path.relative(path.join(tmpDir, "workspace"), REPO_ROOT);
   let out = text
-    .replace(/(\/pack-)[A-Za-z0-9]{6}\//g, "$1XXXXXX/")
-    .replace(new RegExp(`project:///(?:\\.\\./)*${escapeRegExp(repo)}/`, "g"), "project:///REPO/")
+    .replace(
+      /("[^"|]+\|local\|)[^"]*"/g,
+      '$1/tmp/jg-engine/pack-XXXXXX/pulumi-analyzer-policy-nodejs"',
+    )
+    .split(`project:///${repo}/`)
+    .join("project:///REPO/")
     .split(tmpDir)
     .join("/tmp/jg-engine");
   const ids = new Map<string, string>();
