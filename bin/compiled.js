@@ -52,7 +52,7 @@ function build(reason) {
  * Compiles cli/ into dist/ when dist/<name>.js is missing or older than the sources. Returns why
  * it compiled (undefined when up to date); false when it had to but could not.
  */
-function ensureBuilt(name = "main") {
+function ensureBuilt(name = "commands/main") {
   const reason = staleReason(path.join(DIST, `${name}.js`));
   if (reason === undefined) return undefined;
   return build(reason) ? reason : false;

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// `npm run demo`: the compiled demo, dist/demo.js.
+// `npm run demo`: the compiled demo, dist/commands/demo.js.
 "use strict";
-require("./compiled").run("demo");
+require("./compiled").run("commands/demo");

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// `npm run engine:path`: the compiled dist/engine/path.js (see cli/engine/path.ts).
+// `npm run engine:path`: the compiled dist/commands/engine-path.js (see cli/commands/engine-path.ts).
 "use strict";
-require("./compiled").run("engine/path");
+require("./compiled").run("commands/engine-path");

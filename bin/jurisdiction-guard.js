@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// `jurisdiction-guard` (npx jurisdiction-guard scan …): the compiled CLI, dist/main.js.
+// `jurisdiction-guard` (npx jurisdiction-guard scan …): the compiled CLI, dist/commands/main.js.
 "use strict";
-require("./compiled").run("main");
+require("./compiled").run("commands/main");

@@ -1,7 +1,7 @@
 // The CLI's library surface, for tests, a `scan` command and benchmarks:
 //   - runner/   start a pack as the engine does and drive it over the Analyzer protocol;
 //   - program/  capture a Pulumi TypeScript program's resources under the SDK's mocks;
-//   - evaluate-program  both together for one program folder;
+//   - program/evaluate  both together for one program folder;
 //   - report/   text formatting in the style of `pulumi preview`.
 export * from "./runner";
 export {
@@ -23,18 +23,20 @@ export type {
   Registration,
   StackConfig,
 } from "./program";
-export { evaluateProgram, listExamples, verdictsByName } from "./evaluate-program";
-export type { EvaluateProgramOptions, ProgramEvaluation, Verdict } from "./evaluate-program";
+export { evaluateProgram, listExamples, verdictsByName } from "./program/evaluate";
+export type { EvaluateProgramOptions, ProgramEvaluation, Verdict } from "./program/evaluate";
 export { ensurePackBuilt } from "./build";
 export type { PackBuildResult } from "./build";
 export { formatCounts, formatPolicies, formatPolicyTable, sumCounts } from "./report/text";
 // `jurisdiction-guard scan`: stack exports, preview JSON and event logs through the runner.
-export { runScan, exitCodeOf, isFailing } from "./scan/run";
-export type { FailOn, ScanRun } from "./scan/run";
+export { runScan } from "./scan/run";
+export { exitCodeOf, isFailing } from "./scan/types";
+export type { FailOn, ScanRun } from "./scan/types";
 export { scanFile } from "./scan/scan";
-export type { FileScanResult, ScanOptions } from "./scan/scan";
+export type { ScanOptions } from "./scan/scan";
+export type { FileScanResult } from "./scan/types";
 export { ScanInputError, UsageError } from "./scan/errors";
-export { main as scanCommand } from "./scan/command";
+export { main as scanCommand } from "./commands/scan";
 export { toSarif } from "./report/scan-sarif";
 export { writeJunit } from "./report/scan-junit";
 export { toScanJson, SCAN_JSON_VERSION } from "./report/scan-json";

@@ -13,7 +13,7 @@ import {
   withHint,
 } from "./src/config";
 import { POLICIES } from "./src/policies";
-import { didYouMean } from "./src/suggest";
+import { didYouMean } from "./src/catalogue/suggest";
 
 /** The names of the pack's policies. */
 export type PolicyName =
@@ -132,7 +132,7 @@ export {
   parseSettings,
   problemAndFix,
 } from "./src/config";
-export { closest, didYouMean } from "./src/suggest";
+export { closest, didYouMean } from "./src/catalogue/suggest";
 export type {
   ConfigError,
   DeclaredPolicy,
@@ -144,16 +144,16 @@ export type {
 export { describe, describeAccounts, describeInterconnect } from "./src/facts";
 export type * from "./src/facts/types";
 export type * from "./src/data/types";
-export { AWS_REGIONS } from "./src/data/aws-regions";
-export { AZURE_LOCATIONS } from "./src/data/azure-locations";
-export * from "./src/data/regions";
-export * from "./src/data/jurisdictions";
-export * from "./src/data/accelerators";
-export { lookupAiService } from "./src/data/ai-services";
+export { AWS_REGIONS } from "./src/data/regions/aws";
+export { AZURE_LOCATIONS } from "./src/data/regions/azure";
+export * from "./src/catalogue/regions";
+export * from "./src/catalogue/jurisdictions";
+export * from "./src/catalogue/accelerators";
+export { lookupAiService } from "./src/catalogue/ai-services";
 export { BUILTIN_FOREIGN_PROVIDERS } from "./src/data/foreign-providers";
 export {
   buildProviderIndex,
   builtinProviderIndex,
   normaliseAsn,
-} from "./src/data/provider-matcher";
+} from "./src/catalogue/provider-matcher";
 export { SOURCES } from "./src/data/sources";

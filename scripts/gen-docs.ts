@@ -23,7 +23,7 @@ import {
   countryName,
   DEFAULT_RESTRICTED_JURISDICTIONS,
   JURISDICTION_GROUPS,
-} from "../policypack/src/data/jurisdictions";
+} from "../policypack/src/catalogue/jurisdictions";
 import { SOURCES } from "../policypack/src/data/sources";
 import type { EvalContext, ResourceView } from "../policypack/src/facts/types";
 import { POLICIES } from "../policypack/src/policies";

@@ -2,12 +2,12 @@
 // cli/report/scan-report.schema.json; `version` is the shape's version - fields are only ever
 // added within a version, never renamed or removed (and an added field is optional in the schema,
 // as older reports of the same version lack it: `requirePolicies`, `weakenedPolicies`).
-import type { InputFormat } from "../scan/inputs";
-import type { ScanRun } from "../scan/run";
-import { isFailing } from "../scan/run";
+import type { InputFormat } from "../scan/types";
+import type { ScanRun } from "../scan/types";
+import { isFailing } from "../scan/types";
 import { sumCounts } from "./text";
-import { weakenedInRun } from "./weakened";
-import type { WeakenedPolicy } from "./weakened";
+import { weakenedInRun } from "../scan/weakened";
+import type { WeakenedPolicy } from "../scan/weakened";
 import type { PolicyCount, Severity } from "../runner/types";
 
 export const SCAN_JSON_VERSION = 1;

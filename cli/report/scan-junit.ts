@@ -16,12 +16,12 @@
 // text report writes controls (terminal.ts). `xmlText` is applied to every attribute and text.
 import { createCB } from "xmlbuilder2";
 import type { Finding, PolicyInfo } from "../runner/types";
-import type { FileScanResult } from "../scan/scan";
-import { FORMAT_LABELS } from "../scan/inputs";
-import type { FailOn, ScanRun } from "../scan/run";
-import { isFailing } from "../scan/run";
+import type { FileScanResult } from "../scan/types";
+import { FORMAT_LABELS } from "../scan/types";
+import type { FailOn, ScanRun } from "../scan/types";
+import { isFailing } from "../scan/types";
 import { findingHeadline, specificMessage } from "./text";
-import { weakenedPolicies } from "./weakened";
+import { weakenedPolicies } from "../scan/weakened";
 
 interface TestCase {
   classname: string;

@@ -8,10 +8,10 @@ import * as path from "path";
 import { pathToFileURL } from "url";
 import type * as Sarif from "sarif";
 import type { EnforcementLevel, PolicyInfo, Severity } from "../runner/types";
-import type { FileScanResult } from "../scan/scan";
-import type { ScanRun } from "../scan/run";
-import { FORMAT_LABELS } from "../scan/inputs";
-import { weakenedInRun } from "./weakened";
+import type { FileScanResult } from "../scan/types";
+import type { ScanRun } from "../scan/types";
+import { FORMAT_LABELS } from "../scan/types";
+import { weakenedInRun } from "../scan/weakened";
 
 export const SARIF_SCHEMA_URI =
   "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";

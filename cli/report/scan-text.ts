@@ -3,13 +3,13 @@
 // the verdict. For event logs, the policy events the recorded run reported are compared with this
 // scan's findings.
 import type { Finding } from "../runner/types";
-import type { RecordedPolicyEvent } from "../scan/inputs";
-import { FORMAT_LABELS } from "../scan/inputs";
-import type { FileScanResult } from "../scan/scan";
-import type { ScanRun } from "../scan/run";
-import { isFailing } from "../scan/run";
+import type { RecordedPolicyEvent } from "../scan/types";
+import { FORMAT_LABELS } from "../scan/types";
+import type { FileScanResult } from "../scan/types";
+import type { ScanRun } from "../scan/types";
+import { isFailing } from "../scan/types";
 import { PLAIN } from "./style";
-import { weakenedPolicies } from "./weakened";
+import { weakenedPolicies } from "../scan/weakened";
 import { count, formatCounts, formatPoliciesByPolicy, formatPolicyTable, sumCounts } from "./text";
 
 const INDENT = "    ";

@@ -16,7 +16,7 @@
 // again at `pulumi up`". Preview JSON and event logs keep the engine's semantics.
 import * as os from "os";
 import { UNKNOWN } from "../runner/marshal";
-import type { InputFormat } from "./inputs";
+import type { InputFormat } from "./types";
 import type { ScanStackConfig } from "./resources";
 
 /** policypack/src/context.ts UNKNOWN_VALUES_ENV: the pack's name for it (a test checks they agree). */

@@ -21,26 +21,13 @@ import { StackRequest } from "../runner";
 import type { PolicyPackSession, ResourceContext } from "../runner";
 import type {
   EngineResource,
-  Finding,
   NotApplicable,
   PolicyCount,
   RemediationRecord,
   Report,
 } from "../runner/types";
 import { isProviderType, parseProviderReference } from "./resources";
-
-/** A finding with the input line of the resource it is reported against (when known). */
-export interface ScanFinding extends Finding {
-  line?: number;
-}
-
-/** A resource that was analyzed, for reports that list every resource (JUnit). */
-export interface AnalyzedResource {
-  urn: string;
-  type: string;
-  name: string;
-  line?: number;
-}
+import type { AnalyzedResource, ProgressStage, ScanFinding } from "./types";
 
 export interface StreamingOptions {
   concurrency: number;
@@ -51,9 +38,6 @@ export interface StreamingOptions {
   /** Called after each resource completes ("analyze"), and once AnalyzeStack is sent. */
   onProgress?: (done: number, findings: number, stage: ProgressStage) => void;
 }
-
-/** What the evaluation is doing: per-resource RPCs, or the one AnalyzeStack at the end. */
-export type ProgressStage = "analyze" | "analyzeStack";
 
 export interface StreamingResult {
   report: Report;

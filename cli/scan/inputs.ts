@@ -25,32 +25,12 @@ import { InputSource } from "./source";
 import { describe, toEngineResource } from "./resources";
 import type { RecordContext } from "./resources";
 import type { ValueOptions } from "./values";
-
-export type InputFormat = "stack-export" | "preview" | "event-log";
-
-export const FORMAT_LABELS: Record<InputFormat, string> = {
-  "stack-export": "pulumi stack export",
-  preview: "pulumi preview --json",
-  "event-log": "engine event log",
-};
+import { FORMAT_LABELS } from "./types";
+import type { InputFormat, RecordedPolicyEvent } from "./types";
 
 /** What the scan accepts, for "expected …" in error messages. */
 export const EXPECTED_INPUTS =
   "a `pulumi stack export` file (top-level `version` and `deployment`), `pulumi preview --json` output (top-level `config` and `steps`), or an engine event log (`--event-log`: one JSON engine event per line)";
-
-/** A policy violation recorded in an event log by a real `pulumi preview|up --policy-pack`. */
-export interface RecordedPolicyEvent {
-  urn: string;
-  policyName: string;
-  policyPackName: string;
-  policyPackVersion: string;
-  /** As recorded: "advisory" (older CLIs: "warning"), "mandatory", "remediate", "disabled". */
-  enforcementLevel: string;
-  severity?: string;
-  /** With the CLI's colour markup removed. */
-  message: string;
-  line: number;
-}
 
 export interface InputSink {
   /** The input's format, as soon as it is known. */

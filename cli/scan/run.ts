@@ -3,28 +3,12 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ROOT } from "../paths";
-import { weakenedPolicies } from "../report/weakened";
-import type { Finding } from "../runner/types";
+import { weakenedPolicies } from "./weakened";
 import { checkReadable, scanFile } from "./scan";
-import type { FileScanResult, ScanOptions } from "./scan";
-
-/** Which findings fail the scan: mandatory ones (the default), advisory ones too, or none. */
-export type FailOn = "mandatory" | "advisory" | "none";
-export const FAIL_ON: readonly FailOn[] = ["mandatory", "advisory", "none"];
-
-export interface ScanRun {
-  tool: { name: string; version: string };
-  files: FileScanResult[];
-  failOn: FailOn;
-  /** `--require-policies`: a disabled policy or an empty restricting list fails the scan. */
-  requirePolicies?: boolean;
-  /**
-   * 0: nothing failing; 1: at least one failing finding, or a weakened policy under
-   * `requirePolicies`. (2, errors, never gets this far.)
-   */
-  exitCode: 0 | 1;
-  durationMs: number;
-}
+import type { ScanOptions } from "./scan";
+import type { FileScanResult } from "./types";
+import { exitCodeOf } from "./types";
+import type { FailOn, ScanRun } from "./types";
 
 /** The CLI's name and version (the repository's package.json). */
 export function toolInfo(): { name: string; version: string } {
@@ -39,16 +23,6 @@ export function toolInfo(): { name: string; version: string } {
   } catch {
     return { name: "jurisdiction-guard", version: "0.0.0" };
   }
-}
-
-export function isFailing(f: Pick<Finding, "enforcementLevel">, failOn: FailOn): boolean {
-  if (failOn === "none") return false;
-  if (f.enforcementLevel === "mandatory") return true;
-  return failOn === "advisory" && f.enforcementLevel === "advisory";
-}
-
-export function exitCodeOf(files: readonly FileScanResult[], failOn: FailOn): 0 | 1 {
-  return files.some((r) => r.findings.some((f) => isFailing(f, failOn))) ? 1 : 0;
 }
 
 /** Scan every file (all are checked for readability first, so a typo fails at once). */

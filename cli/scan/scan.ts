@@ -9,22 +9,24 @@
 import * as fs from "fs";
 import { startPack } from "../runner";
 import type { PolicyPackSession } from "../runner";
-import type { AnalyzerInfo, PolicyPackConfig, Report } from "../runner/types";
+import type { Report } from "../runner/types";
 import type { ConfigLayer } from "./config";
 import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
 import { ScanInputError } from "./errors";
 import { scanPackEnvironment, withUnreadableSecrets } from "./environment";
 import { StreamingEvaluation } from "./evaluate";
-import type { AnalyzedResource, ProgressStage, ScanFinding } from "./evaluate";
+import type { ProgressStage } from "./types";
 import { readError } from "./errors";
 import { InputSource, STDIN } from "./source";
 import { detectFormat, readEventLog, readJsonInput } from "./inputs";
-import type { InputFormat, InputSink, RecordedPolicyEvent } from "./inputs";
+import type { InputSink } from "./inputs";
+import type { InputFormat, RecordedPolicyEvent } from "./types";
 import { isProviderType, ProviderIndex, stackAndProject } from "./resources";
 import type { RecordContext, ScanStackConfig } from "./resources";
 import type { EngineResource } from "../runner/types";
 import { Redactor } from "./values";
 import type { ValueOptions } from "./values";
+import type { FileScanResult } from "./types";
 
 export interface ScanOptions {
   /** The policy pack folder (`--policy-pack`). */
@@ -53,27 +55,6 @@ export interface ScanOptions {
   env?: Record<string, string | undefined>;
   /** Progress while a file is evaluated: after each resource, and when AnalyzeStack starts. */
   onProgress?: (file: string, done: number, findings: number, stage: ProgressStage) => void;
-}
-
-export interface FileScanResult {
-  /** The path as given on the command line. */
-  file: string;
-  format: InputFormat;
-  stack: string;
-  project: string;
-  report: Report;
-  /** `report.findings`, each with the input line of its resource when known. Secrets redacted. */
-  findings: ScanFinding[];
-  /** Every analyzed resource (only with `keepResources`). */
-  resources: AnalyzedResource[];
-  info: AnalyzerInfo;
-  /** The reconciled policy config sent in `Configure` (effective enforcement levels). */
-  policyConfig: PolicyPackConfig;
-  /** Policy events a real `pulumi preview --policy-pack` recorded (event logs only). */
-  recordedPolicyEvents: RecordedPolicyEvent[];
-  /** Policy packs (name -> version) the recorded run used (event-log summary). */
-  recordedPolicyPacks: Record<string, string>;
-  durationMs: number;
 }
 
 /** Fail early, naming the file, when an input cannot be opened. */

@@ -12,9 +12,9 @@ import {
   DEFAULT_RESTRICTED_JURISDICTIONS,
   JURISDICTION_GROUPS,
   expandJurisdictions,
-} from "./data/jurisdictions";
-import type { ProviderIndex } from "./data/provider-matcher";
-import { buildProviderIndex, builtinProviderIndex } from "./data/provider-matcher";
+} from "./catalogue/jurisdictions";
+import type { ProviderIndex } from "./catalogue/provider-matcher";
+import { buildProviderIndex, builtinProviderIndex } from "./catalogue/provider-matcher";
 import {
   awsPartitionOf,
   catalogedRegions,
@@ -22,10 +22,10 @@ import {
   lookupAzureLocation,
   lookupGcpLocation,
   lookupListedCloudRegion,
-} from "./data/regions";
+} from "./catalogue/regions";
 import type { Cloud, CountryCode } from "./data/types";
-import { PatternIndex, picomatchPrefix } from "./pattern-index";
-import { didYouMean } from "./suggest";
+import { PatternIndex, picomatchPrefix } from "./catalogue/pattern-index";
+import { didYouMean } from "./catalogue/suggest";
 
 const stringList = { type: "array", items: { type: "string" } } as const;
 

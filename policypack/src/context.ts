@@ -3,7 +3,10 @@
 import type { EvalContext, UnknownValues } from "./facts/types";
 import { readAwsProfileRegion } from "./facts/aws/profile";
 
-/** Parses PULUMI_CONFIG; a malformed value is reported, not ignored. */
+/**
+ * Parses PULUMI_CONFIG; a malformed value is reported (as `error`, which never quotes the value:
+ * stack config may hold decrypted secrets), not ignored.
+ */
 export function parseStackConfig(raw: string | undefined): {
   config: ReadonlyMap<string, string>;
   error?: string;
@@ -13,8 +16,9 @@ export function parseStackConfig(raw: string | undefined): {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
-  } catch (e) {
-    return { config, error: `PULUMI_CONFIG is not valid JSON (${(e as Error).message})` };
+  } catch {
+    // JSON.parse's message quotes the text around the fault: it could show a secret.
+    return { config, error: "PULUMI_CONFIG is not valid JSON" };
   }
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     return { config, error: "PULUMI_CONFIG is not a JSON object" };
@@ -37,10 +41,11 @@ export function unknownValuesOf(env: Readonly<Record<string, string | undefined>
 }
 
 export function makeContext(env: Readonly<Record<string, string | undefined>>): EvalContext {
-  const { config } = parseStackConfig(env["PULUMI_CONFIG"]);
+  const { config, error } = parseStackConfig(env["PULUMI_CONFIG"]);
   const profiles = new Map<string, ReturnType<EvalContext["awsProfileRegion"]>>();
   return {
     stackConfig: config,
+    ...(error !== undefined && { stackConfigProblem: error }),
     env,
     unknowns: unknownValuesOf(env),
     awsProfileRegion(profile) {

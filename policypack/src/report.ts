@@ -1,8 +1,8 @@
 // The one place that words findings: what was found, where, why, and how to fix it.
 // Policies decide and hand a Finding here; nothing else composes user-facing text.
 import type { ConfigError, Exemption, Settings } from "./config";
-import type { ProviderMatch } from "./data/provider-matcher";
-import { countryName } from "./data/jurisdictions";
+import type { ProviderMatch } from "./catalogue/provider-matcher";
+import { countryName } from "./catalogue/jurisdictions";
 import type { ChipEntry } from "./data/types";
 import type {
   AcceleratorUse,
@@ -100,6 +100,8 @@ export type Finding =
       readonly policy: string;
       readonly errors: readonly ConfigError[];
     }
+  /** PULUMI_CONFIG could not be read; `problem` says why, never what it holds (it may hold secrets). */
+  | { readonly kind: "unreadable-stack-config"; readonly policy: string; readonly problem: string }
   | { readonly kind: "internal-error"; readonly policy: string; readonly detail: string };
 
 /** Initialisms read as words, so their article follows the sound of the word ("a RAM share"). */
@@ -418,6 +420,11 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
         ...f.errors.map(
           (e) => `- ${e.field}: ${e.problem}. Fix: ${/[.?!]$/.test(e.fix) ? e.fix : `${e.fix}.`}`,
         ),
+      ].join("\n");
+    case "unreadable-stack-config":
+      return [
+        `Policy ${f.policy} could not read the stack config, so ${ref.type} "${ref.name}" cannot be shown to be allowed: ${f.problem}.`,
+        "Fix: let the engine pass the stack config: do not set PULUMI_CONFIG in the environment of `pulumi preview` / `pulumi up` yourself, and check that the stack's config file (Pulumi.<stack>.yaml) is valid.",
       ].join("\n");
     case "internal-error":
       return [

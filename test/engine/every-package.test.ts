@@ -5,7 +5,7 @@
 // its stub, analyses every resource, and reports what the runner reports for the same program.
 import * as fs from "fs";
 import * as path from "path";
-import { verdictsByName } from "../../cli/evaluate-program";
+import { verdictsByName } from "../../cli/program/evaluate";
 import { EXAMPLES_DIR } from "../integration/harness";
 import {
   engineRows,

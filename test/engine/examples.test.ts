@@ -9,8 +9,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyEvent } from "@pulumi/pulumi/automation";
-import { listExamples, verdictsByName } from "../../cli/evaluate-program";
-import type { ProgramEvaluation, Verdict } from "../../cli/evaluate-program";
+import { listExamples, verdictsByName } from "../../cli/program/evaluate";
+import type { ProgramEvaluation, Verdict } from "../../cli/program/evaluate";
 import type { EnforcementLevel } from "../../cli/runner/types";
 import { EXAMPLES_DIR } from "../integration/harness";
 import {

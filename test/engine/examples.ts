@@ -4,8 +4,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import type { PolicyEvent, Stack } from "@pulumi/pulumi/automation";
-import { evaluateProgram, exampleOptions } from "../../cli/evaluate-program";
-import type { ProgramEvaluation } from "../../cli/evaluate-program";
+import { evaluateProgram, exampleOptions } from "../../cli/program/evaluate";
+import type { ProgramEvaluation } from "../../cli/program/evaluate";
 import { readProject, readStackConfig, selectStack } from "../../cli/program/stack-config";
 import { HERMETIC_ENV } from "../integration/harness";
 import type { EngineSetup, PreviewOutcome } from "./harness";

@@ -30,7 +30,7 @@ describe("the compiled CLI", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout.trim()).toBe(version);
-    expect(fs.existsSync(path.join(REPO_ROOT, "dist", "main.js"))).toBe(true);
+    expect(fs.existsSync(path.join(REPO_ROOT, "dist", "commands", "main.js"))).toBe(true);
   });
 
   test("a scan that finds a mandatory violation needs no development dependency", () => {

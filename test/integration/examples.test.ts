@@ -9,8 +9,8 @@ import {
   exampleOptions,
   listExamples,
   verdictsByName,
-} from "../../cli/evaluate-program";
-import type { ProgramEvaluation, Verdict } from "../../cli/evaluate-program";
+} from "../../cli/program/evaluate";
+import type { ProgramEvaluation, Verdict } from "../../cli/program/evaluate";
 import { mapLimit } from "../../cli/runner/util";
 import { EXAMPLES_DIR, HERMETIC_ENV, PACK_DIR } from "./harness";
 

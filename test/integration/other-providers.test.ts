@@ -4,7 +4,7 @@
 // are built from their type tokens and inputs, as the engine would send them.
 import { UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PropertyMap } from "../../cli/runner";
-import { verdictsByName } from "../../cli/evaluate-program";
+import { verdictsByName } from "../../cli/program/evaluate";
 import { ResourceFactory } from "./factory";
 import { AI_POLICY, GPU_POLICY, usePack } from "./harness";
 

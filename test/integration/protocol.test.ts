@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { verdictsByName } from "../../cli/evaluate-program";
+import { verdictsByName } from "../../cli/program/evaluate";
 import { PolicyConfigError, secret, startPack, UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PolicyInfo } from "../../cli/runner";
 import { ResourceFactory } from "./factory";

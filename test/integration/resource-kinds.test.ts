@@ -8,7 +8,7 @@
 // The guard tests derive the kinds from the pack's own tables, so a kind added to an extractor
 // table (or an AI-service module) without a case here fails CI.
 import type { EngineResource, Finding } from "../../cli/runner";
-import { AI_SERVICE_MODULES, lookupAiService } from "../../policypack/src/data/ai-services";
+import { AI_SERVICE_MODULES, lookupAiService } from "../../policypack/src/catalogue/ai-services";
 import { AWS_COMPUTE_EXTRACTORS } from "../../policypack/src/facts/aws/compute";
 import {
   AZURE_COMPUTE_EXTRACTORS,

@@ -1,6 +1,6 @@
 // Listed foreign providers: clouds and carriers tied to restricted jurisdictions, with the
 // identifiers that reveal a peering, interconnect or deployment with them (ASNs, carrier names as
-// clouds spell them, Pulumi packages). Data only: the matcher (provider-matcher.ts) indexes it.
+// clouds spell them, Pulumi packages). Data only: the matcher (catalogue/provider-matcher.ts) indexes it.
 //
 // How much to trust each identifier is recorded per identifier. No RIR (APNIC/RIPE/ARIN) record
 // was read for any ASN: a "verified" ASN is one the holder itself publishes as its own; a
@@ -59,9 +59,6 @@ export interface ForeignProvider extends Sourced {
   readonly serviceNames?: readonly string[];
 }
 
-/** When a person last checked this file's entries against their sources. */
-const REVIEWED = "2026-11-22";
-
 /** Shorthand for the common case: an ASN backed by third-party renderings. */
 function thirdParty(asn: number, holder: string, source: string, note?: string): ProviderAsn {
   return { asn, holder, confidence: "third-party", source, ...(note ? { note } : {}) };
@@ -73,7 +70,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Alibaba Cloud",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -117,7 +114,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Tencent Cloud",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -166,7 +163,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Huawei Cloud",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "AS136907 is registered in Hong Kong to Huawei's Singapore entity; the parent is in CN.",
     asns: [
@@ -202,7 +199,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Baidu (Baidu AI Cloud)",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -239,7 +236,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "ByteDance (Volcano Engine, BytePlus)",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "BytePlus operates from Singapore; Volcano Engine and the parent's operations are in CN.",
     asns: [
@@ -275,7 +272,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Kingsoft Cloud",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     asns: [
       {
@@ -304,7 +301,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "UCloud",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -330,7 +327,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "China Telecom",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "verified",
     asns: [
       {
@@ -381,7 +378,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "China Unicom",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(4837, "CHINA UNICOM China169 Backbone (CHINA169-BACKBONE)", "asn-name-renderings"),
@@ -406,7 +403,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "China Mobile",
     country: "CN",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -449,7 +446,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Yandex (incl. Yandex Cloud)",
     country: "RU",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -492,7 +489,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "VK (VK Cloud, Mail.ru)",
     country: "RU",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -514,7 +511,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Selectel",
     country: "RU",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(
@@ -533,7 +530,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "Rostelecom",
     country: "RU",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [thirdParty(12389, "PJSC Rostelecom (ROSTELECOM-AS)", "asn-name-renderings")],
     carrierNames: ["Rostelecom"],
@@ -545,7 +542,7 @@ export const BUILTIN_FOREIGN_PROVIDERS: readonly ForeignProvider[] = [
     name: "MTS (Mobile TeleSystems)",
     country: "RU",
     source: "project-domain-notes",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     asns: [
       thirdParty(

@@ -1,51 +1,14 @@
 // Country groups (EAR country groups, OFAC comprehensive sanctions, the advanced-computing licence
-// area) and the expansion of configuration items ("CN", "D:5", "default") into ISO 3166-1
-// alpha-2 country codes.
+// area) as rows: base groups list their members, derived groups combine other groups. The
+// expansion of configuration items into country codes is catalogue/jurisdictions.ts.
 //
 // Hong Kong (HK) and Macau (MO) have their own ISO codes. The EAR has treated Hong Kong as part of
 // China since 85 FR 83765 (23 Dec 2020), so every group that contains CN here also contains HK.
 // Macau is its own row in the EAR country groups (D:1, D:4) and is named next to D:5 by the
 // advanced-computing rules.
-import {
-  alpha3ToAlpha2,
-  getAlpha2Codes,
-  getName,
-  getSimpleAlpha2Code,
-  registerLocale,
-} from "i18n-iso-countries/index";
-import english from "i18n-iso-countries/langs/en.json";
 import type { CountryCode, Sourced } from "./types";
-import { levenshtein } from "../suggest";
 
-registerLocale(english);
-
-const REVIEWED = "2026-11-22";
-
-export interface JurisdictionGroup extends Sourced {
-  name: string;
-  title: string;
-  members: readonly CountryCode[];
-  description: string;
-}
-
-// ── Country codes ───────────────────────────────────────────────────────────────────────────
-
-const ALPHA2: ReadonlySet<string> = new Set(Object.keys(getAlpha2Codes()));
-
-/** True for an ISO 3166-1 alpha-2 code in any case ("cn", "HK"); false for alpha-3 or names. */
-export function isCountryCode(code: string): boolean {
-  return ALPHA2.has(code.trim().toUpperCase());
-}
-
-/** The English short name of an alpha-2 code ("MO" → "Macao"), any case; undefined if unknown. */
-export function countryName(code: string): string | undefined {
-  const upper = code.trim().toUpperCase();
-  return ALPHA2.has(upper) ? getName(upper, "en") : undefined;
-}
-
-// ── Group definitions (data) ────────────────────────────────────────────────────────────────
-
-interface BaseGroupDef extends Sourced {
+export interface BaseGroupDef extends Sourced {
   readonly name: string;
   readonly title: string;
   readonly description: string;
@@ -54,7 +17,7 @@ interface BaseGroupDef extends Sourced {
   readonly aliases: readonly string[];
 }
 
-interface DerivedGroupDef extends Sourced {
+export interface DerivedGroupDef extends Sourced {
   readonly name: string;
   readonly title: string;
   readonly description: string;
@@ -70,7 +33,7 @@ interface DerivedGroupDef extends Sourced {
 const HK_NOTE =
   "HK is not a row of the table: it is listed here because the EAR treats Hong Kong as China (85 FR 83765, 23 Dec 2020).";
 
-const BASE_GROUPS: readonly BaseGroupDef[] = [
+export const BASE_GROUPS: readonly BaseGroupDef[] = [
   {
     name: "ear-d1",
     title: "EAR Country Group D:1 (national security)",
@@ -83,7 +46,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d1", "d:1"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Not diffed row by row against eCFR: no readable rendering of the D:1 column was found. " +
@@ -104,7 +67,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d4", "d:4"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Not diffed row by row against eCFR. Partly corroborated: Saudi Arabia and the UAE named as newly " +
@@ -123,7 +86,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d5", "d:5", "arms-embargo", "itar-126.1"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note:
       "D:5 is defined to match the State Department list in 22 CFR 126.1. Cambodia (KH) was removed on " +
@@ -139,7 +102,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
     members: ["IR", "KP", "SY"],
     aliases: ["e1", "e:1"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Syria: reports through 2025 say the State Department was reviewing its designation; no rescission " +
@@ -154,7 +117,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
     members: ["CU"],
     aliases: ["e2", "e:2"],
     source: "fr-80-43314",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "verified",
     note: "80 FR 43314 (22 Jul 2015) and the BIS press release of 21 Jul 2015: Cuba remains in E:2.",
   },
@@ -168,7 +131,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
     members: ["CU", "IR", "KP"],
     aliases: ["ofac", "sanctioned"],
     source: "ofac-iran",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note:
       "Syria left this group: EO 14312 ended the Syria programme on 1 Jul 2025 and 31 CFR 542 was removed " +
@@ -177,7 +140,7 @@ const BASE_GROUPS: readonly BaseGroupDef[] = [
   },
 ];
 
-const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
+export const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
   {
     name: "advanced-computing",
     title: "Advanced-computing licence area (3A090 / 4A090 destinations)",
@@ -189,7 +152,7 @@ const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
     minus: ["IL"],
     aliases: ["ac", "3a090", "advanced-compute"],
     source: "fr-88-73458",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "uncertain",
     note:
       "Only Israel is both in a D group and in A:5/A:6 (A:6 per a rendering of Supp. 1 checked against " +
@@ -208,155 +171,8 @@ const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
     minus: [],
     aliases: ["defaults"],
     source: "ear-740-supp1",
-    reviewed: REVIEWED,
+    reviewed: "2026-11-22",
     confidence: "third-party",
     note: "A corporate control layered over the law, not a restatement of it: see each member group's note.",
   },
 ];
-
-// ── Indexes (built once) ────────────────────────────────────────────────────────────────────
-
-/** "EAR D:5" → "eard5": lower case, letters and digits only. */
-function compact(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9]/g, "");
-}
-
-function buildGroups(): ReadonlyMap<string, JurisdictionGroup> {
-  const groups = new Map<string, JurisdictionGroup>();
-  for (const def of BASE_GROUPS) {
-    const { aliases: _aliases, ...group } = def;
-    groups.set(def.name, { ...group, members: [...new Set(def.members)].sort() });
-  }
-  for (const def of DERIVED_GROUPS) {
-    const members = new Set<CountryCode>();
-    for (const name of def.union) {
-      const base = groups.get(name);
-      if (base === undefined)
-        throw new Error(`jurisdictions: unknown group '${name}' in '${def.name}'`);
-      for (const code of base.members) members.add(code);
-    }
-    for (const code of def.plus) members.add(code);
-    for (const code of def.minus) members.delete(code);
-    const { aliases: _aliases, union: _union, plus: _plus, minus: _minus, ...group } = def;
-    groups.set(def.name, { ...group, members: [...members].sort() });
-  }
-  return groups;
-}
-
-/** Every group, keyed by its lower-case name. */
-export const JURISDICTION_GROUPS: ReadonlyMap<string, JurisdictionGroup> = buildGroups();
-
-const GROUP_BY_ALIAS: ReadonlyMap<string, JurisdictionGroup> = (() => {
-  const index = new Map<string, JurisdictionGroup>();
-  for (const def of [...BASE_GROUPS, ...DERIVED_GROUPS]) {
-    const group = JURISDICTION_GROUPS.get(def.name);
-    if (group === undefined) continue;
-    for (const key of [def.name, ...def.aliases]) index.set(compact(key), group);
-  }
-  return index;
-})();
-
-const GROUPS_BY_COUNTRY: ReadonlyMap<CountryCode, readonly string[]> = (() => {
-  const index = new Map<CountryCode, string[]>();
-  for (const group of JURISDICTION_GROUPS.values()) {
-    for (const code of group.members) {
-      const names = index.get(code) ?? [];
-      names.push(group.name);
-      index.set(code, names);
-    }
-  }
-  return index;
-})();
-
-/** The group a configuration item names ("D:5", "d5", "ear-d5", "Default"), or undefined. */
-export function lookupJurisdictionGroup(name: string): JurisdictionGroup | undefined {
-  const key = compact(name);
-  return key === "" ? undefined : GROUP_BY_ALIAS.get(key);
-}
-
-/** The names of the groups a country belongs to ("HK" → ["advanced-computing", "default", …]). */
-export function groupsOf(code: string): readonly string[] {
-  return GROUPS_BY_COUNTRY.get(code.trim().toUpperCase()) ?? [];
-}
-
-/**
- * What the pack restricts when configuration says nothing: the `default` group. Naming the group
- * (rather than listing its members) keeps configuration readable and lets the data update it.
- */
-export const DEFAULT_RESTRICTED_JURISDICTIONS: readonly string[] = ["default"];
-
-// ── Expansion ───────────────────────────────────────────────────────────────────────────────
-
-/** Common non-ISO spellings of a country's two-letter code. */
-const TWO_LETTER_MISTAKES: ReadonlyMap<string, CountryCode> = new Map([
-  ["UK", "GB"], // United Kingdom
-  ["EL", "GR"], // Greece (EU protocol code)
-  ["EN", "GB"], // England
-]);
-
-const KNOWN_GROUPS_HINT = `known groups: ${[...JURISDICTION_GROUPS.keys()].join(", ")}`;
-
-function hintFor(value: string): string {
-  const trimmed = value.trim();
-  if (trimmed === "")
-    return `empty value; use an ISO 3166-1 alpha-2 code such as "CN", or ${KNOWN_GROUPS_HINT}`;
-  const upper = trimmed.toUpperCase();
-  const mistake = TWO_LETTER_MISTAKES.get(upper);
-  if (mistake !== undefined) return `did you mean "${mistake}"?`;
-  if (/^[A-Z]{3}$/.test(upper)) {
-    const alpha2 = alpha3ToAlpha2(upper);
-    if (alpha2 !== undefined) return `did you mean "${alpha2}"? (alpha-3 codes are not accepted)`;
-  }
-  const byName = alpha2FromName(trimmed);
-  if (byName !== undefined) return `did you mean "${byName}"?`;
-  const key = compact(trimmed);
-  let best: { name: string; distance: number } | undefined;
-  for (const [alias, group] of GROUP_BY_ALIAS) {
-    const distance = levenshtein(key, alias);
-    if (best === undefined || distance < best.distance) best = { name: group.name, distance };
-  }
-  if (best !== undefined && best.distance <= 2 && key.length > 2) {
-    return `did you mean the group "${best.name}"?`;
-  }
-  if (/^[A-Z]{2}$/.test(upper)) {
-    return `"${upper}" is not an ISO 3166-1 alpha-2 code; ${KNOWN_GROUPS_HINT}`;
-  }
-  return `not an ISO 3166-1 alpha-2 code or a group name; ${KNOWN_GROUPS_HINT}`;
-}
-
-/** English names the ISO table spells differently ("Syrian Arab Republic", "Macao", "Myanmar"). */
-const NAME_ALIASES: ReadonlyMap<string, CountryCode> = new Map([
-  ["macau", "MO"],
-  ["syria", "SY"],
-  ["burma", "MM"],
-]);
-
-function alpha2FromName(name: string): CountryCode | undefined {
-  return NAME_ALIASES.get(name.trim().toLowerCase()) ?? getSimpleAlpha2Code(name, "en");
-}
-
-/**
- * Expands configuration items — alpha-2 codes in any case, or group names and aliases — into a
- * set of country codes. Items that are neither are reported with their index and a hint.
- */
-export function expandJurisdictions(items: readonly string[]): {
-  countries: ReadonlySet<CountryCode>;
-  invalid: { index: number; value: string; hint: string }[];
-} {
-  const countries = new Set<CountryCode>();
-  const invalid: { index: number; value: string; hint: string }[] = [];
-  items.forEach((value, index) => {
-    const trimmed = value.trim();
-    if (/^[A-Za-z]{2}$/.test(trimmed) && isCountryCode(trimmed)) {
-      countries.add(trimmed.toUpperCase());
-      return;
-    }
-    const group = lookupJurisdictionGroup(trimmed);
-    if (group !== undefined) {
-      for (const code of group.members) countries.add(code);
-      return;
-    }
-    invalid.push({ index, value, hint: hintFor(value) });
-  });
-  return { countries, invalid };
-}

@@ -43,6 +43,11 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title: "Microsoft: Azure Germany (Microsoft Cloud Deutschland) closed on 29 October 2021",
     url: "https://learn.microsoft.com/azure/germany/",
   },
+  "ms-learn-get-azenvironment": {
+    title:
+      "Microsoft Learn: Az.Accounts Get-AzEnvironment (built-in environments and their Resource Manager URLs)",
+    url: "https://learn.microsoft.com/powershell/module/az.accounts/get-azenvironment",
+  },
   "pulumi-azure-native-provider": {
     title: "@pulumi/azure-native 3.28.0 provider input `environment` (public, usgovernment, china)",
     url: "https://www.pulumi.com/registry/packages/azure-native/installation-configuration/",

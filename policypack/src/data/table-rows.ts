@@ -1,12 +1,11 @@
 // Row builders shared by the region and accelerator-family tables of the clouds beyond AWS and
-// Azure, so each table reads as data: one call per region or family.
+// Azure, so each table reads as data: one call per region or family. There is no default review
+// date: every row states its own `reviewed`.
 import type { AcceleratorFamilyEntry, Cloud, CountryCode, RegionEntry, Sourced } from "./types";
-
-export const OTHER_CLOUDS_REVIEWED = "2026-11-22";
 
 type Confidence = Sourced["confidence"];
 
-/** `(name, country, place, confidence?, note?) => RegionEntry` for one cloud and source. */
+/** `(name, country, place, reviewed, confidence?, note?) => RegionEntry` for one cloud and source. */
 export function regionRows(
   cloud: Cloud,
   partition: string,
@@ -16,38 +15,47 @@ export function regionRows(
   name: string,
   country: CountryCode,
   place: string,
+  reviewed: string,
   confidence?: Confidence,
   note?: string,
 ) => RegionEntry {
-  return (name, country, place, confidence = defaultConfidence, note) => ({
+  return (name, country, place, reviewed, confidence = defaultConfidence, note) => ({
     cloud,
     name,
     country,
     place,
     partition,
     source,
-    reviewed: OTHER_CLOUDS_REVIEWED,
+    reviewed,
     confidence,
     ...(note !== undefined ? { note } : {}),
   });
 }
 
-/** `(family, chip, confidence?, note?, source?) => AcceleratorFamilyEntry` with defaults. */
+/** `(family, chip, reviewed, confidence?, note?, source?) => AcceleratorFamilyEntry` with defaults. */
 export function familyRows(
   defaultSource: string,
   defaultConfidence: Confidence,
 ): (
   family: string,
   chip: string,
+  reviewed: string,
   confidence?: Confidence,
   note?: string,
   source?: string,
 ) => AcceleratorFamilyEntry {
-  return (family, chip, confidence = defaultConfidence, note, source = defaultSource) => ({
+  return (
+    family,
+    chip,
+    reviewed,
+    confidence = defaultConfidence,
+    note,
+    source = defaultSource,
+  ) => ({
     family,
     chip,
     source,
-    reviewed: OTHER_CLOUDS_REVIEWED,
+    reviewed,
     confidence,
     ...(note !== undefined ? { note } : {}),
   });

@@ -77,3 +77,10 @@ export interface AiServiceEntry extends Sourced {
   /** What this resource kind is: "endpoint", "notebook instance". */
   readonly kind: string;
 }
+
+/** A region naming rule of a listed provider's cloud, for regions not (yet) in its table. */
+export interface ListedCloudRegionRule extends Sourced {
+  readonly cloud: Cloud;
+  readonly pattern: RegExp;
+  readonly country: CountryCode;
+}

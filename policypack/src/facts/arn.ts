@@ -1,6 +1,6 @@
 // Parsing the two identifier formats that name an account: AWS ARNs and Azure Resource Manager
 // resource IDs. Pure string work, no cloud tables: what a partition or subscription *means* is
-// decided elsewhere (data/regions.ts, the policies).
+// decided elsewhere (catalogue/regions.ts, the policies).
 //
 // ARN:    arn:<partition>:<service>:<region>:<account>:<resource>   (resource may hold ':' and '/')
 //         Partitions are "aws" or "aws-<suffix>" (aws-cn, aws-us-gov, aws-iso-b, aws-eusc …).

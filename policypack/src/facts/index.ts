@@ -7,7 +7,7 @@ import {
   AI_SERVICE_MODULES,
   lookupAiService,
   OTHER_PACKAGE_AI_SERVICE_MODULES,
-} from "../data/ai-services";
+} from "../catalogue/ai-services";
 import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";

@@ -3,7 +3,7 @@
 // where the identifiers live and how to turn a value into identifiers; this collector reads them
 // unknown-safely (computed values become `computed` paths, JSON-string lists are decoded) and
 // normalises ASNs to digits.
-import { normaliseAsn } from "../data/provider-matcher";
+import { normaliseAsn } from "../catalogue/provider-matcher";
 import type { Props } from "../values";
 import { Computed, read, readList } from "../values";
 import type { InterconnectFacts, PeerIdentifier } from "./types";

@@ -28,6 +28,11 @@ export interface ProviderView {
 export interface EvalContext {
   /** Stack config as the engine passes it in PULUMI_CONFIG ("aws:region" -> "us-east-1"). */
   readonly stackConfig: ReadonlyMap<string, string>;
+  /**
+   * Why PULUMI_CONFIG could not be read (not JSON, not an object), without its content: then every
+   * resource a policy decides gets a finding that says so, since its placement may be in it.
+   */
+  readonly stackConfigProblem?: string;
   /** Process environment (AWS_REGION, AWS_DEFAULT_REGION, AWS_PROFILE, AWS_CONFIG_FILE …). */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The region of an AWS profile in the shared config file, read lazily and cached. */

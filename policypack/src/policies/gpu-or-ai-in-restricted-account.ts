@@ -1,7 +1,7 @@
 // gpu-or-ai-in-restricted-account: a GPU or AI resource deployed through an account,
 // subscription, tenant or partition tied to a restricted jurisdiction, or in a stack tagged
 // with one.
-import { expandJurisdictions } from "../data/jurisdictions";
+import { expandJurisdictions } from "../catalogue/jurisdictions";
 import { describe, describeAccounts } from "../facts";
 import type { Subject, TieMatch } from "../report";
 import { policyUrl } from "./docs-url";

@@ -1,5 +1,6 @@
 // listed-foreign-provider-resource: a resource managed through a listed provider's own Pulumi
 // package (alicloud:, tencentcloud:, huaweicloud:, yandex: …), found by type token alone.
+import { builtinProviderIndex } from "../catalogue/provider-matcher";
 import type { Outcome, RuleSpec } from "./rule";
 import { toPolicy } from "./rule";
 import { policyUrl } from "./docs-url";
@@ -29,7 +30,8 @@ export const listedForeignProviderResourceRule: RuleSpec = {
     url: policyUrl(NAME),
   },
   settings: ["builtinForeignProviders"],
-  concerns: () => false,
+  // Whatever the settings: builtinForeignProviders can only narrow the built-in registry.
+  concerns: (view) => builtinProviderIndex().byPackage(view.type).length > 0,
   evaluate(view, _env, settings): Outcome {
     const matches = settings.providers.byPackage(view.type);
     if (matches.length === 0) {

@@ -120,7 +120,12 @@ export function applyExemptions(
 ): Outcome {
   if (outcome.kind !== "violation" || exemptions.size === 0) return outcome;
   const { finding } = outcome;
-  if (finding.kind === "invalid-config" || finding.kind === "internal-error") return outcome;
+  if (
+    finding.kind === "invalid-config" ||
+    finding.kind === "unreadable-stack-config" ||
+    finding.kind === "internal-error"
+  )
+    return outcome;
   const matching = exemptions.matching(urn);
   const current = matching.find((e) => e.expires >= day);
   if (current)
@@ -143,16 +148,59 @@ export function evaluateWithConfig(
 ): Outcome {
   const day = today(env);
   const parsed = parse(spec, env, rawConfig, day);
-  if (!parsed.ok) {
-    return spec.concerns(view, env)
-      ? {
-          kind: "violation",
-          finding: { kind: "invalid-config", policy: spec.metadata.name, errors: parsed.errors },
-        }
+  const usable = usableSettings(spec, parsed, env);
+  if (!usable.ok) {
+    return decides(spec, view, env, parsed, day)
+      ? { kind: "violation", finding: usable.finding }
       : { kind: "not-applicable", reason: "resource is outside this policy's concern" };
   }
-  const outcome = failClosedOnUnreadable(spec.evaluate(view, env, parsed.settings), env);
-  return applyExemptions(outcome, view.urn, parsed.settings.exemptions, day);
+  const outcome = failClosedOnUnreadable(spec.evaluate(view, env, usable.settings), env);
+  return applyExemptions(outcome, view.urn, usable.settings.exemptions, day);
+}
+
+/**
+ * The settings to decide with, or why the policy cannot decide with the configuration it was given:
+ * its own settings are invalid, or the stack config (PULUMI_CONFIG, where `aws:region` and the
+ * like come from) could not be read.
+ */
+function usableSettings(
+  spec: RuleSpec,
+  parsed: ParsedSettings,
+  env: RuleEnv,
+): { ok: true; settings: ResolvedSettings } | { ok: false; finding: Finding } {
+  const policy = spec.metadata.name;
+  if (!parsed.ok)
+    return { ok: false, finding: { kind: "invalid-config", policy, errors: parsed.errors } };
+  const problem = env.ctx.stackConfigProblem;
+  if (problem !== undefined) {
+    return { ok: false, finding: { kind: "unreadable-stack-config", policy, problem } };
+  }
+  return parsed;
+}
+
+/**
+ * Whether the policy would decide this resource, asked when its configuration is unusable: then the
+ * resource gets a finding instead of a decision, never "not applicable" (which would let it
+ * through). The rule's declared concern, and as a safety net for a concern declared too narrowly,
+ * whether the rule flags or defers the resource under the settings it has, or, when those are
+ * invalid, under the defaults. A rule that throws here concerns the resource (fails closed).
+ */
+function decides(
+  spec: RuleSpec,
+  view: ResourceView,
+  env: RuleEnv,
+  parsed: ParsedSettings,
+  day: string,
+): boolean {
+  try {
+    if (spec.concerns(view, env)) return true;
+    const usable = parsed.ok ? parsed : parse(spec, env, {}, day);
+    if (!usable.ok) return true;
+    const outcome = spec.evaluate(view, env, usable.settings);
+    return outcome.kind !== "not-applicable" && outcome.kind !== "pass";
+  } catch {
+    return true;
+  }
 }
 
 /**
@@ -266,8 +314,8 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
         const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
         const day = today(env);
         const parsed = parse(spec, env, args.getConfig(), day);
-        // An invalid config is reported on each concerned resource already.
-        if (!parsed.ok) return;
+        // An unusable config is reported on each resource the policy decides already.
+        if (!parsed.ok || env.ctx.stackConfigProblem !== undefined) return;
         const { exemptions } = parsed.settings;
         for (const result of evaluateStack(stackViews(args.resources), env, parsed.settings)) {
           const { view } = result;

@@ -1,5 +1,6 @@
 // What a GPU or AI resource is, for every policy that asks "is this accelerator capacity or an AI
 // service?" (placement, accounts). One definition, so the policies agree.
+import { countsAsExportControlled } from "../catalogue/accelerators";
 import type { ResolvedSettings } from "../config";
 import type { ResourceFacts } from "../facts/types";
 import type { Subject } from "../report";
@@ -12,7 +13,9 @@ export function acceleratorSubject(
   if (!facts.compute) return undefined;
   const uses =
     settings.acceleratorScope === "export-controlled"
-      ? facts.compute.accelerators.filter((u) => u.info.chip.exportControl !== "not-controlled")
+      ? facts.compute.accelerators.filter((u) =>
+          countsAsExportControlled(u.info.chip.exportControl),
+        )
       : facts.compute.accelerators;
   if (uses.length === 0 && facts.compute.computed.length === 0) return undefined;
   return { kind: "accelerator", uses, computed: facts.compute.computed };

@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Writable } from "stream";
-import { main } from "../../../cli/demo";
+import { main } from "../../../cli/commands/demo";
 import { HERMETIC_ENV, REPO_ROOT } from "../harness";
 
 export type Files = Record<string, string>;

@@ -1,4 +1,4 @@
-// Property-based tests of the scan's public path (`main(argv, io)` of cli/scan/command.ts, in
+// Property-based tests of the scan's public path (`main(argv, io)` of cli/commands/scan.ts, in
 // process, with the real pack): random stack exports with random names, URNs and values (control
 // characters, U+FFFF, bidi marks, deep nesting, secrets) never crash the CLI, its SARIF is JSON
 // with SARIF's basic shape, its JUnit is well-formed XML, its text holds no terminal control
@@ -10,7 +10,7 @@ import * as path from "path";
 import { PassThrough } from "stream";
 import fc from "fast-check";
 import { XMLValidator } from "fast-xml-parser";
-import { main } from "../../../cli/scan/command";
+import { main } from "../../../cli/commands/scan";
 import { REPO_ROOT } from "../harness";
 import { tmpDir } from "../scan/helpers";
 

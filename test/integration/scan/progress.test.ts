@@ -1,7 +1,7 @@
 // `scan` shows progress on stderr only when stderr is a terminal, and leaves nothing of it behind
 // before the report; the command runs in process here, with a stand-in stderr.
 import { Writable } from "stream";
-import { main } from "../../../cli/scan/command";
+import { main } from "../../../cli/commands/scan";
 import { fixture, REPO_ROOT } from "./helpers";
 
 function stream(isTTY: boolean): Writable & { isTTY: boolean; text: () => string } {

@@ -4,7 +4,7 @@
 // config and policy config reach the pack.
 import * as path from "path";
 import { runScan } from "../../../cli/scan/run";
-import type { FileScanResult } from "../../../cli/scan/scan";
+import type { FileScanResult } from "../../../cli/scan/types";
 import { FIXTURES, HERMETIC_ENV, PACK_DIR, tmpFile } from "./helpers";
 
 const PROBE = path.join(FIXTURES, "stack-pack");

@@ -7,7 +7,7 @@ import {
   parseSettings,
 } from "../../../policypack/src/config";
 import { POLICIES } from "../../../policypack/src/policies";
-import { closest, didYouMean, levenshtein } from "../../../policypack/src/suggest";
+import { closest, didYouMean, levenshtein } from "../../../policypack/src/catalogue/suggest";
 
 const TODAY = "2026-11-22";
 const GPU = "gpu-in-restricted-jurisdiction";

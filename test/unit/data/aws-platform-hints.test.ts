@@ -1,14 +1,14 @@
 // The AWS settings that imply accelerators without naming an instance type: the tables agree with
 // their own patterns, the patterns leave standard values alone, and the aggregate that the
 // citation tests read holds every table of the module.
-import * as hints from "../../../policypack/src/data/aws-platform-hints";
+import * as hints from "../../../policypack/src/data/accelerators/aws-platform-hints";
 import {
   ACCELERATED_EKS_AMI_PATTERNS,
   ACCELERATED_EKS_AMI_TYPES,
   AWS_PLATFORM_HINTS,
   GPU_CODEBUILD_ENVIRONMENT_PATTERNS,
   GPU_CODEBUILD_ENVIRONMENT_TYPES,
-} from "../../../policypack/src/data/aws-platform-hints";
+} from "../../../policypack/src/data/accelerators/aws-platform-hints";
 
 function matchesAny(value: string, patterns: readonly { readonly pattern: RegExp }[]): boolean {
   return patterns.some((p) => p.pattern.test(value));

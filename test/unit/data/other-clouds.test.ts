@@ -1,38 +1,33 @@
 // The data tables of the clouds beyond AWS and Azure: every entry sourced and reviewed, every chip
 // catalogued, region names unique, the jurisdiction-relevant regions in the right country.
-import {
-  ALICLOUD_ACCELERATOR_FAMILIES,
-  ALICLOUD_REGIONS,
-} from "../../../policypack/src/data/alicloud";
-import { lookupAiService } from "../../../policypack/src/data/ai-services";
-import { EXTRA_CHIPS, chipEntry } from "../../../policypack/src/data/chips-extra";
+import { ALICLOUD_ACCELERATOR_FAMILIES } from "../../../policypack/src/data/accelerators/alicloud-families";
+import { ALICLOUD_REGIONS } from "../../../policypack/src/data/regions/alicloud";
+import { lookupAiService } from "../../../policypack/src/catalogue/ai-services";
+import { CHIP_ROWS } from "../../../policypack/src/data/accelerators/chips";
+import { chipEntry } from "../../../policypack/src/catalogue/chips";
 import {
   GCP_ACCELERATOR_TYPES,
   GCP_MACHINE_FAMILIES,
   GCP_TPU_TYPES,
-} from "../../../policypack/src/data/gcp-accelerators";
-import { GCP_REGIONS } from "../../../policypack/src/data/gcp-regions";
-import {
-  HUAWEICLOUD_ACCELERATOR_FAMILIES,
-  HUAWEICLOUD_REGIONS,
-} from "../../../policypack/src/data/huaweicloud";
+} from "../../../policypack/src/data/accelerators/gcp-families";
+import { GCP_REGIONS } from "../../../policypack/src/data/regions/gcp";
+import { HUAWEICLOUD_ACCELERATOR_FAMILIES } from "../../../policypack/src/data/accelerators/huaweicloud-families";
+import { HUAWEICLOUD_REGIONS } from "../../../policypack/src/data/regions/huaweicloud";
 import {
   classifyGcpAcceleratorType,
   classifyGcpMachineType,
   classifyGcpTpuType,
-} from "../../../policypack/src/data/other-accelerators";
+} from "../../../policypack/src/catalogue/other-accelerators";
 import {
   LISTED_CLOUD_REGION_RULES,
   gcpRegionOfZone,
   isKnownRegionName,
   lookupGcpLocation,
   lookupListedCloudRegion,
-} from "../../../policypack/src/data/regions";
+} from "../../../policypack/src/catalogue/regions";
 import { SOURCES } from "../../../policypack/src/data/sources";
-import {
-  TENCENTCLOUD_ACCELERATOR_FAMILIES,
-  TENCENTCLOUD_REGIONS,
-} from "../../../policypack/src/data/tencentcloud";
+import { TENCENTCLOUD_ACCELERATOR_FAMILIES } from "../../../policypack/src/data/accelerators/tencentcloud-families";
+import { TENCENTCLOUD_REGIONS } from "../../../policypack/src/data/regions/tencentcloud";
 import type { Sourced } from "../../../policypack/src/data/types";
 
 const REGION_TABLES = {
@@ -53,7 +48,7 @@ const FAMILY_TABLES = {
 const sourced: [string, Sourced][] = [
   ...Object.values(REGION_TABLES).flatMap((t) => t.map((e): [string, Sourced] => [e.name, e])),
   ...Object.values(FAMILY_TABLES).flatMap((t) => t.map((e): [string, Sourced] => [e.family, e])),
-  ...[...EXTRA_CHIPS].map(([k, e]): [string, Sourced] => [k, e]),
+  ...CHIP_ROWS.map((e): [string, Sourced] => [e.key, e]),
   ...LISTED_CLOUD_REGION_RULES.map((r): [string, Sourced] => [r.pattern.source, r]),
 ];
 

@@ -1,5 +1,5 @@
 // Every data entry names a source that exists and a review date that is real and not in the future.
-import { AI_SERVICE_MODULES, lookupAiService } from "../../../policypack/src/data/ai-services";
+import { AI_SERVICE_MODULES, lookupAiService } from "../../../policypack/src/catalogue/ai-services";
 import {
   AWS_ACCELERATOR_FAMILIES,
   AZURE_ACCELERATOR_SERIES,
@@ -7,12 +7,12 @@ import {
   AZURE_CONTAINER_GPU_SKUS,
   AZURE_DEDICATED_HOST_SERIES,
   CHIPS,
-} from "../../../policypack/src/data/accelerators";
-import { AWS_PLATFORM_HINTS } from "../../../policypack/src/data/aws-platform-hints";
-import { AWS_REGIONS } from "../../../policypack/src/data/aws-regions";
-import { AZURE_LOCATIONS } from "../../../policypack/src/data/azure-locations";
-import { JURISDICTION_GROUPS } from "../../../policypack/src/data/jurisdictions";
-import { AWS_PARTITION_RULES, AZURE_ENVIRONMENTS } from "../../../policypack/src/data/regions";
+} from "../../../policypack/src/catalogue/accelerators";
+import { AWS_PLATFORM_HINTS } from "../../../policypack/src/data/accelerators/aws-platform-hints";
+import { AWS_REGIONS } from "../../../policypack/src/data/regions/aws";
+import { AZURE_LOCATIONS } from "../../../policypack/src/data/regions/azure";
+import { JURISDICTION_GROUPS } from "../../../policypack/src/catalogue/jurisdictions";
+import { AWS_PARTITION_RULES, AZURE_ENVIRONMENTS } from "../../../policypack/src/catalogue/regions";
 import { SOURCES } from "../../../policypack/src/data/sources";
 
 interface Cited {

@@ -113,6 +113,15 @@ describe("gpu-in-restricted-jurisdiction", () => {
     expect(message(view, outcome)).toMatch(/checked again at `pulumi up`/);
   });
 
+  it("reports an unknown AWS_REGION as an advisory note, not as a region named by the sentinel", () => {
+    const view = gpuInstance({ provider: awsProvider({}) });
+    const outcome = run(view, {}, fakeContext({}, { AWS_REGION: COMPUTED }));
+    expect(outcome.kind).toBe("advisory");
+    const text = message(view, outcome);
+    expect(text).toContain("Where: not known during preview: environment variable AWS_REGION");
+    expect(text).not.toContain(COMPUTED);
+  });
+
   it("reports a computed instance type in a restricted region as advisory", () => {
     const view = gpuInstance({
       props: { instanceType: COMPUTED },

@@ -118,6 +118,40 @@ describe("jurisdiction policy adapter", () => {
     );
   });
 
+  // The fail-open of issue #16: a rule whose declared concern is too narrow (it once was `() =>
+  // false`) must still report an invalid config on a resource it would flag, not skip it.
+  it("reports an invalid config on a resource the rule flags even when its declared concern misses it", () => {
+    const narrow = toPolicy({ ...placementRule(spec), concerns: () => false }, () => fakeContext());
+    const resource = gpuInstance({ provider: awsProvider({ region: "cn-north-1" }) });
+    const report = jest.fn();
+    narrow.validateResource(args(resource, { restrictedJurisdictions: ["Hongkong"] }), report);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]?.[0]).toContain("restrictedJurisdictions[0]");
+  });
+
+  it("answers not-applicable on a resource the rule neither concerns nor flags with its defaults", () => {
+    const narrow = toPolicy({ ...placementRule(spec), concerns: () => false }, () => fakeContext());
+    const allowed = gpuInstance({ provider: awsProvider({ region: "us-east-1" }) });
+    const call = () =>
+      narrow.validateResource(args(allowed, { restrictedJurisdictions: ["Hongkong"] }), jest.fn());
+    expect(call).toThrow(NotApplicable);
+  });
+
+  it("reports an unreadable stack config on a resource it decides, and nothing else", () => {
+    const unreadable = toPolicy(placementRule(spec), () => ({
+      ...fakeContext(),
+      stackConfigProblem: "PULUMI_CONFIG is not valid JSON",
+    }));
+    const report = jest.fn();
+    unreadable.validateResource(args(gpuInstance()), report);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(report.mock.calls[0]?.[0]).toMatch(
+      /could not read the stack config.*PULUMI_CONFIG is not valid JSON/s,
+    );
+    const bucket: ResourceView = { ...gpuInstance(), type: "aws:s3/bucket:Bucket" };
+    expect(() => unreadable.validateResource(args(bucket), jest.fn())).toThrow(NotApplicable);
+  });
+
   it("has nothing to decide at the stack phase when no resource inherits its placement", () => {
     const report = jest.fn();
     const stackArgs = {

@@ -6,10 +6,10 @@ import { testCases, writeJunit } from "../../../cli/report/scan-junit";
 import { artifactUri, FINGERPRINT_KEY, toSarif } from "../../../cli/report/scan-sarif";
 import { compareRecorded, formatScanText } from "../../../cli/report/scan-text";
 import type { AnalyzerInfo, Finding, PolicyInfo, Report } from "../../../cli/runner/types";
-import type { ScanFinding } from "../../../cli/scan/evaluate";
-import type { FailOn, ScanRun } from "../../../cli/scan/run";
-import { exitCodeOf } from "../../../cli/scan/run";
-import type { FileScanResult } from "../../../cli/scan/scan";
+import type { ScanFinding } from "../../../cli/scan/types";
+import type { FailOn, ScanRun } from "../../../cli/scan/types";
+import { exitCodeOf } from "../../../cli/scan/types";
+import type { FileScanResult } from "../../../cli/scan/types";
 import { errorsOf, sarifValidator, scanJsonValidator } from "../../fixtures/scan/validators";
 
 const URN = (type: string, name: string) => `urn:pulumi:prod::fleet::${type}::${name}`;

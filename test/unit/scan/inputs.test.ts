@@ -9,7 +9,8 @@ import {
   readJsonInput,
   stripColors,
 } from "../../../cli/scan/inputs";
-import type { InputFormat, InputSink, RecordedPolicyEvent } from "../../../cli/scan/inputs";
+import type { InputSink } from "../../../cli/scan/inputs";
+import type { InputFormat, RecordedPolicyEvent } from "../../../cli/scan/types";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../../cli/runner/marshal";
 import type { EngineResource } from "../../../cli/runner/types";
 import { fixture, tmpFile } from "./tmp-files";

@@ -1,7 +1,7 @@
 // The progress line on stderr: rewritten in place, at most ten times a second while resources are
 // analysed, always when AnalyzeStack starts, cleared at the end, and nothing when disabled (stderr
 // not a terminal, or --no-progress). The clock is Jest's, so no test depends on timing.
-import { progressReporter } from "../../../cli/scan/command";
+import { progressReporter } from "../../../cli/commands/scan";
 
 function capture(): { stderr: NodeJS.WritableStream; writes: string[] } {
   const writes: string[] = [];

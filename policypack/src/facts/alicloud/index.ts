@@ -6,15 +6,14 @@
 // Region: the resource's `availabilityZone` ("cn-hangzhou-h"), else the provider's `region`
 // (stack config `alicloud:region` for the default provider), else ALIBABA_CLOUD_REGION /
 // ALICLOUD_REGION, else the provider's default region cn-beijing.
-import { unspecifiedAccelerator } from "../../data/accelerators";
-import { classifyAlicloudInstanceType } from "../../data/other-accelerators";
+import { unspecifiedAccelerator } from "../../catalogue/accelerators";
+import { classifyAlicloudInstanceType } from "../../catalogue/other-accelerators";
 import { readString } from "../../values";
 import type { ComputeExtractor } from "../compute";
 import type { Part } from "../common/paths";
 import { extractor, typesAt, walk } from "../common/paths";
 import { readListedCloudRegion } from "../common/listed-cloud";
-import type { ChainSpec } from "../common/placement-chain";
-import { chainPlacement } from "../common/placement-chain";
+import { chainPlacement, declaredChain } from "../common/placement-chain";
 import type { EvalContext, Placement, ResourceView } from "../types";
 import { Computed } from "../../values";
 
@@ -63,7 +62,7 @@ export const ALICLOUD_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtractor> 
 
 export const ALICLOUD_PROVIDER_TYPE = "pulumi:providers:alicloud";
 
-const SPEC: ChainSpec = {
+const CHAIN = declaredChain({
   cloud: "alicloud",
   providerType: ALICLOUD_PROVIDER_TYPE,
   resourceInputs: ["availabilityZone", "zoneId"],
@@ -72,12 +71,12 @@ const SPEC: ChainSpec = {
   envVars: ["ALIBABA_CLOUD_REGION", "ALICLOUD_REGION"],
   providerDefault: { region: "cn-beijing", source: "the alicloud provider's documented default" },
   read: (written) => readListedCloudRegion("alicloud", written),
-};
+});
 
 export function alicloudPlacement(
   resource: ResourceView,
   _token: string,
   ctx: EvalContext,
 ): Placement {
-  return chainPlacement(resource, ctx, SPEC);
+  return chainPlacement(resource, ctx, CHAIN);
 }

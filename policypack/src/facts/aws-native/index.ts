@@ -8,7 +8,7 @@
 //   (provider `profile`, stack config `aws-native:profile`, AWS_PROFILE).
 // aws-native resources have no per-resource `region` input, so a `region` property (latency
 // routing, replication settings) never places the resource.
-import { classifyAwsInstanceType } from "../../data/accelerators";
+import { classifyAwsInstanceType } from "../../catalogue/accelerators";
 import type { Props } from "../../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "../aws";
 import { awsAccountFacts } from "../aws/accounts";

@@ -5,7 +5,7 @@
 //   - `allowedAccountIds[]`: the only accounts the provider will work in;
 //   - `assumeRoles[].roleArn` (a list; there is no singular `assumeRole`) and
 //     `assumeRoleWithWebIdentity.roleArn`: the account and partition of the role it acts as;
-//   - `region` and `stsRegion`: the partition their region code belongs to (data/regions.ts).
+//   - `region` and `stsRegion`: the partition their region code belongs to (catalogue/regions.ts).
 // An explicit provider sends list and object inputs as JSON strings; both forms are read.
 // `forbiddenAccountIds` names accounts the provider refuses, so it ties to nothing.
 //
@@ -17,12 +17,13 @@
 // the provider and may be any. A computed ARN among the resource's own props is not: it is almost
 // always the output of another resource of the same deployment, which the provider's ties cover;
 // reporting it would make nearly every resource "unknown during preview".
-import { AWS_PARTITION_RULES, awsPartitionOf } from "../../data/regions";
+import { AWS_PARTITION_RULES, awsPartitionOf } from "../../catalogue/regions";
 import type { CountryCode } from "../../data/types";
 import { Computed, isUnknown, read, readList, readStrings } from "../../values";
 import type { Arn } from "../arn";
 import { findArns, isAwsAccountId, parseArn, walkStrings } from "../arn";
 import type { AccountFacts, AccountTie, ProviderView, ResourceView } from "../types";
+import { providerOf } from "../common/provider";
 import { AWS_PROVIDER_TYPE } from "./placement";
 
 const PARTITION_COUNTRY: ReadonlyMap<string, CountryCode | undefined> = new Map(
@@ -36,7 +37,7 @@ export function awsPartitionCountry(partition: string): CountryCode | undefined 
 
 export function awsAccountFacts(resource: ResourceView): AccountFacts {
   const ties = new TieList();
-  const provider = resource.provider?.type === AWS_PROVIDER_TYPE ? resource.provider : undefined;
+  const provider = providerOf(resource, AWS_PROVIDER_TYPE);
   if (provider) providerTies(provider, ties);
   propTies(resource.props, ties);
   return ties.result();

@@ -1,5 +1,5 @@
 // Where each AWS resource kind selects instance types or accelerators (@pulumi/aws 7.48 inputs).
-// One small extractor per type token; the catalogue in data/accelerators.ts decides what a value
+// One small extractor per type token; the catalogue in catalogue/accelerators.ts decides what a value
 // means. Patterns use `[]` for "every item of this list", as in
 // `launchTemplateConfigs[].overrides[].instanceType`; a pattern that ends in `[]` is a list of
 // instance types. Reported paths carry the real indexes: `launchTemplateConfigs[0].overrides[1]…`.
@@ -7,7 +7,7 @@ import {
   classifyAwsAcceleratorAttributes,
   classifyAwsInstanceType,
   unspecifiedAccelerator,
-} from "../../data/accelerators";
+} from "../../catalogue/accelerators";
 import type { AcceleratorInfo } from "../../data/types";
 import type { ComputeExtractor } from "../compute";
 import { ComputeCollector } from "../compute";
@@ -29,7 +29,7 @@ import {
   GPU_CODEBUILD_ENVIRONMENT_TYPES,
   GPU_KUBERNETES_RESOURCES,
   GPU_RESOURCE_REQUIREMENT_TYPE,
-} from "../../data/aws-platform-hints";
+} from "../../data/accelerators/aws-platform-hints";
 import { matchSetting } from "./platforms";
 
 type Step = (c: ComputeCollector, root: unknown, path: string, base: string) => void;

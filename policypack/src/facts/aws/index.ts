@@ -6,8 +6,6 @@ export {
   AWS_REGION_CONFIG_KEY,
   AWS_REGION_ENV_VARS,
   awsPlacement,
-  isDefaultProvider,
-  providerName,
 } from "./placement";
 export { AWS_COMPUTE_EXTRACTORS } from "./compute";
 export { awsConfigFilePath, DEFAULT_AWS_PROFILE, readAwsProfileRegion } from "./profile";

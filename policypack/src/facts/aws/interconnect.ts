@@ -16,7 +16,7 @@
 //
 // A peer ARN's partition is not reported: AWS does not peer, share or attach across partitions,
 // so a peer in `aws-cn` implies the resource itself is in `aws-cn`, which its placement shows.
-import { awsPartitionOf, lookupAwsRegion } from "../../data/regions";
+import { awsPartitionOf, lookupAwsRegion } from "../../catalogue/regions";
 import { isAwsAccountId, parseArn } from "../arn";
 import type { InterconnectExtractor, PeerMaker, Reader } from "../peers";
 import { carrierPeer, extractor, ipPeer, peerOf, serviceNamePeer } from "../peers";

@@ -1,9 +1,15 @@
 // Matching AWS settings that imply accelerator hardware (EKS AMI types, CodeBuild environment
 // types, Kubernetes GPU resources) against their tables in data/aws-platform-hints.ts.
-import type { AcceleratedPattern, AcceleratedSetting } from "../../data/aws-platform-hints";
+import type {
+  AcceleratedPattern,
+  AcceleratedSetting,
+} from "../../data/accelerators/aws-platform-hints";
 
 // The tables live in data/; re-exported so that facts/aws/index.ts keeps its public names.
-export type { AcceleratedPattern, AcceleratedSetting } from "../../data/aws-platform-hints";
+export type {
+  AcceleratedPattern,
+  AcceleratedSetting,
+} from "../../data/accelerators/aws-platform-hints";
 export {
   ACCELERATED_EKS_AMI_PATTERNS,
   ACCELERATED_EKS_AMI_TYPES,
@@ -12,7 +18,7 @@ export {
   GPU_CODEBUILD_ENVIRONMENT_TYPES,
   GPU_KUBERNETES_RESOURCES,
   GPU_RESOURCE_REQUIREMENT_TYPE,
-} from "../../data/aws-platform-hints";
+} from "../../data/accelerators/aws-platform-hints";
 
 /** The matching entry, or a pattern match (`catalogued: false`), or undefined. */
 export function matchSetting(

@@ -8,7 +8,7 @@ import {
   classifyAzureDedicatedHostSku,
   classifyAzureVmSize,
   unspecifiedAccelerator,
-} from "../../data/accelerators";
+} from "../../catalogue/accelerators";
 import { Computed, readString } from "../../values";
 import type { ComputeExtractor } from "../compute";
 import type { Part } from "../common/paths";

@@ -3,7 +3,7 @@
 // From the resource's provider (`pulumi:providers:azure-native`, inputs as in
 // @pulumi/azure-native 3.28.0 provider.d.ts): `subscriptionId`, `tenantId`, `auxiliaryTenantIds`
 // (sent as a JSON string by an explicit provider; both forms are read), `environment` (public,
-// usgovernment, china; data/regions.ts gives the country of a sovereign cloud) and `metadataHost`
+// usgovernment, china; catalogue/regions.ts gives the country of a sovereign cloud) and `metadataHost`
 // (the host the provider reads the cloud's endpoints from; its domain names the cloud, see
 // METADATA_HOST_CLOUDS). The provider ignores `environment` when `metadataHost` is set; both are
 // reported, each with the country it implies.
@@ -21,74 +21,24 @@
 // resources of the same deployment, which the provider's subscription covers.
 //
 // Subscription and tenant GUIDs are reported in lower case (they compare case-insensitively).
-import { azureEnvironmentCountry } from "../../data/regions";
-import type { CountryCode, Sourced } from "../../data/types";
+import {
+  azureEnvironmentCountry,
+  lookupMetadataHost,
+  metadataHostName,
+} from "../../catalogue/regions";
+import type { CountryCode } from "../../data/types";
 import type { Read } from "../../values";
 import { Computed, isUnknown, readString, readStrings } from "../../values";
 import { findSubscriptionIds, isGuid, walkStrings } from "../arn";
 import type { AccountFacts, AccountTie, EvalContext, ProviderView, ResourceView } from "../types";
+import { isDefaultProvider, providerOf } from "../common/provider";
 import { AZURE_PROVIDER_TYPE } from "./placement";
-
-const REVIEWED = "2026-11-22";
-
-export interface MetadataHostCloud extends Sourced {
-  /** A host equal to this domain, or below it, belongs to the cloud. */
-  readonly domain: string;
-  /** The cloud, in the vocabulary of data/regions.ts AZURE_ENVIRONMENTS. */
-  readonly cloud: string;
-  readonly country?: CountryCode;
-}
-
-/**
- * Domains of the Resource Manager and metadata hosts of the sovereign Azure clouds. Source:
- * Microsoft Learn, Az.Accounts `Get-AzEnvironment` (built-in environments: AzureChinaCloud
- * `https://management.chinacloudapi.cn/`, AzureUSGovernment `https://management.usgovcloudapi.net/`,
- * AzureCloud `https://management.azure.com/`). The public cloud spans countries and has no entry.
- * TODO(data): belongs in data/ (with a SOURCES key "ms-learn-get-azenvironment").
- */
-export const METADATA_HOST_CLOUDS: readonly MetadataHostCloud[] = [
-  {
-    domain: "chinacloudapi.cn",
-    cloud: "china",
-    country: "CN",
-    source: "ms-learn-get-azenvironment",
-    reviewed: REVIEWED,
-    confidence: "verified",
-    note: "Azure operated by 21Vianet: Resource Manager at management.chinacloudapi.cn.",
-  },
-  {
-    domain: "usgovcloudapi.net",
-    cloud: "usgovernment",
-    country: "US",
-    source: "ms-learn-get-azenvironment",
-    reviewed: REVIEWED,
-    confidence: "verified",
-    note: "Azure Government: Resource Manager at management.usgovcloudapi.net.",
-  },
-];
-
-/** "https://management.chinacloudapi.cn:443/metadata" → "management.chinacloudapi.cn". */
-export function metadataHostName(value: string): string {
-  return value
-    .trim()
-    .toLowerCase()
-    .replace(/^[a-z][a-z0-9+.-]*:\/\//, "")
-    .replace(/[/?#].*$/, "")
-    .replace(/:\d+$/, "")
-    .replace(/\.$/, "");
-}
-
-/** The sovereign cloud a metadata host belongs to, if it is one of METADATA_HOST_CLOUDS. */
-export function lookupMetadataHost(value: string): MetadataHostCloud | undefined {
-  const host = metadataHostName(value);
-  return METADATA_HOST_CLOUDS.find((c) => host === c.domain || host.endsWith(`.${c.domain}`));
-}
 
 export const AZURE_CONFIG_NAMESPACE = "azure-native";
 
 export function azureAccountFacts(resource: ResourceView, ctx: EvalContext): AccountFacts {
   const ties = new TieList();
-  const provider = resource.provider?.type === AZURE_PROVIDER_TYPE ? resource.provider : undefined;
+  const provider = providerOf(resource, AZURE_PROVIDER_TYPE);
   const fromConfig = provider === undefined || isDefaultProvider(provider);
   const input = (key: string) => providerInput(provider, key, fromConfig, ctx);
 
@@ -204,12 +154,6 @@ function propTies(props: unknown, ties: TieList): void {
 function guidValue(value: string): string {
   const t = value.trim();
   return isGuid(t) ? t.toLowerCase() : t;
-}
-
-/** Default providers are named `default` or `default_<version>` (e.g. `default_3_28_0`). */
-function isDefaultProvider(provider: ProviderView): boolean {
-  const name = provider.name || provider.urn.split("::").pop() || "";
-  return /^default(?:_[0-9a-z_-]+)?$/i.test(name);
 }
 
 class TieList {

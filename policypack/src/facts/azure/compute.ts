@@ -23,7 +23,7 @@ import {
   classifyAzureVmSize,
   classifyAzureWorkloadProfile,
   unspecifiedAccelerator,
-} from "../../data/accelerators";
+} from "../../catalogue/accelerators";
 import type { ComputeExtractor } from "../compute";
 import { ComputeCollector } from "../compute";
 import type { ComputeFacts } from "../types";

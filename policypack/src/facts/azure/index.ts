@@ -4,13 +4,11 @@ export {
   AZURE_ENVIRONMENT_CONFIG,
   AZURE_ENVIRONMENT_VARIABLE,
   AZURE_LOCATION_CONFIG,
-  AZURE_PARENT_LINKS,
-  AZURE_PARENT_NAME_PROPS,
   AZURE_PROVIDER_TYPE,
   azureAdditionalPlacements,
-  azureParentLink,
   azurePlacement,
-  indexStack,
-  resolveInherited,
 } from "./placement";
-export type { AzureStackIndex, ParentLink } from "./placement";
+export { AZURE_PARENT_LINKS, AZURE_PARENT_NAME_PROPS, azureParentLink } from "./parent-links";
+export type { ParentLink } from "./parent-links";
+export { indexStack, resolveInherited } from "./stack";
+export type { AzureStackIndex } from "./stack";

@@ -3,7 +3,7 @@
 // ap-southeast-1 is Hong Kong, AWS's is Singapore), so placements carry the region qualified by
 // the cloud ("huaweicloud:ap-southeast-1"): `allowedRegions: ["ap-southeast-1"]` written for AWS
 // never allows a Huawei Cloud region by accident.
-import { lookupListedCloudRegion } from "../../data/regions";
+import { lookupListedCloudRegion } from "../../catalogue/regions";
 import type { Cloud } from "../../data/types";
 import type { RegionReading } from "./placement-chain";
 

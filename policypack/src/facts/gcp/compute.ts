@@ -7,12 +7,12 @@
 // Dataproc name them in `acceleratorType`. GKE Autopilot clusters provision GPU nodes from the
 // workloads' requests, which the inputs do not show, so an Autopilot cluster is reported as
 // possible accelerator capacity (fail closed, as for AKS node auto-provisioning).
-import { unspecifiedAccelerator } from "../../data/accelerators";
+import { unspecifiedAccelerator } from "../../catalogue/accelerators";
 import {
   classifyGcpAcceleratorType,
   classifyGcpMachineType,
   classifyGcpTpuType,
-} from "../../data/other-accelerators";
+} from "../../catalogue/other-accelerators";
 import { Computed, read } from "../../values";
 import type { ComputeExtractor } from "../compute";
 import type { Part } from "../common/paths";

@@ -5,10 +5,11 @@
 // CLOUDSDK_COMPUTE_ZONE and GOOGLE_REGION, GCLOUD_REGION, CLOUDSDK_COMPUTE_REGION. Zones resolve
 // to their region ("asia-east2-a" → asia-east2, Hong Kong). GKE clusters and node pools also run
 // in `nodeLocations[]` (additional placements).
-import { lookupGcpLocation } from "../../data/regions";
+import { lookupGcpLocation } from "../../catalogue/regions";
 import { readStrings } from "../../values";
 import type { ChainSpec } from "../common/placement-chain";
-import { chainPlacement } from "../common/placement-chain";
+import type { Found } from "../common/placement-chain";
+import { chainPlacement, declaredChain, placementOf } from "../common/placement-chain";
 import type { EvalContext, Placement, ResourceView } from "../types";
 
 export const GCP_PROVIDER_TYPE = "pulumi:providers:gcp";
@@ -40,6 +41,9 @@ const REGIONAL: ChainSpec = {
   envVars: [...GCP_REGION_ENV_VARS, ...GCP_ZONE_ENV_VARS],
 };
 
+const ZONAL_CHAIN = declaredChain(ZONAL);
+const REGIONAL_CHAIN = declaredChain(REGIONAL);
+
 /** Modules whose resources are regional (Vertex AI, Dataproc, Cloud Run …); others are zonal first. */
 const REGIONAL_MODULES: ReadonlySet<string> = new Set([
   "vertex",
@@ -64,7 +68,7 @@ function isRegional(token: string): boolean {
 }
 
 export function gcpPlacement(resource: ResourceView, token: string, ctx: EvalContext): Placement {
-  return chainPlacement(resource, ctx, isRegional(token) ? REGIONAL : ZONAL);
+  return chainPlacement(resource, ctx, isRegional(token) ? REGIONAL_CHAIN : ZONAL_CHAIN);
 }
 
 const NODE_LOCATION_TOKENS: ReadonlySet<string> = new Set([
@@ -76,25 +80,14 @@ const NODE_LOCATION_TOKENS: ReadonlySet<string> = new Set([
 export function gcpAdditionalPlacements(resource: ResourceView, token: string): Placement[] {
   if (!NODE_LOCATION_TOKENS.has(token)) return [];
   const { values, computed } = readStrings(resource.props, "nodeLocations");
-  const out: Placement[] = [];
+  const found: Found[] = values.map((v) => ({
+    kind: "resolved",
+    written: v.value,
+    origin: { kind: "resource", detail: `resource input \`${v.path}\`` },
+  }));
   if (computed) {
-    out.push({
-      status: "computed",
-      cloud: "gcp",
-      path: computed.path,
-      origin: { kind: "resource", detail: "resource input `nodeLocations`" },
-    });
+    const origin = { kind: "resource", detail: "resource input `nodeLocations`" } as const;
+    found.unshift({ kind: "unknown", path: computed.path, origin });
   }
-  for (const v of values) {
-    const found = ZONAL.read(v.value);
-    out.push({
-      status: "resolved",
-      cloud: "gcp",
-      written: v.value,
-      region: found.region,
-      ...(found.entry ? { entry: found.entry, country: found.entry.country } : {}),
-      origin: { kind: "resource", detail: `resource input \`${v.path}\`` },
-    });
-  }
-  return out;
+  return found.map((f) => placementOf("gcp", f, ZONAL.read));
 }

@@ -7,12 +7,11 @@
 // Region: the resource's own `region` input (most Huawei Cloud resources take one), else its
 // `availabilityZone` ("cn-north-4a"), else the provider's `region` (stack config
 // `huaweicloud:region`), else HW_REGION_NAME. The provider has no default region.
-import { classifyHuaweicloudFlavor } from "../../data/other-accelerators";
+import { classifyHuaweicloudFlavor } from "../../catalogue/other-accelerators";
 import type { ComputeExtractor } from "../compute";
 import { extractor, typesAt } from "../common/paths";
 import { readListedCloudRegion } from "../common/listed-cloud";
-import type { ChainSpec } from "../common/placement-chain";
-import { chainPlacement } from "../common/placement-chain";
+import { chainPlacement, declaredChain } from "../common/placement-chain";
 import type { EvalContext, Placement, ResourceView } from "../types";
 
 const flavors = (...patterns: string[]): ComputeExtractor =>
@@ -31,7 +30,7 @@ export const HUAWEICLOUD_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtracto
 
 export const HUAWEICLOUD_PROVIDER_TYPE = "pulumi:providers:huaweicloud";
 
-const SPEC: ChainSpec = {
+const CHAIN = declaredChain({
   cloud: "huaweicloud",
   providerType: HUAWEICLOUD_PROVIDER_TYPE,
   resourceInputs: ["region", "availabilityZone"],
@@ -39,12 +38,12 @@ const SPEC: ChainSpec = {
   configKeys: ["huaweicloud:region"],
   envVars: ["HW_REGION_NAME"],
   read: (written) => readListedCloudRegion("huaweicloud", written),
-};
+});
 
 export function huaweicloudPlacement(
   resource: ResourceView,
   _token: string,
   ctx: EvalContext,
 ): Placement {
-  return chainPlacement(resource, ctx, SPEC);
+  return chainPlacement(resource, ctx, CHAIN);
 }

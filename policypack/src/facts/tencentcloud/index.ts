@@ -7,12 +7,11 @@
 // Region: the resource's `availabilityZone` ("ap-guangzhou-3"), else the provider's `region`
 // (stack config `tencentcloud:region`), else TENCENTCLOUD_REGION, else the provider's default
 // region ap-guangzhou.
-import { classifyTencentcloudInstanceType } from "../../data/other-accelerators";
+import { classifyTencentcloudInstanceType } from "../../catalogue/other-accelerators";
 import type { ComputeExtractor } from "../compute";
 import { extractor, typesAt } from "../common/paths";
 import { readListedCloudRegion } from "../common/listed-cloud";
-import type { ChainSpec } from "../common/placement-chain";
-import { chainPlacement } from "../common/placement-chain";
+import { chainPlacement, declaredChain } from "../common/placement-chain";
 import type { EvalContext, Placement, ResourceView } from "../types";
 
 const cvm = (...patterns: string[]): ComputeExtractor =>
@@ -38,7 +37,7 @@ export const TENCENTCLOUD_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtract
 
 export const TENCENTCLOUD_PROVIDER_TYPE = "pulumi:providers:tencentcloud";
 
-const SPEC: ChainSpec = {
+const CHAIN = declaredChain({
   cloud: "tencentcloud",
   providerType: TENCENTCLOUD_PROVIDER_TYPE,
   resourceInputs: ["availabilityZone"],
@@ -50,12 +49,12 @@ const SPEC: ChainSpec = {
     source: "the tencentcloud provider's documented default",
   },
   read: (written) => readListedCloudRegion("tencentcloud", written),
-};
+});
 
 export function tencentcloudPlacement(
   resource: ResourceView,
   _token: string,
   ctx: EvalContext,
 ): Placement {
-  return chainPlacement(resource, ctx, SPEC);
+  return chainPlacement(resource, ctx, CHAIN);
 }

@@ -1,10 +1,7 @@
 import type { VirtualNetworkPeeringArgs } from "@pulumi/azure-native/network/virtualNetworkPeering";
 import type { VaultArgs } from "@pulumi/azure-native/keyvault/vault";
-import {
-  azureAccountFacts,
-  lookupMetadataHost,
-  metadataHostName,
-} from "../../../../policypack/src/facts/azure/accounts";
+import { lookupMetadataHost, metadataHostName } from "../../../../policypack/src/catalogue/regions";
+import { azureAccountFacts } from "../../../../policypack/src/facts/azure/accounts";
 import type { AccountTie, ResourceView } from "../../../../policypack/src/facts/types";
 import {
   COMPUTED,

@@ -219,6 +219,68 @@ describe("computed values stop the search", () => {
   });
 });
 
+describe("the one unknown-value rule holds at every step", () => {
+  it("4. stops at an unknown AWS_REGION instead of reading the sentinel as a region", () => {
+    const r = resource(INSTANCE, {}, { provider: explicitProvider("aws-x") });
+    const p = place(r, {
+      ...ALL_STEPS,
+      env: { AWS_REGION: COMPUTED, AWS_DEFAULT_REGION: "us-east-1" },
+    });
+    expect(p).toEqual({
+      status: "computed",
+      cloud: "aws",
+      path: "AWS_REGION",
+      origin: { kind: "env", detail: "environment variable AWS_REGION" },
+    });
+  });
+
+  it("4. stops at an unknown AWS_DEFAULT_REGION instead of reading the profile", () => {
+    const ctx = fakeContext({
+      env: { AWS_DEFAULT_REGION: COMPUTED },
+      profiles: { default: "us-east-1" },
+    });
+    const p = awsPlacement(resource(INSTANCE, {}), ctx);
+    expect(p.status === "computed" && p.path).toBe("AWS_DEFAULT_REGION");
+    expect(ctx.profileLookups).toEqual([]);
+  });
+
+  it("3. stops at an unknown stack config aws:region (a secret the scan could not read)", () => {
+    const p = place(resource(INSTANCE, {}), {
+      ...ALL_STEPS,
+      stackConfig: { "aws:region": COMPUTED },
+    });
+    expect(p).toEqual({
+      status: "computed",
+      cloud: "aws",
+      path: "aws:region",
+      origin: { kind: "stack-config", detail: "stack config `aws:region`" },
+    });
+  });
+
+  it("5. stops at an unknown stack config aws:profile instead of falling back to AWS_PROFILE", () => {
+    const ctx = fakeContext({
+      stackConfig: { "aws:profile": COMPUTED },
+      env: { AWS_PROFILE: "from-env" },
+      profiles: { "from-env": "us-west-2" },
+    });
+    const p = awsPlacement(resource(INSTANCE, {}, { provider: defaultProvider() }), ctx);
+    expect(p).toEqual({
+      status: "computed",
+      cloud: "aws",
+      path: "aws:profile",
+      origin: { kind: "profile", detail: "stack config `aws:profile`" },
+    });
+    expect(ctx.profileLookups).toEqual([]);
+  });
+
+  it("5. stops at an unknown AWS_PROFILE instead of looking the sentinel up as a profile", () => {
+    const ctx = fakeContext({ env: { AWS_PROFILE: COMPUTED }, profiles: { default: "us-east-1" } });
+    const p = awsPlacement(resource(INSTANCE, {}, { provider: explicitProvider("aws-x") }), ctx);
+    expect(p.status === "computed" && [p.path, p.origin.kind]).toEqual(["AWS_PROFILE", "profile"]);
+    expect(ctx.profileLookups).toEqual([]);
+  });
+});
+
 describe("provider handling", () => {
   it("ignores a provider that is not the AWS provider", () => {
     const other = {

@@ -1,6 +1,6 @@
 // The matcher for AWS settings that imply accelerators, and the names facts/aws keeps exporting
 // now that the tables live in data/aws-platform-hints.ts.
-import * as data from "../../../../policypack/src/data/aws-platform-hints";
+import * as data from "../../../../policypack/src/data/accelerators/aws-platform-hints";
 import * as awsFacts from "../../../../policypack/src/facts/aws";
 import { matchSetting } from "../../../../policypack/src/facts/aws/platforms";
 

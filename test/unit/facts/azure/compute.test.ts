@@ -6,7 +6,7 @@ import { asked, askedHosts, askedProfiles, resetAsked } from "./fake-catalogue";
 import type { CompliantKind } from "./fixtures";
 import { COMPLIANT, UNKNOWN, azureResource, compliant, extract, uses, withField } from "./fixtures";
 
-jest.mock("../../../../policypack/src/data/accelerators", () =>
+jest.mock("../../../../policypack/src/catalogue/accelerators", () =>
   jest.requireActual("./fake-catalogue"),
 );
 

@@ -1,11 +1,11 @@
 // A stand-in for data/accelerators in the extraction tests. The extractors' job is to find every
 // place a size or GPU is chosen and hand the value to the catalogue; these tests prove that, so
 // they use a small catalogue of their own and record every value the extractor asked about.
-import type * as Accelerators from "../../../../policypack/src/data/accelerators";
+import type * as Accelerators from "../../../../policypack/src/catalogue/accelerators";
 import type { AcceleratorInfo } from "../../../../policypack/src/data/types";
 
 const actual: typeof Accelerators = jest.requireActual(
-  "../../../../policypack/src/data/accelerators",
+  "../../../../policypack/src/catalogue/accelerators",
 );
 
 /** Sizes the fake catalogue knows as accelerators (case-insensitive, `Standard_` optional). */

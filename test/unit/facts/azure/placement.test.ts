@@ -394,3 +394,25 @@ describe("additional locations", () => {
     expect(azureAdditionalPlacements(compliant(VM), VM, NO_CONTEXT)).toEqual([]);
   });
 });
+
+describe("the one unknown-value rule holds at every step", () => {
+  it("stops at an unknown stack config `azure-native:location` (a secret the scan could not read)", () => {
+    const ctx = fakeContext({ "azure-native:location": UNKNOWN });
+    expect(azurePlacement(vmWithout(), VM, ctx)).toEqual({
+      status: "computed",
+      cloud: "azure",
+      path: "azure-native:location",
+      origin: { kind: "stack-config", detail: "stack config `azure-native:location`" },
+    });
+  });
+
+  it("makes the placement unknown when ARM_ENVIRONMENT is unknown, as for a computed provider environment", () => {
+    const ctx = fakeContext({}, { ARM_ENVIRONMENT: UNKNOWN });
+    expect(azurePlacement(compliant(VM), VM, ctx)).toEqual({
+      status: "computed",
+      cloud: "azure",
+      path: "ARM_ENVIRONMENT",
+      origin: { kind: "environment", detail: "environment variable `ARM_ENVIRONMENT`" },
+    });
+  });
+});

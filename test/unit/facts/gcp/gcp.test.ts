@@ -167,6 +167,19 @@ describe("GCP placement", () => {
     expect(placementOf(withProps(gpuVm, { zone: UNKNOWN })).status).toBe("computed");
   });
 
+  it("stops at an unknown stack config gcp:zone, naming the key as the unknown path", () => {
+    const r = resource(
+      "gcp:compute/instance:Instance",
+      { machineType: "a2-highgpu-1g" },
+      defaultProvider("gcp"),
+    );
+    const p = placementOf(r, context({ "gcp:zone": UNKNOWN, "gcp:region": "us-west1" }));
+    expect(p.status === "computed" && [p.path, p.origin.detail]).toEqual([
+      "gcp:zone",
+      "stack config `gcp:zone`",
+    ]);
+  });
+
   it("says where it looked when nothing names a region", () => {
     const p = placementOf(withProvider(noZone, undefined));
     expect(p.status).toBe("unresolved");

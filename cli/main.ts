@@ -1,3 +1,0 @@
-// Entry point of the `jurisdiction-guard` command: bin/jurisdiction-guard.js runs `main` of the
-// compiled dist/main.js and exits with the code it resolves to.
-export { main } from "./scan/command";

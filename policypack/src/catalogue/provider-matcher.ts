@@ -1,0 +1,738 @@
+// Finds the listed foreign provider behind an identifier: an ASN, an IP address or range, an AWS
+// account, an Azure subscription or tenant, a carrier name, a private-link service name or a Pulumi
+// type token. The built-in registry (data/foreign-providers.ts) and the user's own list (the future
+// `foreignProviders` setting) are indexed once; every lookup is a map hit or a short scan.
+import ipaddr from "ipaddr.js";
+import { makeRe } from "minimatch";
+import type { MinimatchOptions } from "minimatch";
+import { isValid as isIsoCountry } from "i18n-iso-countries/index";
+import { BUILTIN_FOREIGN_PROVIDERS } from "../data/foreign-providers";
+import type { ForeignProvider } from "../data/foreign-providers";
+import type { Confidence, CountryCode } from "../data/types";
+import { minimatchPrefix, PatternIndex } from "./pattern-index";
+
+// ── ASNs ────────────────────────────────────────────────────────────────────────────────────────
+
+/** The largest 4-byte AS number (RFC 6793). */
+const MAX_ASN = 4294967295;
+/** Each half of an asdot ASN ("1.10") is a 2-byte number (RFC 5396). */
+const MAX_ASDOT_PART = 65535;
+const ASDOT_HIGH_FACTOR = MAX_ASDOT_PART + 1;
+/** "45102", "AS45102", "as 45102", "ASN45102", asdot "1.10" or "AS1.10". */
+const ASN_TEXT = /^(?:ASN?\s*)?(\d+)(?:\.(\d+))?$/i;
+/** ASNs that never identify a peer: 0 (RFC 7607) and the last 4-byte number (RFC 7300). */
+const RESERVED_ASNS: ReadonlySet<number> = new Set([0, MAX_ASN]);
+
+/**
+ * An AS number from a number or a string, or undefined when the value is not one. Accepts
+ * `45102`, `"45102"`, `"AS45102"`, `"as 45102"`, `"ASN45102"` and asdot `"1.10"` (= 65546).
+ * Rejects negatives, fractions, values above 4294967295 and anything else.
+ */
+export function normaliseAsn(value: unknown): number | undefined {
+  if (typeof value === "number") {
+    return Number.isInteger(value) && value >= 0 && value <= MAX_ASN ? value : undefined;
+  }
+  if (typeof value === "bigint") {
+    return value >= 0n && value <= BigInt(MAX_ASN) ? Number(value) : undefined;
+  }
+  if (typeof value !== "string") return undefined;
+  const m = ASN_TEXT.exec(value.trim());
+  if (!m?.[1]) return undefined;
+  if (m[2] === undefined) {
+    const asn = Number(m[1]);
+    return asn <= MAX_ASN ? asn : undefined;
+  }
+  const high = Number(m[1]);
+  const low = Number(m[2]);
+  if (high > MAX_ASDOT_PART || low > MAX_ASDOT_PART) return undefined;
+  return high * ASDOT_HIGH_FACTOR + low;
+}
+
+// ── Public shapes ───────────────────────────────────────────────────────────────────────────────
+
+export type MatchKind =
+  | "asn"
+  | "ip"
+  | "aws-account"
+  | "azure-subscription"
+  | "azure-tenant"
+  | "carrier"
+  | "service-name"
+  | "package";
+
+export interface ProviderMatch {
+  readonly provider: {
+    readonly id: string;
+    readonly name: string;
+    /** Absent for a custom provider that names no jurisdiction. */
+    readonly country?: CountryCode;
+    readonly builtin: boolean;
+  };
+  readonly by: MatchKind;
+  /** The listed value that matched: "AS45102", "47.74.0.0/15", "China Telecom Global", "alicloud:". */
+  readonly matched: string;
+  /** For built-in ASNs and packages: how well the listed value is backed, and by which source. */
+  readonly confidence?: Confidence;
+  readonly source?: string;
+}
+
+export interface ProviderIndex {
+  byAsn(asn: number): ProviderMatch[];
+  /** IPv4 or IPv6 address, or a CIDR (matches when it overlaps a listed range). */
+  byIp(ip: string): ProviderMatch[];
+  byAccount(id: string): ProviderMatch[];
+  bySubscription(id: string): ProviderMatch[];
+  byTenant(id: string): ProviderMatch[];
+  /** Case- and space-insensitive; a listed name found inside the given one matches. */
+  byCarrier(name: string): ProviderMatch[];
+  byServiceName(name: string): ProviderMatch[];
+  /** A resource type token ("alicloud:ecs/instance:Instance") or provider type ("pulumi:providers:alicloud"). */
+  byPackage(typeToken: string): ProviderMatch[];
+}
+
+/** One entry of the `foreignProviders` setting: a provider the user lists in addition to (or instead of) the built-ins. */
+export interface CustomProvider {
+  name: string;
+  asns?: (number | string)[];
+  accountIds?: string[];
+  subscriptionIds?: string[];
+  tenantIds?: string[];
+  cidrs?: string[];
+  serviceNames?: string[];
+  /** Carrier or link-provider names, as in `carrierNames` of the built-ins. */
+  carrierNames?: string[];
+  /** ISO 3166-1 alpha-2 code of the provider's jurisdiction. */
+  jurisdiction?: string;
+}
+
+export interface ProviderIndexError {
+  /** Path of the offending value: "foreignProviders[2].cidrs[0]". */
+  readonly field: string;
+  readonly problem: string;
+  readonly fix: string;
+}
+
+// ── Normalisation of identifiers ────────────────────────────────────────────────────────────────
+
+/** The setting that CustomProvider entries come from; error paths start with it. */
+const SETTING = "foreignProviders";
+const AWS_ACCOUNT_ID = /^\d{12}$/;
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ISO_ALPHA2 = /^[A-Z]{2}$/;
+const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
+const TOKEN_SEPARATOR = ":";
+
+/** AWS account IDs compare as their 12 digits: "1234-5678-9012" = "123456789012". */
+function accountKey(id: string): string {
+  return id.replace(/[\s-]/g, "");
+}
+
+/** GUIDs compare lower-case, without braces. */
+function guidKey(id: string): string {
+  return id
+    .trim()
+    .replace(/^\{(.*)\}$/, "$1")
+    .toLowerCase();
+}
+
+function serviceKey(name: string): string {
+  return name.trim().toLowerCase();
+}
+
+/** The Pulumi package a type token belongs to: "alicloud" for both "alicloud:ecs/…" and "pulumi:providers:alicloud". */
+function packageOf(typeToken: string): string {
+  const token = typeToken.trim().toLowerCase();
+  const rest = token.startsWith(PROVIDER_TYPE_PREFIX)
+    ? token.slice(PROVIDER_TYPE_PREFIX.length)
+    : token;
+  return rest.split(TOKEN_SEPARATOR)[0] ?? "";
+}
+
+// Carrier names: words compare case-insensitively ("CHINA TELECOM" = "China Telecom"), camel case
+// splits ("ChinaTelecom" = "China Telecom"), and punctuation separates ("China-Telecom").
+
+/** A listed name also matches inside run-together text ("CHINANET-BACKBONE" holds "ChinaNet") when
+ * it is at least this long once spaces are removed; shorter names (MTS, KSYUN) hide inside unrelated
+ * words, so they must match as whole words. */
+const MIN_RUN_TOGETHER_LENGTH = 6;
+
+function words(name: string): string[] {
+  return name
+    .replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0);
+}
+
+// ── IP ranges ───────────────────────────────────────────────────────────────────────────────────
+
+type Family = "ipv4" | "ipv6";
+
+const FAMILY_BITS: Readonly<Record<Family, number>> = { ipv4: 32, ipv6: 128 };
+/** An IPv4-mapped IPv6 address (::ffff:a.b.c.d) carries its IPv4 address in the last 32 bits. */
+const IPV4_MAPPED_PREFIX = FAMILY_BITS.ipv6 - FAMILY_BITS.ipv4;
+const BITS_PER_BYTE = 8n;
+const PREFIX_TEXT = /^\d{1,3}$/;
+const IPV6_GROUP_SEPARATOR = ":";
+
+interface IpRange {
+  readonly family: Family;
+  /** The address as given, as an unsigned integer. */
+  readonly address: bigint;
+  readonly prefix: number;
+  /** The address with its host bits cleared. */
+  readonly network: bigint;
+}
+
+function toBigInt(bytes: readonly number[]): bigint {
+  return bytes.reduce((acc, b) => (acc << BITS_PER_BYTE) | BigInt(b), 0n);
+}
+
+function maskOf(prefix: number, bits: number): bigint {
+  return ((1n << BigInt(prefix)) - 1n) << BigInt(bits - prefix);
+}
+
+function lastAddress(network: bigint, prefix: number, bits: number): bigint {
+  return network | ((1n << BigInt(bits - prefix)) - 1n);
+}
+
+/** Canonical text of a range's network: "47.74.0.0/15", "2400:3200::/32". */
+function rangeText({ family, network, prefix }: IpRange): string {
+  const bytes: number[] = [];
+  const count = FAMILY_BITS[family] / Number(BITS_PER_BYTE);
+  for (let i = count - 1; i >= 0; i--) {
+    bytes.push(Number((network >> (BigInt(i) * BITS_PER_BYTE)) & 0xffn));
+  }
+  const addr = ipaddr.fromByteArray(bytes);
+  const text = "toRFC5952String" in addr ? addr.toRFC5952String() : addr.toString();
+  return `${text}/${prefix}`;
+}
+
+/** Parses "1.2.3.4", "1.2.3.0/24", "2400:3200::/32", "::ffff:1.2.3.4"; undefined when it is none of these. */
+function parseIpRange(input: string): IpRange | undefined {
+  const text = input.trim();
+  const slash = text.indexOf("/");
+  const addrText = slash < 0 ? text : text.slice(0, slash);
+  const prefixText = slash < 0 ? undefined : text.slice(slash + 1);
+  let family: Family;
+  let address: bigint;
+  let prefix: number;
+  if (ipaddr.IPv4.isValidFourPartDecimal(addrText)) {
+    family = "ipv4";
+    address = toBigInt(ipaddr.IPv4.parse(addrText).toByteArray());
+  } else if (addrText.includes(IPV6_GROUP_SEPARATOR) && ipaddr.IPv6.isValid(addrText)) {
+    family = "ipv6";
+    address = toBigInt(ipaddr.IPv6.parse(addrText).toByteArray());
+  } else {
+    return undefined;
+  }
+  const bits = FAMILY_BITS[family];
+  if (prefixText === undefined) {
+    prefix = bits;
+  } else {
+    if (!PREFIX_TEXT.test(prefixText)) return undefined;
+    prefix = Number(prefixText);
+    if (prefix > bits) return undefined;
+  }
+  // An IPv4-mapped IPv6 address or range is the IPv4 one.
+  if (
+    family === "ipv6" &&
+    prefix >= IPV4_MAPPED_PREFIX &&
+    ipaddr.IPv6.parse(addrText).isIPv4MappedAddress()
+  ) {
+    family = "ipv4";
+    address &= maskOf(FAMILY_BITS.ipv4, FAMILY_BITS.ipv4);
+    prefix -= IPV4_MAPPED_PREFIX;
+  }
+  const network = address & maskOf(prefix, FAMILY_BITS[family]);
+  return { family, address, prefix, network };
+}
+
+/**
+ * Listed ranges of one address family. A lookup of an address masks it once per prefix length in
+ * use and probes a map, so it costs the number of distinct lengths (at most 33 or 129), never the
+ * number of ranges. A queried CIDR also finds listed ranges inside it, through a sorted array and a
+ * binary search.
+ */
+class RangeTable<T> {
+  private readonly byPrefix = new Map<number, Map<bigint, T[]>>();
+  private readonly starts: { start: bigint; prefix: number; values: T[] }[] = [];
+  private prefixes: number[] = [];
+
+  constructor(private readonly bits: number) {}
+
+  add(range: IpRange, value: T): void {
+    let table = this.byPrefix.get(range.prefix);
+    if (!table) {
+      table = new Map();
+      this.byPrefix.set(range.prefix, table);
+    }
+    const existing = table.get(range.network);
+    if (existing) {
+      existing.push(value);
+      return;
+    }
+    const values = [value];
+    table.set(range.network, values);
+    this.starts.push({ start: range.network, prefix: range.prefix, values });
+  }
+
+  /** Call once after the last add. */
+  seal(): void {
+    this.prefixes = [...this.byPrefix.keys()].sort((a, b) => a - b);
+    this.starts.sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : a.prefix - b.prefix,
+    );
+  }
+
+  /** Values of every listed range that overlaps the query. */
+  overlapping(query: IpRange): T[] {
+    const found = new Set<T>();
+    // Listed ranges that contain the query (or equal it).
+    for (const prefix of this.prefixes) {
+      if (prefix > query.prefix) break;
+      const hit = this.byPrefix.get(prefix)?.get(query.network & maskOf(prefix, this.bits));
+      hit?.forEach((v) => found.add(v));
+    }
+    // Listed ranges inside a queried CIDR: aligned ranges whose first address lies within it.
+    if (query.prefix < this.bits) {
+      const end = lastAddress(query.network, query.prefix, this.bits);
+      for (let i = this.firstAtOrAfter(query.network); i < this.starts.length; i++) {
+        const entry = this.starts[i];
+        if (!entry || entry.start > end) break;
+        entry.values.forEach((v) => found.add(v));
+      }
+    }
+    return [...found];
+  }
+
+  private firstAtOrAfter(start: bigint): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const entry = this.starts[mid];
+      if (entry && entry.start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
+
+// ── Building the index ──────────────────────────────────────────────────────────────────────────
+
+interface ProviderRef {
+  readonly id: string;
+  readonly name: string;
+  readonly country?: CountryCode;
+  readonly builtin: boolean;
+}
+
+/** A listed value, ready to be returned as a match. */
+type Listed = Omit<ProviderMatch, "by">;
+
+interface CarrierEntry {
+  /** Position among all carrier names, so that ties resolve in registry and config order. */
+  readonly order: number;
+  readonly listed: Listed;
+  readonly words: readonly string[];
+  readonly runTogether: string;
+}
+
+/** `*` matches within one `/`-separated segment, `**` across segments, `?` one character. */
+const GLOB_OPTIONS: MinimatchOptions = {
+  nocase: true,
+  dot: true,
+  nonegate: true,
+  nocomment: true,
+  noext: true,
+  nobrace: true,
+  platform: "linux",
+};
+const GLOB_CHARS = /[*?[]/;
+/** A pattern made only of wildcards would match every service. */
+const ONLY_WILDCARDS = /^[*?/]*$/;
+
+function listed(
+  provider: ProviderRef,
+  matched: string,
+  confidence?: Confidence,
+  source?: string,
+): Listed {
+  return {
+    provider,
+    matched,
+    ...(confidence ? { confidence } : {}),
+    ...(source ? { source } : {}),
+  };
+}
+
+class Builder {
+  readonly errors: ProviderIndexError[] = [];
+  private readonly asns = new Map<number, Listed[]>();
+  private readonly ranges: Record<Family, RangeTable<Listed>> = {
+    ipv4: new RangeTable(FAMILY_BITS.ipv4),
+    ipv6: new RangeTable(FAMILY_BITS.ipv6),
+  };
+  private readonly accounts = new Map<string, Listed[]>();
+  private readonly subscriptions = new Map<string, Listed[]>();
+  private readonly tenants = new Map<string, Listed[]>();
+  private readonly carriersByWord = new Map<string, CarrierEntry[]>();
+  /** Names long enough to match inside run-together text, by their first MIN_RUN_TOGETHER_LENGTH characters. */
+  private readonly carriersRunTogether = new Map<string, CarrierEntry[]>();
+  private carrierCount = 0;
+  private readonly services = new PatternIndex<Listed>(minimatchPrefix);
+  private readonly packages = new Map<string, Listed[]>();
+  private readonly usedIds = new Set<string>();
+
+  addBuiltin(p: ForeignProvider): void {
+    const ref: ProviderRef = { id: p.id, name: p.name, country: p.country, builtin: true };
+    this.usedIds.add(p.id);
+    const where = `builtin provider ${p.id}`;
+    for (const a of p.asns) this.addAsn(ref, a.asn, `${where} asn`, a.confidence, a.source);
+    p.carrierNames.forEach((n) => this.addCarrier(ref, n));
+    for (const pkg of p.pulumiPackages) {
+      push(
+        this.packages,
+        packageOf(pkg.prefix),
+        listed(ref, pkg.prefix, pkg.confidence, pkg.source),
+      );
+    }
+    this.addIdentifiers(ref, where, {
+      accountIds: p.accountIds,
+      subscriptionIds: p.subscriptionIds,
+      tenantIds: p.tenantIds,
+      cidrs: p.cidrs,
+      serviceNames: p.serviceNames,
+    });
+  }
+
+  addCustom(raw: unknown, index: number): void {
+    const at = `${SETTING}[${index}]`;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      this.error(
+        at,
+        "is not an object",
+        'write an object such as { "name": "Example Telecom", "asns": [64500] }',
+      );
+      return;
+    }
+    const entry = raw as Record<string, unknown>;
+    let name = typeof entry.name === "string" ? entry.name.trim() : "";
+    if (!name) {
+      this.error(
+        `${at}.name`,
+        "is missing or empty",
+        "give the provider a name; findings quote it",
+      );
+      name = `unnamed provider ${index}`;
+    }
+    const country = this.jurisdiction(entry.jurisdiction, `${at}.jurisdiction`);
+    const ref: ProviderRef = {
+      id: this.customId(name, index),
+      name,
+      ...(country ? { country } : {}),
+      builtin: false,
+    };
+    const lists = {
+      asns: this.list(entry.asns, `${at}.asns`),
+      accountIds: this.list(entry.accountIds, `${at}.accountIds`),
+      subscriptionIds: this.list(entry.subscriptionIds, `${at}.subscriptionIds`),
+      tenantIds: this.list(entry.tenantIds, `${at}.tenantIds`),
+      cidrs: this.list(entry.cidrs, `${at}.cidrs`),
+      serviceNames: this.list(entry.serviceNames, `${at}.serviceNames`),
+      carrierNames: this.list(entry.carrierNames, `${at}.carrierNames`),
+    };
+    if (Object.values(lists).every((l) => l.length === 0)) {
+      this.error(
+        at,
+        `"${name}" lists no ASN, account, subscription, tenant, CIDR, service name or carrier name, so it can never match`,
+        "add at least one identifier, or remove the entry",
+      );
+    }
+    lists.asns.forEach((a, i) => this.addAsn(ref, a, `${at}.asns[${i}]`));
+    lists.carrierNames.forEach((c, i) => {
+      if (typeof c === "string" && words(c).length > 0) this.addCarrier(ref, c.trim());
+      else
+        this.error(
+          `${at}.carrierNames[${i}]`,
+          `${show(c)} is not a name`,
+          'write the carrier as the cloud spells it, e.g. "Example Telecom Global"',
+        );
+    });
+    this.addIdentifiers(ref, at, lists);
+  }
+
+  build(): ProviderIndex {
+    this.ranges.ipv4.seal();
+    this.ranges.ipv6.seal();
+    const { asns, ranges, accounts, subscriptions, tenants, packages } = this;
+    const matchCarrier = (name: string): ProviderMatch[] => this.matchCarrier(name);
+    const matchService = (name: string): ProviderMatch[] => this.matchService(name);
+    return {
+      byAsn: (asn) => matchesOf("asn", asns.get(asn)),
+      byIp: (ip) => {
+        const range = parseIpRange(ip);
+        return range ? matchesOf("ip", ranges[range.family].overlapping(range)) : [];
+      },
+      byAccount: (id) => matchesOf("aws-account", accounts.get(accountKey(id))),
+      bySubscription: (id) => matchesOf("azure-subscription", subscriptions.get(guidKey(id))),
+      byTenant: (id) => matchesOf("azure-tenant", tenants.get(guidKey(id))),
+      byCarrier: matchCarrier,
+      byServiceName: matchService,
+      byPackage: (typeToken) => matchesOf("package", packages.get(packageOf(typeToken))),
+    };
+  }
+
+  // ── adding identifiers ──
+
+  private addIdentifiers(
+    ref: ProviderRef,
+    at: string,
+    ids: {
+      accountIds?: readonly unknown[];
+      subscriptionIds?: readonly unknown[];
+      tenantIds?: readonly unknown[];
+      cidrs?: readonly unknown[];
+      serviceNames?: readonly unknown[];
+    },
+  ): void {
+    ids.accountIds?.forEach((v, i) => {
+      const field = `${at}.accountIds[${i}]`;
+      const key = typeof v === "string" ? accountKey(v) : "";
+      if (AWS_ACCOUNT_ID.test(key)) push(this.accounts, key, listed(ref, key));
+      else
+        this.error(
+          field,
+          `${show(v)} is not an AWS account ID`,
+          typeof v === "number"
+            ? `quote it so leading zeros survive: "${String(v).padStart(12, "0")}"`
+            : 'write the 12 digits as a string, e.g. "123456789012"',
+        );
+    });
+    const guids = (
+      list: readonly unknown[] | undefined,
+      key: string,
+      map: Map<string, Listed[]>,
+      what: string,
+    ) =>
+      list?.forEach((v, i) => {
+        const id = typeof v === "string" ? guidKey(v) : "";
+        if (GUID.test(id)) push(map, id, listed(ref, id));
+        else
+          this.error(
+            `${at}.${key}[${i}]`,
+            `${show(v)} is not an Azure ${what} ID (a GUID)`,
+            'write it as 8-4-4-4-12 hex digits, e.g. "00000000-0000-0000-0000-000000000000"',
+          );
+      });
+    guids(ids.subscriptionIds, "subscriptionIds", this.subscriptions, "subscription");
+    guids(ids.tenantIds, "tenantIds", this.tenants, "tenant");
+    ids.cidrs?.forEach((v, i) => this.addCidr(ref, v, `${at}.cidrs[${i}]`));
+    ids.serviceNames?.forEach((v, i) => this.addService(ref, v, `${at}.serviceNames[${i}]`));
+  }
+
+  private addAsn(
+    ref: ProviderRef,
+    value: unknown,
+    field: string,
+    confidence?: Confidence,
+    source?: string,
+  ): void {
+    const asn = normaliseAsn(value);
+    if (asn === undefined) {
+      this.error(
+        field,
+        `${show(value)} is not an AS number`,
+        `write a number (45102), "AS45102" or asdot "1.10"; AS numbers run from 1 to ${MAX_ASN - 1}`,
+      );
+    } else if (RESERVED_ASNS.has(asn)) {
+      this.error(
+        field,
+        `AS${asn} is reserved and never identifies a peer`,
+        "remove it, or correct the number",
+      );
+    } else {
+      push(this.asns, asn, listed(ref, `AS${asn}`, confidence, source));
+    }
+  }
+
+  private addCidr(ref: ProviderRef, value: unknown, field: string): void {
+    const range = typeof value === "string" ? parseIpRange(value) : undefined;
+    if (!range) {
+      this.error(
+        field,
+        `${show(value)} is not an IPv4 or IPv6 address or CIDR`,
+        'write an address range such as "47.74.0.0/15" or "2400:3200::/32"',
+      );
+    } else if (range.network !== range.address) {
+      this.error(
+        field,
+        `${show(value)} has address bits set beyond its /${range.prefix} prefix`,
+        `use the network address: "${rangeText(range)}"`,
+      );
+    } else {
+      this.ranges[range.family].add(range, listed(ref, rangeText(range)));
+    }
+  }
+
+  private addService(ref: ProviderRef, value: unknown, field: string): void {
+    const name = typeof value === "string" ? serviceKey(value) : "";
+    if (!name) {
+      this.error(
+        field,
+        `${show(value)} is not a service name`,
+        'write the service name or alias, e.g. "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"',
+      );
+      return;
+    }
+    if (!GLOB_CHARS.test(name)) {
+      this.services.add(name, listed(ref, value as string), (text) => text === name);
+      return;
+    }
+    const re = ONLY_WILDCARDS.test(name) ? false : makeRe(name, GLOB_OPTIONS);
+    if (re === false) {
+      this.error(
+        field,
+        `${show(value)} is not a usable pattern (it is empty of literal text or malformed)`,
+        'use `*` within a name segment and `**` across "/", e.g. "com.amazonaws.vpce.*.vpce-svc-0123*"',
+      );
+      return;
+    }
+    this.services.add(name, listed(ref, value as string), (text) => re.test(text));
+  }
+
+  private addCarrier(ref: ProviderRef, name: string): void {
+    const w = words(name);
+    const first = w[0];
+    if (first === undefined) return;
+    const entry: CarrierEntry = {
+      order: this.carrierCount++,
+      listed: listed(ref, name),
+      words: w,
+      runTogether: w.join(""),
+    };
+    push(this.carriersByWord, first, entry);
+    if (entry.runTogether.length >= MIN_RUN_TOGETHER_LENGTH) {
+      push(this.carriersRunTogether, entry.runTogether.slice(0, MIN_RUN_TOGETHER_LENGTH), entry);
+    }
+  }
+
+  // ── lookups that are more than a map hit ──
+
+  private matchCarrier(name: string): ProviderMatch[] {
+    const w = words(name);
+    const runTogether = w.join("");
+    const hits: CarrierEntry[] = [];
+    w.forEach((word, i) => {
+      for (const c of this.carriersByWord.get(word) ?? []) {
+        if (c.words.every((cw, j) => w[i + j] === cw)) hits.push(c);
+      }
+    });
+    // Names found inside the run-together text, in registry and config order.
+    const inside = new Set<CarrierEntry>();
+    for (let at = 0; at + MIN_RUN_TOGETHER_LENGTH <= runTogether.length; at++) {
+      const head = runTogether.slice(at, at + MIN_RUN_TOGETHER_LENGTH);
+      for (const c of this.carriersRunTogether.get(head) ?? []) {
+        if (runTogether.startsWith(c.runTogether, at)) inside.add(c);
+      }
+    }
+    hits.push(...[...inside].sort((a, b) => a.order - b.order));
+    // One match per provider: the most specific (longest) listed name that matched.
+    const best = new Map<string, CarrierEntry>();
+    for (const c of hits) {
+      const prev = best.get(c.listed.provider.id);
+      if (!prev || c.runTogether.length > prev.runTogether.length)
+        best.set(c.listed.provider.id, c);
+    }
+    return matchesOf(
+      "carrier",
+      [...best.values()].map((c) => c.listed),
+    );
+  }
+
+  private matchService(name: string): ProviderMatch[] {
+    const key = serviceKey(name);
+    if (!key) return [];
+    return matchesOf("service-name", this.services.lookup(key));
+  }
+
+  // ── helpers ──
+
+  private list(value: unknown, field: string): unknown[] {
+    if (value === undefined || value === null) return [];
+    if (Array.isArray(value)) return value;
+    this.error(field, `is ${show(value)}, not a list`, "write a JSON array, e.g. [64500]");
+    return [];
+  }
+
+  private jurisdiction(value: unknown, field: string): CountryCode | undefined {
+    if (value === undefined || value === null) return undefined;
+    const code = typeof value === "string" ? value.trim().toUpperCase() : "";
+    if (ISO_ALPHA2.test(code) && isIsoCountry(code)) return code;
+    this.error(
+      field,
+      `${show(value)} is not an ISO 3166-1 alpha-2 country code`,
+      'write a two-letter code such as "CN" or "RU"',
+    );
+    return undefined;
+  }
+
+  private customId(name: string, index: number): string {
+    const slug = name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "");
+    let id = slug ? `custom-${slug}` : `custom-${index}`;
+    if (this.usedIds.has(id)) id = `${id}-${index}`;
+    this.usedIds.add(id);
+    return id;
+  }
+
+  private error(field: string, problem: string, fix: string): void {
+    this.errors.push({ field, problem, fix });
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function matchesOf(by: MatchKind, values: readonly Listed[] | undefined): ProviderMatch[] {
+  return (values ?? []).map((v) => ({ ...v, by }));
+}
+
+function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "nothing";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Indexes the built-in registry (when `builtin` is true) and the user's own providers. Invalid
+ * custom values are left out of the index and reported in `errors`, each naming its field
+ * (`foreignProviders[2].cidrs[0]`), what is wrong and how to fix it.
+ */
+export function buildProviderIndex(opts: { builtin: boolean; custom: readonly CustomProvider[] }): {
+  index: ProviderIndex;
+  errors: ProviderIndexError[];
+} {
+  const builder = new Builder();
+  if (opts.builtin) BUILTIN_FOREIGN_PROVIDERS.forEach((p) => builder.addBuiltin(p));
+  opts.custom.forEach((c, i) => builder.addCustom(c, i));
+  return { index: builder.build(), errors: builder.errors };
+}
+
+let builtinCache: ProviderIndex | undefined;
+
+/** The index of the built-in registry alone, built on first use and shared. */
+export function builtinProviderIndex(): ProviderIndex {
+  builtinCache ??= buildProviderIndex({ builtin: true, custom: [] }).index;
+  return builtinCache;
+}
