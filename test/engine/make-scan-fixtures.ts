@@ -20,7 +20,8 @@
 //
 // Normalised after the CLI writes them (only what differs between machines or runs):
 //   - provider ids: the engine gives each provider a random UUID; replaced (wherever it occurs) by
-//     a UUID derived from the provider's URN;
+//     a UUID derived from the provider's URN (not the unknown value, a preview's id of a provider
+//     not yet created);
 //   - times: "created", "modified" (RFC 3339) -> 2026-01-01T00:00:00.000000000Z, the manifest's
 //     "time" -> 2026-01-01T00:00:00Z, events' "timestamp" -> 1767225600, "durationSeconds" and
 //     the preview's "duration" -> 0;
@@ -30,7 +31,8 @@
 //     workspace folder): "project:///<relative path of the repo>/" -> "project:///REPO/"; this run's
 //     temporary folder -> /tmp/jg-engine (if it appears anywhere else); the local policy pack's
 //     path in the event log summary's "<name>|local|<path>" key (the engine shortens long paths
-//     with "...") -> /tmp/jg-engine/pack-XXXXXX/pulumi-analyzer-policy-nodejs;
+//     with "...") -> /tmp/jg-engine/pack-XXXXXX/pulumi-analyzer-policy-nodejs; the line and
+//     column of a frame inside node_modules -> "#1,1" (they move with every dependency update);
 //   - order that varies between runs: "dependencies" and "propertyDependencies" lists sorted; in
 //     the event log, the SDK's debug diagnostics and the "using pulumi-resource-<name> from
 //     $PATH" warnings (about the stub plugins) left out and "sequence" renumbered from 0;
@@ -50,6 +52,7 @@ import { exampleStack, PROVIDERS, setExampleConfig } from "./examples";
 import type { EngineSetup } from "./harness";
 import { openStack, packExecutable, REPO_ROOT, rewritingArgs, setUpEngine } from "./harness";
 import { AnyResource } from "./scenarios";
+import { UNKNOWN_STRING } from "../../policypack/src/values";
 
 export const FIXTURES_DIR = path.join(REPO_ROOT, "test", "fixtures", "scan");
 
@@ -281,13 +284,17 @@ export function normalise(text: string, tmpDir: string): string {
     )
     .split(`project:///${repo}/`)
     .join("project:///REPO/")
+    // Frames inside installed packages move with every dependency update: keep the file only.
+    .replace(/(project:\/\/\/REPO\/node_modules\/[^"#]*)#\d+,\d+/g, "$1#1,1")
     .split(tmpDir)
     .join("/tmp/jg-engine");
   const ids = new Map<string, string>();
   for (const m of out.matchAll(
     /(urn:pulumi:[^"\s]*?::pulumi:providers:[^:"\s]+::[^:"\s]+)::([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/g,
   )) {
-    ids.set(m[2]!, uuidOf(m[1]!));
+    // In preview a provider not yet created has the unknown value as its id: that one is the same
+    // in every run, and replacing it would turn every unknown input into a plain string.
+    if (m[2] !== UNKNOWN_STRING) ids.set(m[2]!, uuidOf(m[1]!));
   }
   for (const [from, to] of ids) out = out.split(from).join(to);
   let n = 0;
