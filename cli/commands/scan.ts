@@ -313,7 +313,8 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
       `
 Inputs (recognised from their content):
   pulumi stack export > stack.json           deployment v3: resources with inputs, outputs, providers
-  pulumi preview --json > preview.json       its "config" becomes the stack config
+  pulumi preview --json > preview.json       its "config" becomes the stack config; it lists only the
+                                             resources that change (--show-sames lists all)
   pulumi preview --event-log events.jsonl    engine events; recorded policy events are compared
 
 Stack exports and event logs record a deployment made elsewhere: they are decided without this

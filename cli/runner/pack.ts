@@ -52,6 +52,7 @@ import type {
   Report,
 } from "./types";
 import { errorMessage, lineSplitter, mapLimit } from "./util";
+import { secretConfigFilter } from "./secret-filter";
 
 /** The engine analyzes this many resources at once by default (`--parallel`). */
 export const DEFAULT_CONCURRENCY = 16;
@@ -305,6 +306,8 @@ export class PolicyPackSession {
   private readonly stack: string;
   private readonly project: string;
   private readonly severityByPolicy: Map<string, Finding["severity"]>;
+  /** The engine's "[secret]" filter of secret stack config values (secret-filter.ts). */
+  private readonly filter: (text: string) => string;
   private closed = false;
 
   constructor(args: {
@@ -318,6 +321,7 @@ export class PolicyPackSession {
     engine: EngineServer;
     stack: string;
     project: string;
+    filter?: (text: string) => string;
   }) {
     this.startupMs = args.startupMs;
     this.info = args.info;
@@ -330,6 +334,7 @@ export class PolicyPackSession {
     this.stack = args.stack;
     this.project = args.project;
     this.severityByPolicy = new Map(args.info.policies.map((p) => [p.name, p.severity]));
+    this.filter = args.filter ?? ((text) => text);
   }
 
   /** The process id of the pack. */
@@ -373,7 +378,7 @@ export class PolicyPackSession {
       policyPackVersion: this.info.version !== "" ? this.info.version : d.getPolicypackversion(),
       enforcementLevel: level,
       severity,
-      message: d.getMessage(),
+      message: this.filter(d.getMessage()),
       description: d.getDescription(),
       urn,
       resourceType: resource?.type ?? urnType(urn),
@@ -439,7 +444,7 @@ export class PolicyPackSession {
             this.info.version !== "" ? this.info.version : r.getPolicypackversion(),
           enforcementLevel: "advisory",
           severity: this.severityByPolicy.get(r.getPolicyname()) ?? "unspecified",
-          message: r.getDiagnostic(),
+          message: this.filter(r.getDiagnostic()),
           description: r.getDescription(),
           urn: resource.urn,
           resourceType: resource.type,
@@ -695,6 +700,7 @@ export async function startPack(opts: StartPackOptions): Promise<PolicyPackSessi
       engine,
       stack,
       project: projectName,
+      filter: secretConfigFilter(opts.stackConfig ?? {}, opts.configSecretKeys ?? []),
     });
   } catch (e) {
     return abort(e);

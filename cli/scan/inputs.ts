@@ -651,7 +651,7 @@ export async function readEventLog(
     if (isRecord(summary) && isRecord(summary["PolicyPacks"])) {
       const packs: Record<string, string> = {};
       for (const [k, v] of Object.entries(summary["PolicyPacks"]))
-        if (typeof v === "string") packs[k] = v;
+        if (typeof v === "string") packs[policyPackNameForEvents(k)] = v;
       sink.policyPacks?.(packs);
     }
   };
@@ -674,4 +674,14 @@ export async function readEventLog(
     });
   }
   await sink.drain();
+}
+
+/**
+ * The pack name in an event log summary's `PolicyPacks` key: a local pack (`--policy-pack DIR`)
+ * is keyed `<name>|local|<path>` (pulumi pkg/engine/update.go LocalPolicyPack.NameForEvents), a
+ * published one by its name.
+ */
+export function policyPackNameForEvents(key: string): string {
+  const parts = key.split("|");
+  return parts.length === 3 && parts[1] === "local" ? parts[0]! : key;
 }

@@ -1,17 +1,38 @@
 // The examples through both sides, shared by the engine suite's differential tests: an example
 // previewed by the REAL engine (examples.test.ts explains how) and evaluated by the runner, and
 // the findings of each as comparable rows.
+import * as fs from "fs";
 import * as path from "path";
-import type { PolicyEvent } from "@pulumi/pulumi/automation";
+import type { PolicyEvent, Stack } from "@pulumi/pulumi/automation";
 import { evaluateProgram, exampleOptions } from "../../cli/program/evaluate";
 import type { ProgramEvaluation } from "../../cli/program/evaluate";
 import { readProject, readStackConfig, selectStack } from "../../cli/program/stack-config";
 import { HERMETIC_ENV } from "../integration/harness";
 import type { EngineSetup, PreviewOutcome } from "./harness";
-import { PACK_DIR, packExecutable, previewWithPacks } from "./harness";
+import { PACK_DIR, packExecutable, previewWithPacks, REPO_ROOT } from "./harness";
 
-/** Every provider package the examples import (a stub each). */
-export const PROVIDERS = ["aws", "azure-native"];
+/** Not provider packages: the SDK and the policy SDK. */
+const NOT_PROVIDERS = new Set(["pulumi", "policy"]);
+
+/** Every @pulumi/* provider package installed here (package.json), which examples import. */
+export const PROVIDERS: string[] = (() => {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as {
+    dependencies?: Record<string, string>;
+    devDependencies?: Record<string, string>;
+  };
+  return Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
+    .filter((n) => n.startsWith("@pulumi/"))
+    .map((n) => n.slice("@pulumi/".length))
+    .filter((n) => !NOT_PROVIDERS.has(n))
+    .sort();
+})();
+
+/**
+ * Packages the pack knows whose SDKs are not installed (npm cannot fetch them here): tests
+ * register their resources by type token (test/engine/programs/every-package); the stubs report
+ * the versions in harness.ts UNINSTALLED_VERSIONS.
+ */
+export const UNINSTALLED_PROVIDERS = ["alicloud", "aws-native", "azure", "gcp", "kubernetes"];
 
 /** What an example folder carries (exampleOptions), with a test's changes on top. */
 export interface ExampleOverrides {
@@ -63,13 +84,11 @@ export async function previewExample(
   dir: string,
   overrides: ExampleOverrides = {},
 ): Promise<PreviewOutcome> {
-  const project = readProject(dir);
-  const stackName = selectStack(dir, undefined);
-  const { config, secretKeys } = readStackConfig(dir, project, stackName);
+  const { projectName, stackName } = exampleStack(dir);
   const opts = optionsOf(dir, overrides);
   const index = path.join(dir, "index.ts");
   return previewWithPacks(setup, {
-    projectName: project.name,
+    projectName,
     stackName,
     // The example's module runs its top level (which registers the resources) when imported here,
     // inside the inline program; its @pulumi/pulumi is the one the Automation API uses (one
@@ -80,17 +99,26 @@ export async function previewExample(
     policyPacks: [packExecutable(setup)],
     ...(opts.policyConfigFile !== undefined ? { policyPackConfigs: [opts.policyConfigFile] } : {}),
     prepare: async (stack) => {
-      await stack.setAllConfig(
-        Object.fromEntries(
-          Object.entries(config).map(([k, value]) => [
-            k,
-            { value, secret: secretKeys.includes(k) },
-          ]),
-        ),
-      );
+      await setExampleConfig(stack, dir);
       for (const [k, v] of Object.entries(opts.stackTags ?? {})) await stack.setTag(k, v);
     },
   });
+}
+
+/** The example's project name and the stack `npm run demo` previews. */
+export function exampleStack(dir: string): { projectName: string; stackName: string } {
+  return { projectName: readProject(dir).name, stackName: selectStack(dir, undefined) };
+}
+
+/** The example's stack config (Pulumi.<stack>.yaml; `secure:` values as secrets) on the stack. */
+export async function setExampleConfig(stack: Stack, dir: string): Promise<void> {
+  const project = readProject(dir);
+  const { config, secretKeys } = readStackConfig(dir, project, selectStack(dir, undefined));
+  await stack.setAllConfig(
+    Object.fromEntries(
+      Object.entries(config).map(([k, value]) => [k, { value, secret: secretKeys.includes(k) }]),
+    ),
+  );
 }
 
 /** One policy finding, as both sides report it. */

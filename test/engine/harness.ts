@@ -51,9 +51,33 @@ function writeExecutable(file: string, body: string): void {
   fs.writeFileSync(file, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
 }
 
-/** The version of @pulumi/<name> the program loads (what the engine asks the provider for). */
+/**
+ * What the stubs of packages not installed here report as their version (nominal: programs register
+ * those resources without a version, so the engine asks for none).
+ */
+export const UNINSTALLED_VERSIONS: Record<string, string> = {
+  alicloud: "3.0.0",
+  "aws-native": "1.0.0",
+  azure: "6.0.0",
+  gcp: "8.0.0",
+  kubernetes: "4.0.0",
+};
+
+/**
+ * The version of @pulumi/<name> the program loads (what the engine asks the provider for), or for
+ * a package not installed, its UNINSTALLED_VERSIONS entry.
+ */
 export function providerPackageVersion(name: string): string {
-  const file = require.resolve(`@pulumi/${name}/package.json`, { paths: [REPO_ROOT] });
+  let file: string;
+  try {
+    file = require.resolve(`@pulumi/${name}/package.json`, { paths: [REPO_ROOT] });
+  } catch (e) {
+    const nominal = UNINSTALLED_VERSIONS[name];
+    if (nominal !== undefined) return nominal;
+    throw new Error(
+      `no stub version for provider "${name}": install @pulumi/${name} or add it to UNINSTALLED_VERSIONS (${String(e)})`,
+    );
+  }
   return (JSON.parse(fs.readFileSync(file, "utf8")) as { version: string }).version;
 }
 
@@ -125,10 +149,7 @@ export function packExecutable(setup: EngineSetup, packDir: string = PACK_DIR): 
   return exe;
 }
 
-export interface PreviewOptions {
-  projectName?: string;
-  stackName?: string;
-  program: () => Promise<Record<string, unknown> | void>;
+export interface PreviewOptions extends StackOptions {
   /** What `--policy-pack` gets: paths of executables (packExecutable) or folders. */
   policyPacks: string[];
   policyPackConfigs?: string[];
@@ -146,24 +167,53 @@ export interface PreviewOutcome {
   ms: number;
 }
 
-export async function previewWithPacks(
-  setup: EngineSetup,
-  opts: PreviewOptions,
-): Promise<PreviewOutcome> {
-  const workDir = fs.mkdtempSync(path.join(setup.dir, "work-"));
-  const stack = await LocalWorkspace.createOrSelectStack(
+/**
+ * The CLI with each command's arguments rewritten (e.g. `--json`, or `--event-log FILE` in place of
+ * the Automation API's event stream). The Automation API calls PulumiCommand's `run(args, ...)`,
+ * which its typings keep internal.
+ */
+export function rewritingArgs(
+  command: PulumiCommand,
+  rewrite: (args: string[]) => string[],
+): PulumiCommand {
+  const base = command as unknown as { run: (args: string[], ...rest: unknown[]) => unknown };
+  const wrapped = Object.create(command) as { run: typeof base.run };
+  wrapped.run = (args, ...rest) => base.run.call(command, rewrite(args), ...rest);
+  return wrapped as unknown as PulumiCommand;
+}
+
+export interface StackOptions {
+  projectName?: string;
+  stackName?: string;
+  program: () => Promise<Record<string, unknown> | void>;
+  /** The workspace folder (its Pulumi.<stack>.yaml keeps the stack config between commands). */
+  workDir?: string;
+  /** The CLI to run, e.g. rewritingArgs(setup.command, ...); setup.command when undefined. */
+  command?: PulumiCommand;
+}
+
+/** The stack (created when new) as an Automation API inline-program stack on the engine. */
+export async function openStack(setup: EngineSetup, opts: StackOptions): Promise<Stack> {
+  return LocalWorkspace.createOrSelectStack(
     {
       projectName: opts.projectName ?? "engine-smoke",
       stackName: opts.stackName ?? "dev",
       program: opts.program,
     },
     {
-      workDir,
+      workDir: opts.workDir ?? fs.mkdtempSync(path.join(setup.dir, "work-")),
       pulumiHome: setup.env.PULUMI_HOME,
-      pulumiCommand: setup.command,
+      pulumiCommand: opts.command ?? setup.command,
       envVars: setup.env,
     },
   );
+}
+
+export async function previewWithPacks(
+  setup: EngineSetup,
+  opts: PreviewOptions,
+): Promise<PreviewOutcome> {
+  const stack = await openStack(setup, opts);
   if (opts.prepare !== undefined) await opts.prepare(stack);
   const events: EngineEvent[] = [];
   const started = Date.now();

@@ -1,4 +1,5 @@
 // Programs the engine suite previews, as Automation API inline programs.
+import * as pulumi from "@pulumi/pulumi";
 import type * as awsTypes from "@pulumi/aws";
 
 /** One p4d.24xlarge (8x A100) in cn-north-1 through an explicit provider. */
@@ -36,4 +37,28 @@ export async function gpuInComputedRegion(): Promise<void> {
     { instanceType: "p4d.24xlarge", ami: "ami-0123456789abcdef0" },
     { provider },
   );
+}
+
+/**
+ * A resource of any type token, for packages whose SDK is not installed: the engine needs only the
+ * token, and a provider plugin of the package's name (the stub) at `version`.
+ */
+export class AnyResource extends pulumi.CustomResource {
+  constructor(
+    type: string,
+    name: string,
+    props: pulumi.Inputs,
+    opts: pulumi.CustomResourceOptions = {},
+  ) {
+    super(type, name, props, opts);
+  }
+}
+
+/** One p4d.24xlarge through the default aws provider (its region from stack config). */
+export async function gpuThroughDefaultProvider(): Promise<void> {
+  const aws = (await import("@pulumi/aws")) as typeof awsTypes;
+  new aws.ec2.Instance("trainer", {
+    instanceType: "p4d.24xlarge",
+    ami: "ami-0123456789abcdef0",
+  });
 }

@@ -23,6 +23,8 @@ describe("jurisdiction-guard --help", () => {
     ]) {
       expect(scan.stdout).toContain(option);
     }
+    // The real CLI's preview JSON leaves unchanged resources out (preview-aks-east-asia.json).
+    expect(scan.stdout).toMatch(/only the\s+resources that change \(--show-sames lists all\)/);
     expect(scan.stdout).toContain("Exit codes: 0 no failing violation, 1 failing violation, 2");
   });
 });

@@ -72,20 +72,27 @@ function verdicts(r: FileScanResult): Record<string, Verdict> {
   return out;
 }
 
-function expected(example: string): Record<string, Verdict> {
+function expected(example: string, without: string[] = []): Record<string, Verdict> {
   const file = path.join(EXAMPLES_DIR, example, "expected.json");
-  return (JSON.parse(fs.readFileSync(file, "utf8")) as { verdicts: Record<string, Verdict> })
+  const all = (JSON.parse(fs.readFileSync(file, "utf8")) as { verdicts: Record<string, Verdict> })
     .verdicts;
+  return Object.fromEntries(Object.entries(all).filter(([name]) => !without.includes(name)));
 }
 
 describe("verdicts are the ones `pulumi preview --policy-pack` gives the same programs", () => {
   it.each([
-    ["stack export", INPUTS.awsChina, "aws-china-gpu-training"],
-    ["stack export with explicit providers", INPUTS.compliant, "compliant-multi-region-gpu"],
-    ["preview JSON (AnalyzeStack finds the pool's location)", INPUTS.aks, "aks-gpu-east-asia"],
-    ["event log", INPUTS.sagemaker, "sagemaker-hong-kong"],
-  ])("%s: %s", (_what, file, example) => {
-    expect(verdicts(result(file))).toEqual(expected(example));
+    ["stack export", INPUTS.awsChina, "aws-china-gpu-training", []],
+    ["stack export with explicit providers", INPUTS.compliant, "compliant-multi-region-gpu", []],
+    // The CLI's preview JSON leaves out unchanged resources (the resource group, deployed before).
+    [
+      "preview JSON (AnalyzeStack finds the pool's location)",
+      INPUTS.aks,
+      "aks-gpu-east-asia",
+      ["aks-rg"],
+    ],
+    ["event log", INPUTS.sagemaker, "sagemaker-hong-kong", []],
+  ])("%s: %s", (_what, file, example, without) => {
+    expect(verdicts(result(file))).toEqual(expected(example, without));
   });
 
   it("re-evaluates an event log to the same policy events the recorded run reported", () => {
@@ -123,7 +130,7 @@ describe("secrets are never printed", () => {
     for (const out of Object.values(rendered)) {
       expect(out).not.toContain("cn-northwest-1");
       expect(out).not.toContain("hf_0123456789abcdefTOKEN");
-      expect(out).not.toContain("v1:sdKz3uJ0aY0m9Cmb");
+      expect(out).not.toContain("v1:normalised0:");
       expect(out).not.toContain("1yO7c0tq7wHq8bJc4vN3kq5oTn1T0p8x0w");
     }
     expect(r.findings[0]?.message).toContain("Where: [secret] (China (Ningxia)");
@@ -223,7 +230,7 @@ describe("JSON report", () => {
     expect(json.inputs.map((i) => [i.format, i.resources, i.mandatory, i.advisory])).toEqual([
       ["stack-export", 11, 6, 0],
       ["stack-export", 16, 0, 0],
-      ["preview", 5, 1, 0],
+      ["preview", 4, 1, 0],
       ["event-log", 6, 4, 0],
       ["stack-export", 3, 0, 2],
       ["stack-export", 3, 2, 0],

@@ -2,7 +2,13 @@
 import * as fs from "fs";
 import type { ConfigLayer } from "../../../cli/scan/config";
 import { jsonPointer, ScanInputError } from "../../../cli/scan/errors";
-import { detectFormat, readEventLog, readJsonInput, stripColors } from "../../../cli/scan/inputs";
+import {
+  detectFormat,
+  policyPackNameForEvents,
+  readEventLog,
+  readJsonInput,
+  stripColors,
+} from "../../../cli/scan/inputs";
 import type { InputSink } from "../../../cli/scan/inputs";
 import type { InputFormat, RecordedPolicyEvent } from "../../../cli/scan/types";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../../cli/runner/marshal";
@@ -119,7 +125,7 @@ describe("pulumi stack export", () => {
     const types = out.resources.map((e) => e.r.type);
     expect(types[0]).toBe("pulumi:pulumi:Stack");
     expect(types[1]).toBe("pulumi:providers:aws");
-    // 12 in the file; the copy pending deletion (`delete: true`) is not judged.
+    // Every resource of the state (test/integration/scan/inputs.test.ts: one pending deletion).
     expect(out.resources).toHaveLength(11);
     expect(new Set(out.resources.map((e) => e.r.urn)).size).toBe(11);
   });
@@ -138,7 +144,7 @@ describe("pulumi stack export", () => {
     const out = await readJson(file);
     const lt = out.resources.find((e) => e.r.urn.endsWith("::gpu-training-template"))?.r;
     expect(lt?.inputs["userData"]).toEqual(SECRET_UNKNOWN);
-    expect(JSON.stringify(out.resources)).not.toContain("v1:sdKz3uJ0aY0m9Cmb");
+    expect(JSON.stringify(out.resources)).not.toContain("v1:normalised0:");
   });
 
   it("reports the line each resource starts on", async () => {
@@ -219,7 +225,9 @@ describe("pulumi preview --json", () => {
     const out = await readJson(file);
     expect(out.format).toBe("preview");
     const names = out.resources.map((e) => e.r.urn.split("::").pop());
-    expect(names).toEqual(["aks-gpu-east-asia-dev", "aks-rg", "gpu-aks", "a100-pool"]);
+    // The CLI lists no unchanged ("same") step but the root stack's (without --show-sames): the
+    // resource group is not in the file.
+    expect(names).toEqual(["aks-gpu-east-asia-dev", "gpu-aks", "a100-pool"]);
     expect(names).not.toContain("legacy-gpu-vm");
   });
 
@@ -238,7 +246,13 @@ describe("pulumi preview --json", () => {
       secret: SECRET_UNKNOWN,
     });
     expect(cluster?.outputs).toBeUndefined();
-    expect(cluster?.provider).toContain(`::${UNKNOWN}`);
+    // Deployed before: the provider reference carries the provider's id from the state.
+    expect(cluster?.provider).toMatch(
+      /::pulumi:providers:azure-native::default_3_28_0::[0-9a-f-]{36}$/,
+    );
+    // A resource whose input is an output of a resource being updated: unknown.
+    const pool = out.resources.find((e) => e.r.urn.endsWith("::a100-pool"))?.r;
+    expect(pool?.inputs["resourceName"]).toBe(UNKNOWN);
   });
 
   it("rejects a step without an op", async () => {
@@ -271,8 +285,10 @@ describe("engine event logs", () => {
     const out = await readLog(file);
     expect(out.format).toBe("event-log");
     expect(out.config[0]?.values).toEqual({ "aws:region": "ap-east-1" });
+    // The event log, unlike the CLI's display, has the default provider's events.
     expect(out.resources.map((e) => e.r.urn.split("::").pop())).toEqual([
       "sagemaker-hong-kong-dev",
+      "default_7_48_0",
       "sagemaker-execution-role",
       "llm-model",
       "llm-endpoint-config",
@@ -297,7 +313,17 @@ describe("engine event logs", () => {
       severity: "high",
     });
     expect(out.events.every((e) => e.line > 0 && e.urn.startsWith("urn:pulumi:"))).toBe(true);
+    // The summary keys a local pack "<name>|local|<path>" (the engine's NameForEvents).
+    expect(fs.readFileSync(file, "utf8")).toContain('"jurisdiction-guard|local|/tmp/');
     expect(out.packs).toEqual({ "jurisdiction-guard": "0.1.0" });
+  });
+
+  it("names the packs of the summary: a local pack by its name, a published one as it is", () => {
+    expect(policyPackNameForEvents("jurisdiction-guard|local|./policypack")).toBe(
+      "jurisdiction-guard",
+    );
+    expect(policyPackNameForEvents("acme-guard")).toBe("acme-guard");
+    expect(policyPackNameForEvents("odd|name")).toBe("odd|name");
   });
 
   it("names the line and column of a malformed event", async () => {
