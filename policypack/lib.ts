@@ -4,17 +4,11 @@
 import type { PolicyPackConfig } from "@pulumi/policy";
 import { PolicyPack } from "@pulumi/policy";
 import type { EnforcementLevel, Settings } from "./src/config";
-import {
-  SETTINGS,
-  checkPackConfig,
-  declaredSettings,
-  isEnforcementLevel,
-  packConfigProblemText,
-  withHint,
-} from "./src/config";
+import { SETTINGS, checkPackConfig, declaredSettings, isEnforcementLevel } from "./src/config";
 import type { PolicyName } from "./src/policies";
 import { POLICIES } from "./src/policies";
-import { didYouMean } from "./src/catalogue/suggest";
+import { closest } from "./src/catalogue/suggest";
+import { packConfigProblemText, problemAndFix } from "./src/report";
 
 /** One policy's baked-in config: a level, or a level with settings. */
 export type PolicyArgs =
@@ -53,8 +47,9 @@ export function initialConfigOf(args: JurisdictionGuardArgs): PolicyPackConfig {
       shared[key] = value;
     } else if (!byName.has(key)) {
       const known = ["all", "description", ...Object.keys(SETTINGS), ...byName.keys()];
+      const suggestion = closest(key, known);
       throw new JurisdictionGuardConfigError(
-        `${key}: not a setting or policy of jurisdiction-guard; ${withHint(didYouMean(key, known), "known keys", known)}`,
+        `${key}: ${problemAndFix({ code: "unknown-library-key", key, known, ...(suggestion !== undefined ? { suggestion } : {}) })}`,
       );
     }
   }
@@ -130,8 +125,15 @@ export {
   checkPackConfig,
   configSchemaFor,
   parseSettings,
-  problemAndFix,
 } from "./src/config";
+export {
+  packConfigProblemText,
+  problemAndFix,
+  wordConfigError,
+  wordConfigProblem,
+  wordJurisdictionHint,
+} from "./src/report";
+export type { ConfigProblem, ConfigProblemCode, JurisdictionHint } from "./src/problems";
 export { closest, didYouMean } from "./src/catalogue/suggest";
 export type {
   ConfigError,

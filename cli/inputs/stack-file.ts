@@ -26,26 +26,25 @@ export function stackFileProblem(
   const unknown = Object.keys(doc).filter((k) => !STACK_FILE_KEYS.includes(k));
   const first = unknown[0];
   if (first === undefined) return undefined;
+  // The pack's wording and suggestion helpers, loaded only on this error path (the library
+  // brings the pack).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { closest, problemAndFix } = require("jurisdiction-guard") as typeof PackLibrary;
   const configLike = unknown.filter((k) => k.includes(":"));
   if (configLike.length > 0) {
-    const sample = configLike[0] ?? first;
-    const keys = configLike.map((k) => `"${k}"`).join(", ");
     return {
-      key: sample,
-      problem:
-        `${keys} ${configLike.length === 1 ? "is a config key" : "are config keys"} at the top level, ` +
-        `where Pulumi does not read config; indent ${configLike.length === 1 ? "it" : "them"} under a ` +
-        "top-level `config:` key",
+      key: configLike[0] ?? first,
+      problem: problemAndFix({ code: "config-keys-at-top-level", keys: configLike }),
     };
   }
-  // The pack's suggestion helper, loaded only on this error path (the library brings the pack).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { didYouMean } = require("jurisdiction-guard") as typeof PackLibrary;
-  const hint = didYouMean(first, STACK_FILE_KEYS);
+  const suggestion = closest(first, STACK_FILE_KEYS);
   return {
     key: first,
-    problem:
-      `"${first}" is not a key of a stack config file; ${hint ?? "put stack config under `config:`;"} ` +
-      `(top-level keys: ${STACK_FILE_KEYS.join(", ")})`,
+    problem: problemAndFix({
+      code: "unknown-stack-file-key",
+      key: first,
+      known: STACK_FILE_KEYS,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+    }),
   };
 }

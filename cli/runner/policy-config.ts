@@ -241,7 +241,7 @@ function configErrorOf(problems: readonly PackConfigProblem[], file?: string): P
       ...(file !== undefined ? { file } : {}),
       ...(p.policy !== "(file)" ? { policy: p.policy } : {}),
       ...(p.field !== undefined ? { field: p.field } : {}),
-      message: packConfig().problemAndFix(p),
+      message: packConfig().problemAndFix(p.cause),
     })),
     "validating policy config",
   );

@@ -25,7 +25,8 @@ import {
 } from "./catalogue/regions";
 import type { Cloud, CountryCode } from "./data/types";
 import { PatternIndex, picomatchPrefix } from "./catalogue/pattern-index";
-import { didYouMean } from "./catalogue/suggest";
+import { closest } from "./catalogue/suggest";
+import type { ConfigError, ConfigProblem } from "./problems";
 import { ENFORCEMENT_LEVELS, isEnforcementLevel } from "./levels";
 
 const stringList = { type: "array", items: { type: "string" } } as const;
@@ -60,18 +61,13 @@ function wildcardOnly(part: string | undefined): boolean {
  * `urn:pulumi:<stack>::<project>::<type>::<name>`; a glob that does not start with `urn:pulumi:`
  * pins no stack, and one with fewer parts pins no type.
  */
-export function exemptionScopeProblem(
-  pattern: string,
-): Pick<ConfigError, "problem" | "fix"> | undefined {
+export function exemptionScopeProblem(pattern: string): ConfigProblem | undefined {
   const anchored = pattern.startsWith(URN_PREFIX);
   const parts = (anchored ? pattern.slice(URN_PREFIX.length) : pattern).split("::");
   const stack = anchored ? parts[0] : undefined;
   const type = anchored && parts.length >= 4 ? parts[2] : undefined;
   if (!wildcardOnly(stack) || !wildcardOnly(type)) return undefined;
-  return {
-    problem: `"${pattern}" pins neither the stack nor the resource type, so it would exempt every resource of every stack`,
-    fix: "write it as urn:pulumi:<stack>::<project>::<type>::<name> and name the stack or the type, e.g. urn:pulumi:prod::*::aws:ec2/instance:Instance::gpu-*",
-  };
+  return { code: "unpinned-exemption", pattern };
 }
 
 export const SETTINGS = {
@@ -301,12 +297,7 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-export interface ConfigError {
-  /** The setting path: "restrictedJurisdictions[2]". */
-  readonly field: string;
-  readonly problem: string;
-  readonly fix: string;
-}
+export type { ConfigError, ConfigProblem } from "./problems";
 
 export type ParsedSettings =
   | { readonly ok: true; readonly settings: ResolvedSettings }
@@ -343,23 +334,16 @@ const AWS_DIRECTION =
  * before the catalogue catches up. Anything else is a misspelling that would allow or restrict
  * nothing, so it is an error with the closest catalogued name.
  */
-function regionProblem(name: string): Pick<ConfigError, "problem" | "fix"> | undefined {
+function regionProblem(name: string): ConfigProblem | undefined {
   if (acceptedRegion(name)) return undefined;
-  const problem = `"${name}" is not a known region name`;
   const key = regionKey(name);
-  const listed = listedCloudsWithRegion(key);
-  if (listed.length > 0) {
-    return {
-      problem,
-      fix: `regions of listed providers' clouds take the cloud prefix: did you mean ${listed.map((c) => `"${c}:${key}"`).join(" or ")}?`,
-    };
-  }
-  const hint = didYouMean(key, knownRegionNames());
+  const qualified = listedCloudsWithRegion(key).map((c) => `${c}:${key}`);
+  const suggestion = qualified.length > 0 ? undefined : closest(key, knownRegionNames());
   return {
-    problem,
-    fix:
-      hint ??
-      'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
+    code: "unknown-region",
+    name,
+    qualified,
+    ...(suggestion !== undefined ? { suggestion } : {}),
   };
 }
 
@@ -420,13 +404,6 @@ function compile(schema: object): ValidateFunction {
 }
 let ajv: Ajv | undefined;
 
-/** `did you mean "x"? (its settings: a, b)`, or `use one of its settings: a, b` without a hint. */
-export function withHint(hint: string | undefined, what: string, known: readonly string[]): string {
-  return hint !== undefined
-    ? `${hint} (${what}: ${known.join(", ")})`
-    : `use one of ${what}: ${known.join(", ")}`;
-}
-
 /** The settings an object schema declares, and their schemas. */
 type DeclaredProperties = Readonly<Record<string, unknown>>;
 
@@ -438,7 +415,7 @@ function schemaErrors(
   validate: ValidateFunction,
   properties: DeclaredProperties,
   raw: Record<string, unknown>,
-  fallbackFix = "see docs/configuration.md",
+  seeDocs = true,
 ): ConfigError[] {
   if (validate(raw)) return [];
   const declared = Object.keys(properties);
@@ -451,10 +428,15 @@ function schemaErrors(
     if (e.keyword === "additionalProperties" && typeof params.additionalProperty === "string") {
       const key = params.additionalProperty;
       if (field === "") {
+        const suggestion = closest(key, declared);
         return {
           field: key,
-          problem: "is not a setting of this policy",
-          fix: withHint(didYouMean(key, declared), "its settings", declared),
+          cause: {
+            code: "not-a-setting",
+            key,
+            declared,
+            ...(suggestion !== undefined ? { suggestion } : {}),
+          },
         };
       }
       field = `${field}.${key}`;
@@ -465,17 +447,17 @@ function schemaErrors(
     const setting = field.split(/[.[]/)[0] ?? "";
     const schema = properties[setting] as { description?: unknown } | undefined;
     const description = typeof schema?.description === "string" ? schema.description : undefined;
+    const allowed = e.keyword === "enum" ? e.params["allowedValues"] : undefined;
     return {
       field: field || "(policy config)",
-      problem:
-        e.keyword === "additionalProperties"
-          ? "is not a known field"
-          : e.keyword === "required"
-            ? "is required"
-            : e.keyword === "enum" && Array.isArray(e.params["allowedValues"])
-              ? `must be one of ${(e.params["allowedValues"] as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`
-              : (e.message ?? "is invalid"),
-      fix: description ? `expected: ${description}` : fallbackFix,
+      cause: {
+        code: "schema",
+        keyword: e.keyword,
+        ...(Array.isArray(allowed) ? { allowed: allowed as unknown[] } : {}),
+        ...(e.message !== undefined ? { message: e.message } : {}),
+        ...(description ? { expected: description } : {}),
+        seeDocs,
+      },
     };
   });
 }
@@ -540,8 +522,7 @@ function parseUncached(
   for (const bad of expanded.invalid) {
     errors.push({
       field: `restrictedJurisdictions[${bad.index}]`,
-      problem: `"${bad.value}" is neither an ISO 3166-1 alpha-2 country code nor a known group`,
-      fix: bad.hint,
+      cause: { code: "unknown-jurisdiction", value: bad.value, hint: bad.hint },
     });
   }
   const restricted = new Map<CountryCode, string[]>();
@@ -557,7 +538,7 @@ function parseUncached(
     const out = new Set<string>();
     s[field].forEach((name, i) => {
       const bad = regionProblem(name);
-      if (bad) errors.push({ field: `${field}[${i}]`, ...bad });
+      if (bad) errors.push({ field: `${field}[${i}]`, cause: bad });
       out.add(regionKey(name));
     });
     return out;
@@ -568,8 +549,7 @@ function parseUncached(
     if (restrictedRegions.has(r)) {
       errors.push({
         field: "allowedRegions",
-        problem: `"${r}" is listed in both allowedRegions and restrictedRegions`,
-        fix: "remove it from one of the two lists",
+        cause: { code: "region-allowed-and-restricted", region: r },
       });
     }
   }
@@ -580,8 +560,7 @@ function parseUncached(
     if (!ACCOUNT_ID.test(key)) {
       errors.push({
         field: `restrictedAccounts[${i}].id`,
-        problem: `"${entry.id}" is neither a 12-digit AWS account ID nor an Azure subscription/tenant GUID`,
-        fix: 'write an AWS account as "123456789012" or an Azure ID as "00000000-0000-0000-0000-000000000000"',
+        cause: { code: "invalid-account-id", value: entry.id },
       });
     }
     if (
@@ -590,8 +569,7 @@ function parseUncached(
     ) {
       errors.push({
         field: `restrictedAccounts[${i}].jurisdiction`,
-        problem: `"${entry.jurisdiction}" is neither an ISO 3166-1 alpha-2 country code nor a known group`,
-        fix: 'use a code such as "CN" or "RU"',
+        cause: { code: "unknown-account-jurisdiction", value: entry.jurisdiction },
       });
     }
     restrictedAccounts.set(key, entry);
@@ -614,21 +592,19 @@ function parseUncached(
     if (!validDay(e.expires)) {
       errors.push({
         field: `${field}.expires`,
-        problem: `"${e.expires}" is not a calendar date`,
-        fix: "write the last day the exemption applies as YYYY-MM-DD",
+        cause: { code: "invalid-expiry-date", value: e.expires },
       });
       return;
     }
     if (daysBetween(today, e.expires) > maxDays) {
       errors.push({
         field: `${field}.expires`,
-        problem: `${e.expires} is more than maxExemptionDays (${maxDays}) days after today (${today})`,
-        fix: "choose an earlier expiry and renew the exemption when it runs out",
+        cause: { code: "expiry-too-far", expires: e.expires, maxDays, today },
       });
     }
     const unpinned = exemptionScopeProblem(e.resource);
     if (unpinned) {
-      errors.push({ field: `${field}.resource`, ...unpinned });
+      errors.push({ field: `${field}.resource`, cause: unpinned });
       return;
     }
     let matches: (urn: string) => boolean;
@@ -637,8 +613,11 @@ function parseUncached(
     } catch (err) {
       errors.push({
         field: `${field}.resource`,
-        problem: `"${e.resource}" is not a valid URN glob (${(err as Error).message})`,
-        fix: "give a full URN, or a glob such as urn:pulumi:prod::*::aws:ec2/instance:Instance::gpu-*",
+        cause: {
+          code: "invalid-exemption-glob",
+          pattern: e.resource,
+          reason: (err as Error).message,
+        },
       });
       return;
     }
@@ -678,8 +657,7 @@ export interface PackConfigProblem {
   readonly policy: string;
   /** The setting path inside the policy's entry ("restrictedRegions[0]"); absent for the entry. */
   readonly field?: string;
-  readonly problem: string;
-  readonly fix: string;
+  readonly cause: ConfigProblem;
 }
 
 /**
@@ -688,7 +666,11 @@ export interface PackConfigProblem {
  */
 export type CheckDepth = "full" | "schema";
 
-const levelFix = `use one of ${ENFORCEMENT_LEVELS.join(", ")}`;
+const badLevel = (value: unknown): ConfigProblem => ({
+  code: "invalid-level",
+  value,
+  levels: ENFORCEMENT_LEVELS,
+});
 
 /**
  * Whether a policy declares exactly this pack's settings (by name and schema): then the settings
@@ -733,7 +715,7 @@ function settingsProblems(
     });
     genericValidators.set(key, validate);
   }
-  return schemaErrors(validate, properties, structuredClone(settings), "");
+  return schemaErrors(validate, properties, structuredClone(settings), false);
 }
 
 /**
@@ -751,16 +733,9 @@ export function checkPackConfig(
   depth: CheckDepth = "full",
 ): PackConfigProblem[] {
   if (config === null || typeof config !== "object" || Array.isArray(config)) {
-    return [
-      {
-        policy: "(file)",
-        problem: "is not a JSON object",
-        fix: 'write {"all": "<level>", "<policy>": {"<setting>": …}}',
-      },
-    ];
+    return [{ policy: "(file)", cause: { code: "pack-config-not-object" } }];
   }
   const byName = new Map(policies.map((p) => [p.name, p]));
-  const policyNames = `policies: ${[...byName.keys()].join(", ")}`;
   const problems: PackConfigProblem[] = [];
   for (const [key, entry] of Object.entries(config as Record<string, unknown>)) {
     if (key === "all") {
@@ -776,16 +751,11 @@ export function checkPackConfig(
         problems.push({
           policy: key,
           field: others.join(", "),
-          problem: '"all" sets only the enforcement level of every policy',
-          fix: `put settings inside each policy's entry (${policyNames})`,
+          cause: { code: "all-with-settings", policies: [...byName.keys()] },
         });
       }
       if (!isEnforcementLevel(level)) {
-        problems.push({
-          policy: key,
-          problem: `${JSON.stringify(level)} is not an enforcement level`,
-          fix: levelFix,
-        });
+        problems.push({ policy: key, cause: badLevel(level) });
       }
       continue;
     }
@@ -795,62 +765,42 @@ export function checkPackConfig(
       if (declaring.length > 0) {
         problems.push({
           policy: key,
-          problem: "is a setting, not a policy: settings go inside a policy's entry",
-          fix: `write {"${declaring[0]?.name ?? ""}": {"${key}": …}}; policies that declare it: ${declaring.map((p) => p.name).join(", ")}`,
+          cause: { code: "setting-as-policy", key, declaring: declaring.map((p) => p.name) },
         });
         continue;
       }
       const known = ["all", ...byName.keys()];
+      const suggestion = closest(key, known);
       problems.push({
         policy: key,
-        problem: 'is neither "all" nor a policy of this pack',
-        fix: withHint(didYouMean(key, known), "the known names", known),
+        cause: {
+          code: "unknown-policy",
+          key,
+          known,
+          ...(suggestion !== undefined ? { suggestion } : {}),
+        },
       });
       continue;
     }
     if (typeof entry === "string") {
       if (!isEnforcementLevel(entry)) {
-        problems.push({
-          policy: key,
-          problem: `${JSON.stringify(entry)} is not an enforcement level`,
-          fix: levelFix,
-        });
+        problems.push({ policy: key, cause: badLevel(entry) });
       }
       continue;
     }
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
-      problems.push({
-        policy: key,
-        problem: `${JSON.stringify(entry)} is neither an enforcement level nor an object`,
-        fix: `write "${key}": "<level>" or "${key}": {"enforcementLevel": "<level>", "<setting>": …}`,
-      });
+      problems.push({ policy: key, cause: { code: "entry-not-object", key, value: entry } });
       continue;
     }
     const { enforcementLevel, ...settings } = entry as Record<string, unknown>;
     if (enforcementLevel !== undefined && !isEnforcementLevel(enforcementLevel)) {
-      problems.push({
-        policy: key,
-        field: "enforcementLevel",
-        problem: `${JSON.stringify(enforcementLevel)} is not an enforcement level`,
-        fix: levelFix,
-      });
+      problems.push({ policy: key, field: "enforcementLevel", cause: badLevel(enforcementLevel) });
     }
     for (const e of settingsProblems(policy, settings, today, depth)) {
-      problems.push({ policy: key, field: e.field, problem: e.problem, fix: e.fix });
+      problems.push({ policy: key, field: e.field, cause: e.cause });
     }
   }
   return problems;
-}
-
-/** "gpu-in-restricted-jurisdiction.restrictedRegions[0]: … ; fix: …" for one problem. */
-export function packConfigProblemText(p: PackConfigProblem): string {
-  const where = p.field !== undefined ? `${p.policy}.${p.field}` : p.policy;
-  return `${where}: ${problemAndFix(p)}`;
-}
-
-/** "is not a setting of this policy; did you mean …?" (the fix left out when there is none). */
-export function problemAndFix(p: Pick<ConfigError, "problem" | "fix">): string {
-  return p.fix === "" ? p.problem : `${p.problem}; ${p.fix}`;
 }
 
 /** The settings a policy declares (its configSchema), in declaration order. */

@@ -1,8 +1,9 @@
 // The one place that words findings: what was found, where, why, and how to fix it.
 // Policies decide and hand a Finding here; nothing else composes user-facing text.
-import type { Exemption } from "./config";
+import type { Exemption, PackConfigProblem } from "./config";
 import type { ProviderMatch } from "./catalogue/provider-matcher";
-import { countryName } from "./catalogue/jurisdictions";
+import { countryName, JURISDICTION_GROUPS } from "./catalogue/jurisdictions";
+import type { ConfigError, ConfigProblem, JurisdictionHint } from "./problems";
 import { BUILTIN_FOREIGN_PROVIDERS } from "./data/foreign-providers";
 import type { ForeignProvider } from "./data/foreign-providers";
 import type { ChipEntry, Cloud } from "./data/types";
@@ -331,9 +332,10 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
     case "invalid-config":
       return [
         `The configuration of policy ${f.policy} is invalid, so ${ref.type} "${ref.name}" cannot be shown to be allowed:`,
-        ...f.errors.map(
-          (e) => `- ${e.field}: ${e.problem}. Fix: ${/[.?!]$/.test(e.fix) ? e.fix : `${e.fix}.`}`,
-        ),
+        ...f.errors.map((e) => {
+          const { problem, fix } = wordConfigProblem(e.cause);
+          return `- ${e.field}: ${problem}. Fix: ${/[.?!]$/.test(fix) ? fix : `${fix}.`}`;
+        }),
       ].join("\n");
     case "unreadable-stack-config":
       return [
@@ -476,4 +478,260 @@ export function notApplicableBecause(
   why: NotApplicableWhy,
 ): Extract<Outcome, { kind: "not-applicable" }> {
   return { kind: "not-applicable", reason: NOT_APPLICABLE[why] };
+}
+
+// ── configuration problems ──────────────────────────────────────────────────────────────────
+
+/** A value as a config problem quotes it: strings in quotes, `nothing` for a missing one. */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "nothing";
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+const didYouMeanText = (name: string) => `did you mean "${name}"?`;
+
+/** `did you mean "x"? (its settings: a, b)`, or `use one of its settings: a, b` without a hint. */
+function withHint(suggestion: string | undefined, what: string, known: readonly string[]): string {
+  return suggestion !== undefined
+    ? `${didYouMeanText(suggestion)} (${what}: ${known.join(", ")})`
+    : `use one of ${what}: ${known.join(", ")}`;
+}
+
+const KNOWN_GROUPS = () => `known groups: ${[...JURISDICTION_GROUPS.keys()].join(", ")}`;
+
+/** The hint for a jurisdiction item that is neither a country code nor a group. */
+export function wordJurisdictionHint(hint: JurisdictionHint): string {
+  switch (hint.kind) {
+    case "empty":
+      return `empty value; use an ISO 3166-1 alpha-2 code such as "CN", or ${KNOWN_GROUPS()}`;
+    case "country":
+      return didYouMeanText(hint.code);
+    case "alpha-3":
+      return `${didYouMeanText(hint.code)} (alpha-3 codes are not accepted)`;
+    case "group":
+      return `did you mean the group "${hint.name}"?`;
+    case "unassigned-code":
+      return `"${hint.code}" is not an ISO 3166-1 alpha-2 code; ${KNOWN_GROUPS()}`;
+    case "unknown":
+      return `not an ISO 3166-1 alpha-2 code or a group name; ${KNOWN_GROUPS()}`;
+  }
+}
+
+const NOT_A_JURISDICTION = (value: string) =>
+  `"${value}" is neither an ISO 3166-1 alpha-2 country code nor a known group`;
+const URN_GLOB_EXAMPLE = "urn:pulumi:prod::*::aws:ec2/instance:Instance::gpu-*";
+
+/** What is wrong and how to fix it, for one configuration problem: the only wording of them. */
+export function wordConfigProblem(p: ConfigProblem): { problem: string; fix: string } {
+  switch (p.code) {
+    case "not-a-setting":
+      return {
+        problem: "is not a setting of this policy",
+        fix: withHint(p.suggestion, "its settings", p.declared),
+      };
+    case "schema":
+      return {
+        problem:
+          p.keyword === "additionalProperties"
+            ? "is not a known field"
+            : p.keyword === "required"
+              ? "is required"
+              : p.keyword === "enum" && p.allowed !== undefined
+                ? `must be one of ${p.allowed.map((v) => JSON.stringify(v)).join(", ")}`
+                : (p.message ?? "is invalid"),
+        fix:
+          p.expected !== undefined
+            ? `expected: ${p.expected}`
+            : p.seeDocs
+              ? "see docs/configuration.md"
+              : "",
+      };
+    case "unknown-jurisdiction":
+      return { problem: NOT_A_JURISDICTION(p.value), fix: wordJurisdictionHint(p.hint) };
+    case "unknown-account-jurisdiction":
+      return { problem: NOT_A_JURISDICTION(p.value), fix: 'use a code such as "CN" or "RU"' };
+    case "unknown-region":
+      return {
+        problem: `"${p.name}" is not a known region name`,
+        fix:
+          p.qualified.length > 0
+            ? `regions of listed providers' clouds take the cloud prefix: did you mean ${p.qualified.map((q) => `"${q}"`).join(" or ")}?`
+            : p.suggestion !== undefined
+              ? didYouMeanText(p.suggestion)
+              : 'use the programmatic name, e.g. "cn-north-1", "chinaeast2", "asia-east2" or "alicloud:cn-hongkong" (see docs/configuration.md)',
+      };
+    case "region-allowed-and-restricted":
+      return {
+        problem: `"${p.region}" is listed in both allowedRegions and restrictedRegions`,
+        fix: "remove it from one of the two lists",
+      };
+    case "invalid-account-id":
+      return {
+        problem: `"${p.value}" is neither a 12-digit AWS account ID nor an Azure subscription/tenant GUID`,
+        fix: 'write an AWS account as "123456789012" or an Azure ID as "00000000-0000-0000-0000-000000000000"',
+      };
+    case "invalid-expiry-date":
+      return {
+        problem: `"${p.value}" is not a calendar date`,
+        fix: "write the last day the exemption applies as YYYY-MM-DD",
+      };
+    case "expiry-too-far":
+      return {
+        problem: `${p.expires} is more than maxExemptionDays (${p.maxDays}) days after today (${p.today})`,
+        fix: "choose an earlier expiry and renew the exemption when it runs out",
+      };
+    case "unpinned-exemption":
+      return {
+        problem: `"${p.pattern}" pins neither the stack nor the resource type, so it would exempt every resource of every stack`,
+        fix: `write it as urn:pulumi:<stack>::<project>::<type>::<name> and name the stack or the type, e.g. ${URN_GLOB_EXAMPLE}`,
+      };
+    case "invalid-exemption-glob":
+      return {
+        problem: `"${p.pattern}" is not a valid URN glob (${p.reason})`,
+        fix: `give a full URN, or a glob such as ${URN_GLOB_EXAMPLE}`,
+      };
+    case "provider-not-object":
+      return {
+        problem: "is not an object",
+        fix: 'write an object such as { "name": "Example Telecom", "asns": [64500] }',
+      };
+    case "provider-without-name":
+      return { problem: "is missing or empty", fix: "give the provider a name; findings quote it" };
+    case "provider-without-identifiers":
+      return {
+        problem: `"${p.name}" lists no ASN, account, subscription, tenant, CIDR, service name or carrier name, so it can never match`,
+        fix: "add at least one identifier, or remove the entry",
+      };
+    case "not-a-list":
+      return {
+        problem: `is ${shown(p.value)}, not a list`,
+        fix: "write a JSON array, e.g. [64500]",
+      };
+    case "invalid-carrier-name":
+      return {
+        problem: `${shown(p.value)} is not a name`,
+        fix: 'write the carrier as the cloud spells it, e.g. "Example Telecom Global"',
+      };
+    case "invalid-aws-account-id":
+      return {
+        problem: `${shown(p.value)} is not an AWS account ID`,
+        fix:
+          p.padded !== undefined
+            ? `quote it so leading zeros survive: "${p.padded}"`
+            : 'write the 12 digits as a string, e.g. "123456789012"',
+      };
+    case "invalid-azure-id":
+      return {
+        problem: `${shown(p.value)} is not an Azure ${p.what} ID (a GUID)`,
+        fix: 'write it as 8-4-4-4-12 hex digits, e.g. "00000000-0000-0000-0000-000000000000"',
+      };
+    case "invalid-asn":
+      return {
+        problem: `${shown(p.value)} is not an AS number`,
+        fix: `write a number (45102), "AS45102" or asdot "1.10"; AS numbers run from 1 to ${p.maxAsn - 1}`,
+      };
+    case "reserved-asn":
+      return {
+        problem: `AS${p.asn} is reserved and never identifies a peer`,
+        fix: "remove it, or correct the number",
+      };
+    case "invalid-cidr":
+      return {
+        problem: `${shown(p.value)} is not an IPv4 or IPv6 address or CIDR`,
+        fix: 'write an address range such as "47.74.0.0/15" or "2400:3200::/32"',
+      };
+    case "cidr-host-bits":
+      return {
+        problem: `${shown(p.value)} has address bits set beyond its /${p.prefix} prefix`,
+        fix: `use the network address: "${p.network}"`,
+      };
+    case "invalid-service-name":
+      return {
+        problem: `${shown(p.value)} is not a service name`,
+        fix: 'write the service name or alias, e.g. "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"',
+      };
+    case "invalid-service-pattern":
+      return {
+        problem: `${shown(p.value)} is not a usable pattern (it is empty of literal text or malformed)`,
+        fix: 'use `*` within a name segment and `**` across "/", e.g. "com.amazonaws.vpce.*.vpce-svc-0123*"',
+      };
+    case "invalid-country-code":
+      return {
+        problem: `${shown(p.value)} is not an ISO 3166-1 alpha-2 country code`,
+        fix: 'write a two-letter code such as "CN" or "RU"',
+      };
+    case "pack-config-not-object":
+      return {
+        problem: "is not a JSON object",
+        fix: 'write {"all": "<level>", "<policy>": {"<setting>": …}}',
+      };
+    case "all-with-settings":
+      return {
+        problem: '"all" sets only the enforcement level of every policy',
+        fix: `put settings inside each policy's entry (policies: ${p.policies.join(", ")})`,
+      };
+    case "invalid-level":
+      return {
+        problem: `${JSON.stringify(p.value)} is not an enforcement level`,
+        fix: `use one of ${p.levels.join(", ")}`,
+      };
+    case "setting-as-policy":
+      return {
+        problem: "is a setting, not a policy: settings go inside a policy's entry",
+        fix: `write {"${p.declaring[0] ?? ""}": {"${p.key}": …}}; policies that declare it: ${p.declaring.join(", ")}`,
+      };
+    case "unknown-policy":
+      return {
+        problem: 'is neither "all" nor a policy of this pack',
+        fix: withHint(p.suggestion, "the known names", p.known),
+      };
+    case "entry-not-object":
+      return {
+        problem: `${JSON.stringify(p.value)} is neither an enforcement level nor an object`,
+        fix: `write "${p.key}": "<level>" or "${p.key}": {"enforcementLevel": "<level>", "<setting>": …}`,
+      };
+    case "unknown-library-key":
+      return {
+        problem: "not a setting or policy of jurisdiction-guard",
+        fix: withHint(p.suggestion, "known keys", p.known),
+      };
+    case "config-keys-at-top-level": {
+      const one = p.keys.length === 1;
+      return {
+        problem:
+          `${p.keys.map((k) => `"${k}"`).join(", ")} ${one ? "is a config key" : "are config keys"} at the top level, ` +
+          `where Pulumi does not read config; indent ${one ? "it" : "them"} under a top-level \`config:\` key`,
+        fix: "",
+      };
+    }
+    case "unknown-stack-file-key":
+      return {
+        problem:
+          `"${p.key}" is not a key of a stack config file; ${p.suggestion !== undefined ? didYouMeanText(p.suggestion) : "put stack config under `config:`;"} ` +
+          `(top-level keys: ${p.known.join(", ")})`,
+        fix: "",
+      };
+  }
+}
+
+/** One config error as users read it: the field, what is wrong, how to fix it. */
+export function wordConfigError(e: ConfigError): { field: string; problem: string; fix: string } {
+  return { field: e.field, ...wordConfigProblem(e.cause) };
+}
+
+/** "is not a setting of this policy; did you mean …?" (the fix left out when there is none). */
+export function problemAndFix(p: ConfigProblem): string {
+  const { problem, fix } = wordConfigProblem(p);
+  return fix === "" ? problem : `${problem}; ${fix}`;
+}
+
+/** "gpu-in-restricted-jurisdiction.restrictedRegions[0]: … ; fix: …" for one pack config problem. */
+export function packConfigProblemText(p: PackConfigProblem): string {
+  const where = p.field !== undefined ? `${p.policy}.${p.field}` : p.policy;
+  return `${where}: ${problemAndFix(p.cause)}`;
 }

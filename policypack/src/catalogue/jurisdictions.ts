@@ -17,6 +17,7 @@ import english from "i18n-iso-countries/langs/en.json";
 import { BASE_GROUPS, DERIVED_GROUPS } from "../data/jurisdictions";
 import type { CountryCode, Sourced } from "../data/types";
 import { levenshtein } from "./suggest";
+import type { JurisdictionHint } from "../problems";
 
 registerLocale(english);
 
@@ -122,21 +123,18 @@ const TWO_LETTER_MISTAKES: ReadonlyMap<string, CountryCode> = new Map([
   ["EN", "GB"], // England
 ]);
 
-const KNOWN_GROUPS_HINT = `known groups: ${[...JURISDICTION_GROUPS.keys()].join(", ")}`;
-
-function hintFor(value: string): string {
+function hintFor(value: string): JurisdictionHint {
   const trimmed = value.trim();
-  if (trimmed === "")
-    return `empty value; use an ISO 3166-1 alpha-2 code such as "CN", or ${KNOWN_GROUPS_HINT}`;
+  if (trimmed === "") return { kind: "empty" };
   const upper = trimmed.toUpperCase();
   const mistake = TWO_LETTER_MISTAKES.get(upper);
-  if (mistake !== undefined) return `did you mean "${mistake}"?`;
+  if (mistake !== undefined) return { kind: "country", code: mistake };
   if (/^[A-Z]{3}$/.test(upper)) {
     const alpha2 = alpha3ToAlpha2(upper);
-    if (alpha2 !== undefined) return `did you mean "${alpha2}"? (alpha-3 codes are not accepted)`;
+    if (alpha2 !== undefined) return { kind: "alpha-3", code: alpha2 };
   }
   const byName = alpha2FromName(trimmed);
-  if (byName !== undefined) return `did you mean "${byName}"?`;
+  if (byName !== undefined) return { kind: "country", code: byName };
   const key = compact(trimmed);
   let best: { name: string; distance: number } | undefined;
   for (const [alias, group] of GROUP_BY_ALIAS) {
@@ -144,12 +142,10 @@ function hintFor(value: string): string {
     if (best === undefined || distance < best.distance) best = { name: group.name, distance };
   }
   if (best !== undefined && best.distance <= 2 && key.length > 2) {
-    return `did you mean the group "${best.name}"?`;
+    return { kind: "group", name: best.name };
   }
-  if (/^[A-Z]{2}$/.test(upper)) {
-    return `"${upper}" is not an ISO 3166-1 alpha-2 code; ${KNOWN_GROUPS_HINT}`;
-  }
-  return `not an ISO 3166-1 alpha-2 code or a group name; ${KNOWN_GROUPS_HINT}`;
+  if (/^[A-Z]{2}$/.test(upper)) return { kind: "unassigned-code", code: upper };
+  return { kind: "unknown" };
 }
 
 /** English names the ISO table spells differently ("Syrian Arab Republic", "Macao", "Myanmar"). */
@@ -169,10 +165,10 @@ function alpha2FromName(name: string): CountryCode | undefined {
  */
 export function expandJurisdictions(items: readonly string[]): {
   countries: ReadonlySet<CountryCode>;
-  invalid: { index: number; value: string; hint: string }[];
+  invalid: { index: number; value: string; hint: JurisdictionHint }[];
 } {
   const countries = new Set<CountryCode>();
-  const invalid: { index: number; value: string; hint: string }[] = [];
+  const invalid: { index: number; value: string; hint: JurisdictionHint }[] = [];
   items.forEach((value, index) => {
     const trimmed = value.trim();
     if (/^[A-Za-z]{2}$/.test(trimmed) && isCountryCode(trimmed)) {

@@ -10,6 +10,7 @@ import { BUILTIN_FOREIGN_PROVIDERS } from "../data/foreign-providers";
 import type { ForeignProvider } from "../data/foreign-providers";
 import type { Confidence, CountryCode } from "../data/types";
 import { minimatchPrefix, PatternIndex } from "./pattern-index";
+import type { ConfigError, ConfigProblem } from "../problems";
 
 // ── ASNs ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -105,12 +106,8 @@ export interface CustomProvider {
   jurisdiction?: string;
 }
 
-export interface ProviderIndexError {
-  /** Path of the offending value: "foreignProviders[2].cidrs[0]". */
-  readonly field: string;
-  readonly problem: string;
-  readonly fix: string;
-}
+/** A problem of a custom provider, at the path of the offending value ("foreignProviders[2].cidrs[0]"). */
+export type ProviderIndexError = ConfigError;
 
 // ── Normalisation of identifiers ────────────────────────────────────────────────────────────────
 
@@ -410,21 +407,13 @@ class Builder {
   addCustom(raw: unknown, index: number): void {
     const at = `${SETTING}[${index}]`;
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
-      this.error(
-        at,
-        "is not an object",
-        'write an object such as { "name": "Example Telecom", "asns": [64500] }',
-      );
+      this.error(at, { code: "provider-not-object" });
       return;
     }
     const entry = raw as Record<string, unknown>;
     let name = typeof entry.name === "string" ? entry.name.trim() : "";
     if (!name) {
-      this.error(
-        `${at}.name`,
-        "is missing or empty",
-        "give the provider a name; findings quote it",
-      );
+      this.error(`${at}.name`, { code: "provider-without-name" });
       name = `unnamed provider ${index}`;
     }
     const country = this.jurisdiction(entry.jurisdiction, `${at}.jurisdiction`);
@@ -444,21 +433,12 @@ class Builder {
       carrierNames: this.list(entry.carrierNames, `${at}.carrierNames`),
     };
     if (Object.values(lists).every((l) => l.length === 0)) {
-      this.error(
-        at,
-        `"${name}" lists no ASN, account, subscription, tenant, CIDR, service name or carrier name, so it can never match`,
-        "add at least one identifier, or remove the entry",
-      );
+      this.error(at, { code: "provider-without-identifiers", name });
     }
     lists.asns.forEach((a, i) => this.addAsn(ref, a, `${at}.asns[${i}]`));
     lists.carrierNames.forEach((c, i) => {
       if (typeof c === "string" && words(c).length > 0) this.addCarrier(ref, c.trim());
-      else
-        this.error(
-          `${at}.carrierNames[${i}]`,
-          `${show(c)} is not a name`,
-          'write the carrier as the cloud spells it, e.g. "Example Telecom Global"',
-        );
+      else this.error(`${at}.carrierNames[${i}]`, { code: "invalid-carrier-name", value: c });
     });
     this.addIdentifiers(ref, at, lists);
   }
@@ -502,29 +482,22 @@ class Builder {
       const key = typeof v === "string" ? awsAccountKey(v) : "";
       if (AWS_ACCOUNT_ID.test(key)) push(this.accounts, key, listed(ref, key));
       else
-        this.error(
-          field,
-          `${show(v)} is not an AWS account ID`,
-          typeof v === "number"
-            ? `quote it so leading zeros survive: "${String(v).padStart(12, "0")}"`
-            : 'write the 12 digits as a string, e.g. "123456789012"',
-        );
+        this.error(field, {
+          code: "invalid-aws-account-id",
+          value: v,
+          ...(typeof v === "number" ? { padded: String(v).padStart(12, "0") } : {}),
+        });
     });
     const guids = (
       list: readonly unknown[] | undefined,
       key: string,
       map: Map<string, Listed[]>,
-      what: string,
+      what: "subscription" | "tenant",
     ) =>
       list?.forEach((v, i) => {
         const id = typeof v === "string" ? guidKey(v) : "";
         if (GUID.test(id)) push(map, id, listed(ref, id));
-        else
-          this.error(
-            `${at}.${key}[${i}]`,
-            `${show(v)} is not an Azure ${what} ID (a GUID)`,
-            'write it as 8-4-4-4-12 hex digits, e.g. "00000000-0000-0000-0000-000000000000"',
-          );
+        else this.error(`${at}.${key}[${i}]`, { code: "invalid-azure-id", value: v, what });
       });
     guids(ids.subscriptionIds, "subscriptionIds", this.subscriptions, "subscription");
     guids(ids.tenantIds, "tenantIds", this.tenants, "tenant");
@@ -541,17 +514,9 @@ class Builder {
   ): void {
     const asn = normaliseAsn(value);
     if (asn === undefined) {
-      this.error(
-        field,
-        `${show(value)} is not an AS number`,
-        `write a number (45102), "AS45102" or asdot "1.10"; AS numbers run from 1 to ${MAX_ASN - 1}`,
-      );
+      this.error(field, { code: "invalid-asn", value, maxAsn: MAX_ASN });
     } else if (RESERVED_ASNS.has(asn)) {
-      this.error(
-        field,
-        `AS${asn} is reserved and never identifies a peer`,
-        "remove it, or correct the number",
-      );
+      this.error(field, { code: "reserved-asn", asn });
     } else {
       push(this.asns, asn, listed(ref, `AS${asn}`, confidence, source));
     }
@@ -560,17 +525,14 @@ class Builder {
   private addCidr(ref: ProviderRef, value: unknown, field: string): void {
     const range = typeof value === "string" ? parseIpRange(value) : undefined;
     if (!range) {
-      this.error(
-        field,
-        `${show(value)} is not an IPv4 or IPv6 address or CIDR`,
-        'write an address range such as "47.74.0.0/15" or "2400:3200::/32"',
-      );
+      this.error(field, { code: "invalid-cidr", value });
     } else if (range.network !== range.address) {
-      this.error(
-        field,
-        `${show(value)} has address bits set beyond its /${range.prefix} prefix`,
-        `use the network address: "${rangeText(range)}"`,
-      );
+      this.error(field, {
+        code: "cidr-host-bits",
+        value,
+        prefix: range.prefix,
+        network: rangeText(range),
+      });
     } else {
       this.ranges[range.family].add(range, listed(ref, rangeText(range)));
     }
@@ -579,11 +541,7 @@ class Builder {
   private addService(ref: ProviderRef, value: unknown, field: string): void {
     const name = typeof value === "string" ? serviceKey(value) : "";
     if (!name) {
-      this.error(
-        field,
-        `${show(value)} is not a service name`,
-        'write the service name or alias, e.g. "com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0"',
-      );
+      this.error(field, { code: "invalid-service-name", value });
       return;
     }
     if (!GLOB_CHARS.test(name)) {
@@ -592,11 +550,7 @@ class Builder {
     }
     const re = ONLY_WILDCARDS.test(name) ? false : makeRe(name, GLOB_OPTIONS);
     if (re === false) {
-      this.error(
-        field,
-        `${show(value)} is not a usable pattern (it is empty of literal text or malformed)`,
-        'use `*` within a name segment and `**` across "/", e.g. "com.amazonaws.vpce.*.vpce-svc-0123*"',
-      );
+      this.error(field, { code: "invalid-service-pattern", value });
       return;
     }
     this.services.add(name, listed(ref, value as string), (text) => re.test(text));
@@ -662,7 +616,7 @@ class Builder {
   private list(value: unknown, field: string): unknown[] {
     if (value === undefined || value === null) return [];
     if (Array.isArray(value)) return value;
-    this.error(field, `is ${show(value)}, not a list`, "write a JSON array, e.g. [64500]");
+    this.error(field, { code: "not-a-list", value });
     return [];
   }
 
@@ -670,11 +624,7 @@ class Builder {
     if (value === undefined || value === null) return undefined;
     const code = typeof value === "string" ? value.trim().toUpperCase() : "";
     if (ISO_ALPHA2.test(code) && isIsoCountry(code)) return code;
-    this.error(
-      field,
-      `${show(value)} is not an ISO 3166-1 alpha-2 country code`,
-      'write a two-letter code such as "CN" or "RU"',
-    );
+    this.error(field, { code: "invalid-country-code", value });
     return undefined;
   }
 
@@ -689,8 +639,8 @@ class Builder {
     return id;
   }
 
-  private error(field: string, problem: string, fix: string): void {
-    this.errors.push({ field, problem, fix });
+  private error(field: string, cause: ConfigProblem): void {
+    this.errors.push({ field, cause });
   }
 }
 
@@ -702,16 +652,6 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 function matchesOf(by: MatchKind, values: readonly Listed[] | undefined): ProviderMatch[] {
   return (values ?? []).map((v) => ({ ...v, by }));
-}
-
-function show(value: unknown): string {
-  if (typeof value === "string") return JSON.stringify(value);
-  if (value === undefined) return "nothing";
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   isCountryCode,
   lookupJurisdictionGroup,
 } from "../../../policypack/src/catalogue/jurisdictions";
+import { wordJurisdictionHint } from "../../../policypack/src/report";
 
 function members(name: string): ReadonlySet<string> {
   const group = JURISDICTION_GROUPS.get(name);
@@ -199,7 +200,7 @@ describe("expandJurisdictions", () => {
     const result = expandJurisdictions(["CN", value]);
     expect(result.invalid).toHaveLength(1);
     expect(result.invalid[0]).toMatchObject({ index: 1, value });
-    expect(result.invalid[0]?.hint).toMatch(hint);
+    expect(wordJurisdictionHint(result.invalid[0]?.hint ?? { kind: "unknown" })).toMatch(hint);
     expect([...result.countries]).toEqual(["CN"]);
   });
 });

@@ -1,6 +1,7 @@
 // The provider matcher: ASN normalisation, lookups by every identifier kind, custom providers and
 // their validation errors, and switching the built-ins off.
 import { BUILTIN_FOREIGN_PROVIDERS } from "../../../policypack/src/data/foreign-providers";
+import { wordConfigError } from "../../../policypack/src/report";
 import {
   buildProviderIndex,
   builtinProviderIndex,
@@ -22,8 +23,11 @@ function customIndex(custom: CustomProvider[], builtin = false) {
 }
 
 /** Errors for one custom entry given as raw config (it may be malformed on purpose). */
+/** The errors as users read them (report.ts words them). */
 function errorsFor(custom: unknown[]) {
-  return buildProviderIndex({ builtin: false, custom: custom as CustomProvider[] }).errors;
+  return buildProviderIndex({ builtin: false, custom: custom as CustomProvider[] }).errors.map(
+    wordConfigError,
+  );
 }
 
 describe("normaliseAsn", () => {

@@ -1,11 +1,12 @@
 // The one checker of a whole pack config (checkPackConfig), as scan, demo, runner and library use
 // it, and the did-you-mean helper it shares with the jurisdiction hints.
 import type { DeclaredPolicy, PackConfigProblem } from "../../../policypack/src/config";
+import { checkPackConfig, parseSettings } from "../../../policypack/src/config";
 import {
-  checkPackConfig,
   packConfigProblemText,
-  parseSettings,
-} from "../../../policypack/src/config";
+  wordConfigError,
+  wordConfigProblem,
+} from "../../../policypack/src/report";
 import { POLICIES } from "../../../policypack/src/policies";
 import { closest, didYouMean, levenshtein } from "../../../policypack/src/catalogue/suggest";
 
@@ -43,7 +44,12 @@ describe("checkPackConfig over the pack's policies", () => {
   });
 
   it("names a misspelled setting with the closest setting of that policy", () => {
-    expect(check({ [GPU]: { restrictedJurisdiction: ["RU"] } })).toEqual([
+    expect(
+      check({ [GPU]: { restrictedJurisdiction: ["RU"] } }).map(({ cause, ...at }) => ({
+        ...at,
+        ...wordConfigProblem(cause),
+      })),
+    ).toEqual([
       {
         policy: GPU,
         field: "restrictedJurisdiction",
@@ -124,7 +130,7 @@ describe("checkPackConfig over the pack's policies", () => {
 describe("parseSettings, as the pack runs it on every resource", () => {
   it("rejects a key the policy does not declare, with the closest setting", () => {
     const parsed = parseSettings(["allowedRegions", "restrictedRegions"], { allowedRegion: [] });
-    expect(parsed.ok ? [] : parsed.errors).toEqual([
+    expect(parsed.ok ? [] : parsed.errors.map(wordConfigError)).toEqual([
       {
         field: "allowedRegion",
         problem: "is not a setting of this policy",

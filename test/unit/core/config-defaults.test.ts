@@ -6,6 +6,7 @@ import type * as ConfigModule from "../../../policypack/src/config";
 import type * as PoliciesModule from "../../../policypack/src/policies";
 import type * as RuleModule from "../../../policypack/src/policies/rule";
 import { fakeContext, gpuInstance } from "../../support/policies";
+import { wordConfigProblem } from "../../../policypack/src/report";
 
 interface Modules {
   config: typeof ConfigModule;
@@ -90,7 +91,7 @@ describe("a setting's default, declared once", () => {
       { exemptions: [exemption] },
       "2026-02-01",
     );
-    expect(result.ok ? [] : result.errors.map((e) => e.problem)).toEqual([
+    expect(result.ok ? [] : result.errors.map((e) => wordConfigProblem(e.cause).problem)).toEqual([
       "2026-03-01 is more than maxExemptionDays (10) days after today (2026-02-01)",
     ]);
   });

@@ -1,4 +1,5 @@
 import { configSchemaFor, parseSettings } from "../../../policypack/src/config";
+import { wordConfigError } from "../../../policypack/src/report";
 
 const ALL = [
   "restrictedJurisdictions",
@@ -70,7 +71,7 @@ describe("policy settings", () => {
     ],
   ] as const)("rejects %s %j with the closest known region", (field, name, fix) => {
     const parsed = parseSettings(ALL, { [field]: [name] });
-    expect(parsed.ok ? [] : parsed.errors).toEqual([
+    expect(parsed.ok ? [] : parsed.errors.map(wordConfigError)).toEqual([
       { field: `${field}[0]`, problem: `"${name}" is not a known region name`, fix },
     ]);
   });

@@ -9,9 +9,9 @@ import {
   ENFORCEMENT_LEVELS,
   checkPackConfig as checkConfig,
   declaredSettings,
-  packConfigProblemText,
   parseSettings,
 } from "../../../policypack/src/config";
+import { packConfigProblemText } from "../../../policypack/src/report";
 import { POLICIES } from "../../../policypack/src/policies";
 
 // Pinned, not the clock: parseSettings rejects an exemption that expires more than

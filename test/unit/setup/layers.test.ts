@@ -37,6 +37,8 @@ const PACK_ROOMS: readonly Room[] = [
     rank: 0,
     holds: files(
       "policypack/src/values.ts",
+      // The vocabulary of configuration problems (codes and facts, no words): the catalogue names them.
+      "policypack/src/problems.ts",
       "policypack/src/pattern-index.ts",
       "policypack/src/suggest.ts",
     ),
