@@ -6,7 +6,7 @@
 // given the same resources with the region UNKNOWN, reports the same events.
 import { evaluate, UNKNOWN } from "../../cli/runner";
 import type { EngineResource } from "../../cli/runner";
-import { ResourceFactory, TYPES } from "../integration/factory";
+import { ResourceFactory, TYPES } from "../support/engine";
 import { packOptions } from "../integration/harness";
 import { engineRows, runnerRows, useHermeticEnv } from "./examples";
 import { packExecutable, previewWithPacks, useEngine } from "./harness";

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { evaluate, secret } from "../../cli/runner";
-import { ResourceFactory, TYPES } from "../integration/factory";
+import { ResourceFactory, TYPES } from "../support/engine";
 import { packOptions } from "../integration/harness";
 import { engineRows, runnerRows, useHermeticEnv } from "./examples";
 import { packExecutable, previewWithPacks, useEngine } from "./harness";

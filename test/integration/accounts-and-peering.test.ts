@@ -22,7 +22,7 @@ import {
   PEERING_POLICY_CONFIG,
 } from "../fixtures/interconnect-kinds";
 import type { InterconnectCase } from "../fixtures/interconnect-kinds";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { usePack } from "./harness";
 
 const ACCOUNT_POLICY = "gpu-or-ai-in-restricted-account";

@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { fixture } from "./scan/helpers";
-import { REPO_ROOT } from "./paths";
+import { REPO_ROOT } from "../support/paths";
 
 const BIN = path.join(REPO_ROOT, "bin", "jurisdiction-guard.js");
 const GUARD = path.join(__dirname, "production-only.js");

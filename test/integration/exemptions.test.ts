@@ -7,7 +7,7 @@
 // today.
 import type { EngineResource, Finding } from "../../cli/runner";
 import { PolicyConfigError, startPack } from "../../cli/runner";
-import { ResourceFactory, TYPES } from "./factory";
+import { ResourceFactory, TYPES } from "../support/engine";
 import { GPU_POLICY, packOptions, usePack } from "./harness";
 
 const ACCOUNT_POLICY = "gpu-or-ai-in-restricted-account";

@@ -3,7 +3,7 @@
 // cannot be built only fails the integration tests (they cannot start it); unit tests still run.
 import { ensurePackBuilt } from "../../cli/build";
 import * as path from "path";
-import { EXAMPLES_DIR, PACK_DIR } from "./paths";
+import { EXAMPLES_DIR, PACK_DIR } from "../support/paths";
 
 // The CLI's launcher (plain JavaScript, what `jurisdiction-guard` and `npm run demo` run).
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -4,9 +4,9 @@ import * as os from "os";
 import * as path from "path";
 import { startPack } from "../../cli/runner";
 import type { PolicyPackSession, StartPackOptions } from "../../cli/runner";
-import { PACK_DIR } from "./paths";
+import { PACK_DIR } from "../support/paths";
 
-export { EXAMPLES_DIR, PACK_DIR, REPO_ROOT } from "./paths";
+export { EXAMPLES_DIR, PACK_DIR, REPO_ROOT } from "../support/paths";
 
 export const GPU_POLICY = "gpu-in-restricted-jurisdiction";
 export const AI_POLICY = "ai-service-in-restricted-jurisdiction";

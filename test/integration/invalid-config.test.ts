@@ -22,7 +22,7 @@ import {
   AZURE_AI_KINDS,
   AZURE_GPU_KINDS,
 } from "../fixtures/resource-kinds";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { usePack } from "./harness";
 
 const f = new ResourceFactory();

@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startPack } from "../../cli/runner";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { EXAMPLES_DIR, PACK_DIR, REPO_ROOT, packOptions } from "./harness";
 import { runIsolated } from "./npm";
 import { fixture, runCli } from "./scan/helpers";

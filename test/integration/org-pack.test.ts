@@ -9,7 +9,7 @@ import { spawn } from "child_process";
 import * as path from "path";
 import type { EngineResource, Finding, PolicyPackSession } from "../../cli/runner";
 import { resolveRunPolicyPack } from "../../cli/runner";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { EXAMPLES_DIR, GPU_POLICY, PACK_DIR, REPO_ROOT, usePack } from "./harness";
 
 const ORG_PACK_DIR = path.join(EXAMPLES_DIR, "org-pack");

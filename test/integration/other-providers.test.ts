@@ -5,7 +5,7 @@
 import { UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PropertyMap } from "../../cli/runner";
 import { verdictsByName } from "../../cli/program/evaluate";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { AI_POLICY, GPU_POLICY, usePack } from "./harness";
 
 const pack = usePack();

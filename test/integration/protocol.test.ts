@@ -8,7 +8,7 @@ import * as path from "path";
 import { verdictsByName } from "../../cli/program/evaluate";
 import { PolicyConfigError, secret, startPack, UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PolicyInfo } from "../../cli/runner";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { AI_POLICY, GPU_POLICY, packOptions, REPO_ROOT, usePack } from "./harness";
 
 const pack = usePack();

@@ -23,7 +23,7 @@ import {
   AZURE_GPU_KINDS,
 } from "../fixtures/resource-kinds";
 import type { AwsKindCase, AzureKindCase } from "../fixtures/resource-kinds";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { AI_POLICY, GPU_POLICY, usePack } from "./harness";
 
 const pack = usePack();

@@ -2,7 +2,7 @@
 // messages, as the real engine does (cli/runner/secret-filter.ts; against the real engine in
 // test/engine/secret-config.test.ts).
 import { evaluate, secret } from "../../cli/runner";
-import { ResourceFactory, TYPES } from "./factory";
+import { ResourceFactory, TYPES } from "../support/engine";
 import { GPU_POLICY, packOptions } from "./harness";
 
 const REGION = "cn-northwest-1";

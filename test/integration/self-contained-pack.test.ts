@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startPack } from "../../cli/runner";
-import { ResourceFactory } from "./factory";
+import { ResourceFactory } from "../support/engine";
 import { GPU_POLICY, PACK_DIR, packOptions } from "./harness";
 import { runIsolated } from "./npm";
 

@@ -13,6 +13,7 @@ import { XMLValidator } from "fast-xml-parser";
 import { main } from "../../../cli/commands/scan";
 import { REPO_ROOT } from "../harness";
 import { tmpDir } from "../scan/helpers";
+import { UNKNOWN_STRING } from "../../../policypack/src/values";
 
 const RUNS = Number(process.env["FUZZ_RUNS"] ?? "3");
 const SEED = Number(process.env["FUZZ_SEED"] ?? "20261207");
@@ -55,7 +56,7 @@ const { value } = fc.letrec<{ value: unknown }>((tie) => ({
     fc.double(),
     fc.integer(),
     nastyString,
-    fc.constant("04da6b54-80e4-46f7-96ec-b56ff0331ba9"),
+    fc.constant(UNKNOWN_STRING),
     fc.array(tie("value"), { maxLength: 4 }),
     fc.dictionary(name, tie("value"), { maxKeys: 4 }),
     fc.record({ [SIG]: fc.constant(SECRET_SIG), ciphertext: nastyString }),

@@ -2,6 +2,7 @@
 // read (a secret encrypted in a stack export, a `secure:` stack config value) fails the scan, while
 // a preview keeps the engine's "computed, checked again at `pulumi up`" note.
 import { runCli, tmpFile } from "./helpers";
+import { UNKNOWN_STRING } from "../../../policypack/src/values";
 
 const STACK = "prod";
 const PROJECT = "ml";
@@ -150,19 +151,19 @@ describe("previews keep the engine's semantics for values computed during previe
           op: "create",
           urn: providerUrn,
           newState: state(providerUrn, "pulumi:providers:aws", {
-            region: "04da6b54-80e4-46f7-96ec-b56ff0331ba9",
+            region: UNKNOWN_STRING,
             version: "7.48.0",
           }),
         },
         {
           op: "create",
           urn: urn("aws:ec2/instance:Instance", "trainer"),
-          provider: `${providerUrn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`,
+          provider: `${providerUrn}::${UNKNOWN_STRING}`,
           newState: state(
             urn("aws:ec2/instance:Instance", "trainer"),
             "aws:ec2/instance:Instance",
             { instanceType: "p4d.24xlarge" },
-            `${providerUrn}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`,
+            `${providerUrn}::${UNKNOWN_STRING}`,
           ),
         },
       ],

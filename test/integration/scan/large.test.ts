@@ -6,6 +6,7 @@ import * as path from "path";
 import { runScan } from "../../../cli/scan/run";
 import { expectedMandatory, writeLargeExport } from "../../fixtures/scan/make-large-export";
 import { HERMETIC_ENV, PACK_DIR, tmpDir } from "./helpers";
+import { UNKNOWN_STRING } from "../../../policypack/src/values";
 
 describe("large inputs", () => {
   it("scans a 3,000-instance stack export", async () => {
@@ -50,7 +51,7 @@ describe("large inputs", () => {
         parent: "",
         inputs: { instanceType: i % 100 === 0 ? "g5.xlarge" : "t3.small" },
         outputs: {},
-        provider: `${provider}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`,
+        provider: `${provider}::${UNKNOWN_STRING}`,
       };
       const metadata = {
         op: "create",

@@ -8,7 +8,7 @@ import { generateWorkload, toStackExport } from "../../../bench/workload";
 import { startPack } from "../../../cli/runner";
 import type { EngineResource, Finding } from "../../../cli/runner";
 import { runScan } from "../../../cli/scan/run";
-import { ResourceFactory, TYPES } from "../factory";
+import { ResourceFactory, TYPES } from "../../support/engine";
 import { HERMETIC_ENV, PACK_DIR, tmpDir } from "./helpers";
 
 const f = new ResourceFactory("ci", "fleet");

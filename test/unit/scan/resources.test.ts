@@ -11,6 +11,7 @@ import {
 import type { RecordContext, ScanStackConfig } from "../../../cli/scan/resources";
 import { SECRET_SIG, SIG_KEY, UNKNOWN } from "../../../cli/runner/marshal";
 import type { EngineResource } from "../../../cli/runner/types";
+import { UNKNOWN_STRING } from "../../../policypack/src/values";
 
 const ctx: RecordContext = {
   file: "stack.json",
@@ -42,7 +43,7 @@ describe("URNs and provider references", () => {
   });
 
   it("splits a provider reference at its last '::' (URNs contain '::')", () => {
-    expect(parseProviderReference(`${PROVIDER}::04da6b54-80e4-46f7-96ec-b56ff0331ba9`)).toEqual({
+    expect(parseProviderReference(`${PROVIDER}::${UNKNOWN_STRING}`)).toEqual({
       urn: PROVIDER,
       id: UNKNOWN,
     });

@@ -1,9 +1,9 @@
 // The real-CLI fixtures' normalisation (test/engine/make-scan-fixtures.ts) keeps what the scan
 // decides on: only machine- and run-specific values change.
 import * as path from "path";
-import { normalise } from "../../engine/make-scan-fixtures";
-import { REPO_ROOT } from "../../engine/harness";
-import { UNKNOWN_STRING } from "../../../policypack/src/values";
+import { normalise } from "./make-scan-fixtures";
+import { REPO_ROOT } from "./harness";
+import { UNKNOWN_STRING } from "../../policypack/src/values";
 
 const TMP = "/tmp/jg-engine-abc123";
 const PROVIDER = "urn:pulumi:dev::p::pulumi:providers:aws::default_7_48_0";

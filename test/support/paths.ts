@@ -1,4 +1,4 @@
-// Paths shared by the integration tests and jest's global setup.
+// Paths shared by the tests (integration, engine) and jest's global setup.
 import * as path from "path";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");

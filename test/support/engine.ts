@@ -5,7 +5,7 @@ import { defaultProviderName, installedPackageVersion } from "../../cli/program/
 import { UNKNOWN } from "../../cli/runner";
 import type { EngineResource, PropertyMap, PropertyValue } from "../../cli/runner";
 import type { PolicyExample } from "../../policypack/src/policies/rule";
-import { defaultProviderProps } from "../support/policies";
+import { defaultProviderProps } from "./policies";
 import { REPO_ROOT } from "./paths";
 
 export const TYPES = {
