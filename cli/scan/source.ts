@@ -20,12 +20,13 @@ const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
 export function compressionOf(file: string): Compression | undefined {
   let fd: number;
   try {
+    // Only a regular file: opening a FIFO would wait for its writer, and reading it would lose bytes.
+    if (!fs.statSync(file).isFile()) return undefined;
     fd = fs.openSync(file, "r");
   } catch {
     return undefined; // the read reports it, naming the file
   }
   try {
-    if (!fs.fstatSync(fd).isFile()) return undefined;
     const head = Buffer.alloc(4);
     const n = fs.readSync(fd, head, 0, 4, 0);
     const starts = (magic: number[]) => n >= magic.length && magic.every((b, i) => head[i] === b);
