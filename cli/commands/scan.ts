@@ -1,8 +1,11 @@
 // The `jurisdiction-guard` command line: `jurisdiction-guard scan FILE...`.
 //
+// `jurisdiction-guard scan --backend file://DIR`: every stack of a Pulumi DIY state backend.
+//
 // Exit codes: 0 no failing violation; 1 a failing violation (mandatory, or advisory too with
-// --fail-on advisory); 2 a usage or input error (unknown option, missing or malformed file, invalid
-// policy config, the pack could not run).
+// --fail-on advisory) in any file or stack; 2 a usage or input error (unknown option, missing or
+// malformed file, bad backend URL or folder, unreadable stack file, invalid policy config, the
+// pack could not run).
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
@@ -25,8 +28,9 @@ import { count, sumCounts } from "../report/text";
 import { parseKeyValues } from "../scan/config";
 import { ScanInputError, UsageError } from "../scan/errors";
 import type { ProgressStage } from "../scan/types";
-import { runScan, toolInfo } from "../scan/run";
-import { FAIL_ON } from "../scan/types";
+import { openBackend, qualifiedName, selectStacks } from "../scan/backend";
+import { runBackendScan, runScan, toolInfo } from "../scan/run";
+import { FAIL_ON, qualifiedStack } from "../scan/types";
 import type { FailOn, ScanRun } from "../scan/types";
 
 export const DEFAULT_PACK = path.join(ROOT, "policypack");
@@ -53,6 +57,9 @@ interface ScanCliOptions {
   build: boolean;
   progress: boolean;
   useEnvironment: boolean;
+  backend?: string;
+  stacks: string[];
+  stackConfigDir?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -173,14 +180,46 @@ async function emit(run: ScanRun, opts: ScanCliOptions, io: CommandIO): Promise<
 function summaryLine(run: ScanRun, output: string): string {
   const { resources, counts } = sumCounts(run.files.map((r) => r.report));
   const { mandatory, advisory } = counts;
+  const inputs =
+    run.backend !== undefined ? count(run.files.length, "stack") : count(run.files.length, "file");
   return (
-    `jurisdiction-guard: ${count(run.files.length, "file")}, ${count(resources, "resource")}, ` +
+    `jurisdiction-guard: ${inputs}, ${count(resources, "resource")}, ` +
     `${mandatory} mandatory, ${advisory} advisory: ${run.exitCode === 0 ? "PASS" : "FAIL"} ` +
     `(--fail-on ${run.failOn}); wrote ${escapeControls(output)}\n`
   );
 }
 
+/** The command line's choice between input files and `--backend`, checked. */
+function checkInputs(files: readonly string[], opts: ScanCliOptions): void {
+  if (opts.backend === undefined) {
+    if (files.length === 0) {
+      throw new UsageError(
+        "no input: give stack export, preview or event-log files, or --backend file://DIR",
+      );
+    }
+    for (const flag of ["stacks", "stackConfigDir"] as const) {
+      const given = flag === "stacks" ? opts.stacks.length > 0 : opts[flag] !== undefined;
+      if (given)
+        throw new UsageError(
+          `--${flag === "stacks" ? "stacks" : "stack-config-dir"} only goes with --backend`,
+        );
+    }
+    return;
+  }
+  if (files.length > 0) {
+    throw new UsageError(
+      `--backend scans the backend's stacks; input files (${files.join(", ")}) cannot be given with it`,
+    );
+  }
+  if (opts.stackConfig !== undefined) {
+    throw new UsageError(
+      "--stack-config names one stack's file; with --backend use --stack-config-dir DIR (Pulumi.<stack>.yaml per stack)",
+    );
+  }
+}
+
 async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO): Promise<number> {
+  checkInputs(files, opts);
   const concurrency = Number(opts.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new UsageError(
@@ -209,6 +248,14 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
       io.stderr.write(`warning: tsc reported errors:\n${b.diagnostics}\n`);
   }
   const progress = progressReporter(io, opts.progress && io.stderr.isTTY === true);
+  if (opts.backend !== undefined) {
+    return backendAction(opts.backend, opts, io, progress, {
+      packDir,
+      concurrency,
+      stackTags,
+      config,
+    });
+  }
   // Files keep the spelling given (reports name them so); they are opened relative to cwd.
   // `-` is stdin (read once; named <stdin> in reports and errors).
   const byResolved = new Map(files.map((f) => (f === "-" ? ["-", "<stdin>"] : [resolve(f), f])));
@@ -251,6 +298,60 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
   return run.exitCode;
 }
 
+async function backendAction(
+  url: string,
+  opts: ScanCliOptions,
+  io: CommandIO,
+  progress: ReturnType<typeof progressReporter>,
+  common: {
+    packDir: string;
+    concurrency: number;
+    stackTags: Record<string, string>;
+    config: Record<string, string>;
+  },
+): Promise<number> {
+  const backend = await openBackend(url, io.cwd);
+  const stacks = selectStacks(backend.stacks, opts.stacks);
+  let configDir: string | undefined;
+  if (opts.stackConfigDir !== undefined) {
+    configDir = path.resolve(io.cwd, opts.stackConfigDir);
+    if (!fs.existsSync(configDir) || !fs.statSync(configDir).isDirectory()) {
+      throw new UsageError(`--stack-config-dir ${opts.stackConfigDir}: no such folder`);
+    }
+  }
+  let run: ScanRun;
+  try {
+    run = await runBackendScan(backend, stacks, {
+      ...common,
+      failOn: opts.failOn,
+      requirePolicies: opts.requirePolicies,
+      useEnvironment: opts.useEnvironment,
+      keepResources: opts.format === "junit",
+      ...(configDir !== undefined ? { stackConfigDir: configDir } : {}),
+      ...(opts.policyPackConfig !== undefined
+        ? { policyConfigFile: path.resolve(io.cwd, opts.policyPackConfig) }
+        : {}),
+      onProgress: (i, s, done, n, stage) =>
+        progress.update(`stack ${i + 1}/${stacks.length} ${qualifiedName(s)}`, done, n, stage),
+    });
+  } finally {
+    progress.clear();
+  }
+  // Reports name each checkpoint file relative to the working directory (as a file given).
+  for (const r of run.files) r.file = path.relative(io.cwd, r.file) || r.file;
+  await emit(run, opts, io);
+  for (const r of run.files) {
+    if (r.report.resourcesAnalyzed === 0)
+      io.stderr.write(
+        `note: ${escapeControls(qualifiedStack(r))}: 0 resources (an empty stack): nothing was checked\n`,
+      );
+  }
+  if (opts.output !== undefined && opts.format !== "text") {
+    io.stderr.write(summaryLine(run, opts.output));
+  }
+  return run.exitCode;
+}
+
 export function buildProgram(io: CommandIO, result: { code: number }): Command {
   const program = new Command()
     .name("jurisdiction-guard")
@@ -271,7 +372,21 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
       "Evaluate the resources of `pulumi stack export`, `pulumi preview --json` or engine event-log files " +
         "through the policy pack, exactly as `pulumi preview --policy-pack` does, and report for CI.",
     )
-    .argument("<files...>", "input files (- for stdin); each format is recognised from its content")
+    .argument("[files...]", "input files (- for stdin); each format is recognised from its content")
+    .option(
+      "--backend <url>",
+      "audit every stack of a Pulumi DIY state backend instead of files: file://DIR (the folder `pulumi login file://DIR` uses)",
+    )
+    .option(
+      "--stacks <glob>",
+      "with --backend: only these stacks; matches the stack name, <project>/<stack> or organization/<project>/<stack> (repeatable)",
+      collect,
+      [],
+    )
+    .option(
+      "--stack-config-dir <dir>",
+      "with --backend: stack config files, <dir>/<project>/Pulumi.<stack>.yaml or <dir>/Pulumi.<stack>.yaml",
+    )
     .addOption(new Option("--format <format>", "output format").choices(FORMATS).default("text"))
     .option("-o, --output <file>", "write the report to a file instead of stdout")
     .option("--policy-pack <dir>", "policy pack folder", DEFAULT_PACK)
@@ -321,13 +436,21 @@ Stack exports and event logs record a deployment made elsewhere: they are decide
 machine's cloud settings (region, profile and shared config variables and files), unless
 --use-environment is given. Previews keep them, as \`pulumi preview\` does.
 
-Exit codes: 0 no failing violation, 1 failing violation, 2 usage or input error.
+A DIY state backend (--backend file://DIR): the latest deployment of every stack, read from
+DIR/.pulumi/stacks/<project>/<stack>.json[.gz] (and the legacy DIR/.pulumi/stacks/<stack>.json[.gz]),
+decided as stack exports are. Every finding names its stack (organization/<project>/<stack>).
+For s3://, azblob:// or gs:// backends, sync the bucket to a folder first (aws s3 sync,
+az storage blob download-batch, gcloud storage rsync) and pass file://<folder>.
+
+Exit codes: 0 no failing violation, 1 failing violation, 2 usage or input error (with --backend:
+1 when any stack fails; 2 for a bad URL or folder, or an unreadable stack file).
 Every report names the policies the config turns off (disabled, or restrictedJurisdictions: []);
 with --require-policies they fail the scan (exit code 1).
 
 Examples:
   jurisdiction-guard scan stack.json --stack-config Pulumi.prod.yaml --format sarif -o jg.sarif
-  jurisdiction-guard scan preview.json --format junit -o junit.xml --fail-on advisory`,
+  jurisdiction-guard scan preview.json --format junit -o junit.xml --fail-on advisory
+  jurisdiction-guard scan --backend file://./state --stacks 'prod-*' --format sarif -o audit.sarif`,
     )
     .action(async (files: string[], opts: ScanCliOptions) => {
       result.code = await scanAction(files, opts, io);

@@ -5,7 +5,7 @@
 import { isReportingLevel } from "jurisdiction-guard/levels";
 import type { FailOn, InputFormat } from "../scan/types";
 import type { ScanRun } from "../scan/types";
-import { isFailing } from "../scan/types";
+import { failingCount, isFailing, qualifiedStack } from "../scan/types";
 import { sumCounts } from "./text";
 import { weakenedInRun } from "../scan/weakened";
 import type { WeakenedPolicy } from "../scan/weakened";
@@ -14,8 +14,10 @@ import type { PolicyCount, ReportingLevel, Severity } from "../runner/types";
 export const SCAN_JSON_VERSION = 1;
 
 export interface ScanJsonFinding {
-  /** The input file, as given on the command line. */
+  /** The input file, as given on the command line (`--backend`: the stack's checkpoint file). */
   file: string;
+  /** The stack, `organization/<project>/<stack>`. */
+  qualifiedStack: string;
   /** 1-based line of the resource in the input file, when known. */
   line?: number;
   urn: string;
@@ -50,10 +52,14 @@ export interface ScanJsonInput {
   format: InputFormat;
   stack: string;
   project: string;
+  /** `organization/<project>/<stack>`. */
+  qualifiedStack: string;
   /** Resources sent to Analyze (root stack and providers included, as the engine does). */
   resources: number;
   mandatory: number;
   advisory: number;
+  /** Findings of this input that fail the scan under `failOn`. */
+  failing: number;
   durationMs: number;
   /** Event logs only: the policy events the recorded `pulumi preview --policy-pack` reported. */
   recordedPolicyEvents?: ScanJsonRecordedEvent[];
@@ -82,6 +88,8 @@ export interface ScanJsonReport {
   requirePolicies: boolean;
   /** Policies the effective config disables or empties: the scan did not check them. */
   weakenedPolicies: WeakenedPolicy[];
+  /** `scan --backend`: the backend audited; `inputs` holds one entry per stack. */
+  backend?: { url: string; stacks: number; failingStacks: number };
 }
 
 export function toScanJson(run: ScanRun): ScanJsonReport {
@@ -93,6 +101,7 @@ export function toScanJson(run: ScanRun): ScanJsonReport {
       if (!isReportingLevel(f.enforcementLevel)) continue;
       const out: ScanJsonFinding = {
         file: r.file,
+        qualifiedStack: qualifiedStack(r),
         urn: f.urn,
         resourceType: f.resourceType,
         resourceName: f.resourceName,
@@ -115,9 +124,11 @@ export function toScanJson(run: ScanRun): ScanJsonReport {
       format: r.format,
       stack: r.stack,
       project: r.project,
+      qualifiedStack: qualifiedStack(r),
       resources: r.report.resourcesAnalyzed,
       mandatory: r.report.counts.mandatory,
       advisory: r.report.counts.advisory,
+      failing: failingCount(r, run.failOn),
       durationMs: r.durationMs,
     };
     if (r.format === "event-log") {
@@ -138,6 +149,16 @@ export function toScanJson(run: ScanRun): ScanJsonReport {
     return input;
   });
   const first = run.files[0]?.report.policyPack;
+  const backend =
+    run.backend !== undefined
+      ? {
+          backend: {
+            url: run.backend.url,
+            stacks: run.files.length,
+            failingStacks: inputs.filter((i) => i.failing > 0).length,
+          },
+        }
+      : {};
   return {
     version: SCAN_JSON_VERSION,
     tool: run.tool,
@@ -157,5 +178,6 @@ export function toScanJson(run: ScanRun): ScanJsonReport {
     findings,
     requirePolicies: run.requirePolicies === true,
     weakenedPolicies: weakenedInRun(run),
+    ...backend,
   };
 }

@@ -1,5 +1,6 @@
 // `scan --format junit`: JUnit XML, as GitLab (`artifacts:reports:junit`), Jenkins and Azure
-// Pipelines read it. One <testsuite> per input file; one <testcase> per resource and resource
+// Pipelines read it. One <testsuite> per input file (`scan --backend`: per stack, named
+// `organization/<project>/<stack>`); one <testcase> per resource and resource
 // policy (classname = policy, name = resource URN): a <failure> for a failing finding (mandatory,
 // or advisory with --fail-on advisory), <skipped> when the pack said the policy does not apply,
 // passed otherwise (an advisory finding that does not fail is kept in <system-out>). Stack
@@ -17,7 +18,7 @@
 import { createCB } from "xmlbuilder2";
 import type { Finding, PolicyInfo } from "../runner/types";
 import type { FileScanResult } from "../scan/types";
-import { FORMAT_LABELS } from "../scan/types";
+import { FORMAT_LABELS, qualifiedStack } from "../scan/types";
 import type { FailOn, ScanRun } from "../scan/types";
 import { isFailing } from "../scan/types";
 import { findingHeadline, specificMessage } from "./text";
@@ -224,7 +225,7 @@ export function writeJunit(run: ScanRun, write: (chunk: string) => void): Promis
       const t = totals[i] ?? { tests: 0, failures: 0, skipped: 0 };
       const pack = file.report.policyPack;
       xml.ele("testsuite", {
-        name: file.file,
+        name: run.backend !== undefined ? qualifiedStack(file) : file.file,
         tests: String(t.tests),
         failures: String(t.failures),
         errors: "0",
@@ -236,6 +237,11 @@ export function writeJunit(run: ScanRun, write: (chunk: string) => void): Promis
       prop("format", FORMAT_LABELS[file.format]);
       prop("stack", file.stack);
       prop("project", file.project);
+      prop("qualifiedStack", qualifiedStack(file));
+      if (run.backend !== undefined) {
+        prop("backend", run.backend.url);
+        prop("file", file.file);
+      }
       prop("policyPack", `${pack.name}@${pack.version}`);
       prop("failOn", run.failOn);
       prop("requirePolicies", String(requirePolicies));

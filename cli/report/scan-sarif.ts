@@ -3,6 +3,11 @@
 // description, remediation steps, url, severity, tags, framework); one result per violation, level
 // "error" for mandatory and "warning" for advisory; the resource URN as the logical location and
 // the input file (and the resource's line, when known) as the physical location.
+//
+// `scan --backend` stays one run (GitHub code scanning rejects an upload with several runs of one
+// tool and category): each result names its stack in `properties.qualifiedStack`
+// (`organization/<project>/<stack>`), each stack's checkpoint is an artifact, and the run's
+// `properties.stacks` holds the per-stack totals.
 import { isReportingLevel } from "jurisdiction-guard/levels";
 import { createHash } from "crypto";
 import * as path from "path";
@@ -11,7 +16,7 @@ import type * as Sarif from "sarif";
 import type { EnforcementLevel, PolicyInfo, Severity } from "../runner/types";
 import type { FileScanResult } from "../scan/types";
 import type { ScanRun } from "../scan/types";
-import { FORMAT_LABELS } from "../scan/types";
+import { failingCount, FORMAT_LABELS, qualifiedStack } from "../scan/types";
 import { weakenedInRun } from "../scan/weakened";
 
 export const SARIF_SCHEMA_URI =
@@ -113,7 +118,12 @@ export function toSarif(run: ScanRun, cwd = process.cwd()): Sarif.Log {
   const artifacts: Sarif.Artifact[] = run.files.map((f) => ({
     location: { uri: artifactUri(f.file, cwd) },
     roles: ["analysisTarget"],
-    description: { text: `${FORMAT_LABELS[f.format]} of stack ${f.stack} (project ${f.project})` },
+    description: {
+      text:
+        run.backend !== undefined
+          ? `checkpoint of stack ${qualifiedStack(f)} in ${run.backend.url}`
+          : `${FORMAT_LABELS[f.format]} of stack ${f.stack} (project ${f.project})`,
+    },
   }));
 
   const results: Sarif.Result[] = [];
@@ -123,7 +133,10 @@ export function toSarif(run: ScanRun, cwd = process.cwd()): Sarif.Log {
       const physical: Sarif.PhysicalLocation = {
         artifactLocation: { uri: artifactUri(f.file, cwd), index: artifactIndex },
       };
-      if (finding.line !== undefined) physical.region = { startLine: finding.line };
+      // A line of a compressed checkpoint (.json.gz) is a line of its decompressed text: no region.
+      if (finding.line !== undefined && !/\.(gz|zst)$/.test(f.file)) {
+        physical.region = { startLine: finding.line };
+      }
       const result: Sarif.Result = {
         ruleId: finding.policyName,
         level: sarifLevel(finding.enforcementLevel),
@@ -148,6 +161,7 @@ export function toSarif(run: ScanRun, cwd = process.cwd()): Sarif.Log {
           resourceType: finding.resourceType,
           stack: f.stack,
           project: f.project,
+          qualifiedStack: qualifiedStack(f),
           policyPack: `${finding.policyPackName}@${finding.policyPackVersion}`,
           phase: finding.phase,
         },
@@ -184,7 +198,22 @@ export function toSarif(run: ScanRun, cwd = process.cwd()): Sarif.Log {
         results,
         columnKind: "utf16CodeUnits",
         // Policies the effective config disables or empties: not checked in this run.
-        properties: { weakenedPolicies: weakenedInRun(run) },
+        properties: {
+          weakenedPolicies: weakenedInRun(run),
+          ...(run.backend !== undefined
+            ? {
+                backend: run.backend.url,
+                stacks: run.files.map((f) => ({
+                  qualifiedStack: qualifiedStack(f),
+                  file: f.file,
+                  resources: f.report.resourcesAnalyzed,
+                  mandatory: f.report.counts.mandatory,
+                  advisory: f.report.counts.advisory,
+                  failing: failingCount(f, run.failOn),
+                })),
+              }
+            : {}),
+        },
       },
     ],
   };

@@ -7,7 +7,7 @@ import type { RecordedPolicyEvent } from "../scan/types";
 import { FORMAT_LABELS } from "../scan/types";
 import type { FileScanResult } from "../scan/types";
 import type { ScanRun } from "../scan/types";
-import { isFailing } from "../scan/types";
+import { failingCount, isFailing, qualifiedStack } from "../scan/types";
 import { PLAIN } from "./style";
 import { weakenedPolicies } from "../scan/weakened";
 import { count, formatCounts, formatPoliciesByPolicy, formatPolicyTable, sumCounts } from "./text";
@@ -90,6 +90,29 @@ function recordedLines(r: FileScanResult): string[] {
   return lines;
 }
 
+/** Per-stack totals of a backend audit: one row per stack, failing stacks marked. */
+function stackTable(run: ScanRun): string[] {
+  const rows = run.files.map((r) => ({
+    name: qualifiedStack(r),
+    resources: String(r.report.resourcesAnalyzed),
+    mandatory: String(r.report.counts.mandatory),
+    advisory: String(r.report.counts.advisory),
+    result: failingCount(r, run.failOn) > 0 ? "FAIL" : "pass",
+  }));
+  const head = {
+    name: "stack",
+    resources: "resources",
+    mandatory: "mandatory",
+    advisory: "advisory",
+    result: "result",
+  };
+  const width = (k: keyof typeof head) => Math.max(...[head, ...rows].map((r) => r[k].length));
+  const line = (r: typeof head) =>
+    `${INDENT}${r.name.padEnd(width("name"))}  ${r.resources.padStart(width("resources"))}  ` +
+    `${r.mandatory.padStart(width("mandatory"))}  ${r.advisory.padStart(width("advisory"))}  ${r.result}`;
+  return [line(head), ...rows.map(line)];
+}
+
 /**
  * The text report, line by line, ready for a terminal: names, URNs, messages and file names from
  * the input have their control and bidi characters escaped (`\u001b`; see terminal.ts), here,
@@ -100,13 +123,17 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
   const first = run.files[0]?.report.policyPack;
   if (first) {
     lines.push(
-      `Policy pack ${first.name}@v${first.version}, ${count(run.files.length, "input file")}`,
+      run.backend !== undefined
+        ? `Policy pack ${first.name}@v${first.version}, backend ${run.backend.url}: ${count(run.files.length, "stack")}`
+        : `Policy pack ${first.name}@v${first.version}, ${count(run.files.length, "input file")}`,
       "",
     );
   }
-  for (const r of run.files) {
+  for (const [i, r] of run.files.entries()) {
     lines.push(
-      `Scanning ${r.file} (${FORMAT_LABELS[r.format]}; stack ${r.stack}, project ${r.project})`,
+      run.backend !== undefined
+        ? `Stack ${i + 1}/${run.files.length} ${qualifiedStack(r)} (${r.file})`
+        : `Scanning ${r.file} (${FORMAT_LABELS[r.format]}; stack ${r.stack}, project ${r.project})`,
     );
     lines.push(...formatPoliciesByPolicy(r.report, cwd));
     for (const w of weakenedPolicies(r)) lines.push(`${INDENT}⚠️  checks off: ${w.message}`);
@@ -127,9 +154,17 @@ export function formatScanText(run: ScanRun, cwd = process.cwd()): string[] {
     0,
   );
   lines.push("Summary");
-  lines.push(
-    `${INDENT}${count(run.files.length, "file")}, ${count(total.resources, "resource")} analysed`,
-  );
+  if (run.backend !== undefined) {
+    const failingStacks = run.files.filter((r) => failingCount(r, run.failOn) > 0).length;
+    lines.push(
+      `${INDENT}${count(run.files.length, "stack")} (${failingStacks} failing), ${count(total.resources, "resource")} analysed`,
+    );
+    lines.push(...stackTable(run));
+  } else {
+    lines.push(
+      `${INDENT}${count(run.files.length, "file")}, ${count(total.resources, "resource")} analysed`,
+    );
+  }
   lines.push(`${INDENT}violations: ${formatCounts(total.counts)}`);
   lines.push(...formatPolicyTable(total.byPolicy));
   lines.push(`${INDENT}duration: ${seconds(run.durationMs)}`);

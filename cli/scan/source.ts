@@ -1,8 +1,64 @@
 // One input, opened once and read once: `-` is stdin, anything else a path (a regular file, a FIFO,
 // /dev/stdin). Format detection looks at the buffered head; the reader then continues the same
 // stream from its start, so nothing read from a pipe is lost.
+//
+// A gzip-compressed file (a DIY backend's `<stack>.json.gz`, PULUMI_DIY_BACKEND_GZIP) is recognised
+// from its first bytes and decompressed as it streams; a zstd-compressed one (`.json.zst`,
+// PULUMI_DIY_BACKEND_ZSTD) too where this Node has zstd in zlib, else it is an input error with the
+// fix.
 import * as fs from "fs";
-import { readError } from "./errors";
+import { pipeline } from "stream";
+import * as zlib from "zlib";
+import { readError, ScanInputError } from "./errors";
+
+export type Compression = "gzip" | "zstd";
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+const ZSTD_MAGIC = [0x28, 0xb5, 0x2f, 0xfd];
+
+/** The compression of a regular file, from its first bytes (undefined: not compressed). */
+export function compressionOf(file: string): Compression | undefined {
+  let fd: number;
+  try {
+    // Only a regular file: opening a FIFO would wait for its writer, and reading it would lose bytes.
+    if (!fs.statSync(file).isFile()) return undefined;
+    fd = fs.openSync(file, "r");
+  } catch {
+    return undefined; // the read reports it, naming the file
+  }
+  try {
+    const head = Buffer.alloc(4);
+    const n = fs.readSync(fd, head, 0, 4, 0);
+    const starts = (magic: number[]) => n >= magic.length && magic.every((b, i) => head[i] === b);
+    if (starts(GZIP_MAGIC)) return "gzip";
+    if (starts(ZSTD_MAGIC)) return "zstd";
+    return undefined;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** zlib's zstd decompressor (Node >= 22.15), when this Node has one. */
+function zstdDecompressor(): NodeJS.ReadWriteStream | undefined {
+  const make = (zlib as unknown as { createZstdDecompress?: () => NodeJS.ReadWriteStream })
+    .createZstdDecompress;
+  return make?.();
+}
+
+function decompressed(file: string, raw: fs.ReadStream, compression: Compression) {
+  const inflate = compression === "gzip" ? zlib.createGunzip() : zstdDecompressor();
+  if (inflate === undefined) {
+    raw.destroy();
+    throw new ScanInputError(
+      file,
+      `cannot read the file: it is zstd-compressed (PULUMI_DIY_BACKEND_ZSTD), which Node ${process.version} cannot decompress; ` +
+        "run the scan with Node 22.15 or later, or decompress it first (`zstd -d FILE`)",
+    );
+  }
+  // A read error of the file reaches the decompressor, and so the reader.
+  pipeline(raw, inflate, () => undefined);
+  return inflate;
+}
 
 /** How much of the start detection may look at (it needs the first line of an event log). */
 const HEAD_LIMIT = 1024 * 1024;
@@ -11,13 +67,17 @@ export const STDIN = "-";
 
 export class InputSource {
   private readonly buffered: string[] = [];
+  /** How the file is compressed (decompressed as it is read), if it is. */
+  readonly compression: Compression | undefined;
   private readonly it: AsyncIterator<string>;
   private done = false;
 
   private constructor(
     readonly file: string,
     private readonly stream: NodeJS.ReadableStream & { destroy?: () => void },
+    compression?: Compression,
   ) {
+    this.compression = compression;
     stream.setEncoding("utf8");
     this.it = stream[Symbol.asyncIterator]() as AsyncIterator<string>;
   }
@@ -25,12 +85,17 @@ export class InputSource {
   static open(file: string, chunkSize = 256 * 1024): InputSource {
     // /dev/stdin is stdin too (opening it fails when stdin is a socket, as Node's spawn makes it).
     if (file === STDIN || file === "/dev/stdin") return new InputSource(file, process.stdin);
-    return new InputSource(file, fs.createReadStream(file, { highWaterMark: chunkSize }));
+    const raw = fs.createReadStream(file, { highWaterMark: chunkSize });
+    const compression = compressionOf(file);
+    if (compression === undefined) return new InputSource(file, raw);
+    return new InputSource(file, decompressed(file, raw, compression), compression);
   }
 
   /** Whether the input can be read again from its start (a regular file, for error positions). */
   get rereadable(): boolean {
     if (this.file === STDIN || this.file === "/dev/stdin") return false;
+    // Positions are in the decompressed text, which a re-read of the file would not see.
+    if (this.compression !== undefined) return false;
     try {
       return fs.statSync(this.file).isFile();
     } catch {

@@ -49,11 +49,13 @@ export interface AnalyzedResource {
 export type ProgressStage = "analyze" | "analyzeStack";
 
 export interface FileScanResult {
-  /** The path as given on the command line. */
+  /** The path as given on the command line (a backend's stacks: the checkpoint file). */
   file: string;
   format: InputFormat;
   stack: string;
   project: string;
+  /** The stack's organization (a DIY backend's, and a file's: "organization"). */
+  organization?: string;
   report: Report;
   /** `report.findings`, each with the input line of its resource when known. Secrets redacted. */
   findings: ScanFinding[];
@@ -87,6 +89,18 @@ export interface ScanRun {
    */
   exitCode: 0 | 1;
   durationMs: number;
+  /** `scan --backend`: the backend audited (each of `files` is one of its stacks). */
+  backend?: { url: string; stacks: number };
+}
+
+/** `organization/<project>/<stack>`: the stack's fully qualified name, as Pulumi writes it. */
+export function qualifiedStack(r: Pick<FileScanResult, "organization" | "project" | "stack">) {
+  return `${r.organization ?? "organization"}/${r.project}/${r.stack}`;
+}
+
+/** Findings of the file that fail the scan under `failOn`. */
+export function failingCount(r: Pick<FileScanResult, "findings">, failOn: FailOn): number {
+  return r.findings.filter((f) => isFailing(f, failOn)).length;
 }
 
 export function isFailing(f: Pick<Finding, "enforcementLevel">, failOn: FailOn): boolean {

@@ -67,14 +67,14 @@ export const GENERATED: Record<string, string> = {
 /** Per fixture file: the policy events of the real preview of the same program and stack. */
 export type PreviewEvents = Record<string, PolicyEvent[]>;
 
-type Program = () => Promise<void>;
+export type Program = () => Promise<void>;
 
-function exampleDir(name: string): string {
+export function exampleDir(name: string): string {
   return path.join(REPO_ROOT, "examples", name);
 }
 
 /** Runs the example's index.ts (afresh: a stack runs its program once per command). */
-function example(name: string, before?: () => void): Program {
+export function example(name: string, before?: () => void): Program {
   const index = require.resolve(path.join(exampleDir(name), "index.ts"));
   return async () => {
     before?.();
@@ -88,7 +88,7 @@ function example(name: string, before?: () => void): Program {
  * resource transform, `registerResourceTransform`: through v3.276's transform callback a
  * `pulumi.secret` input arrived in the state as plaintext.)
  */
-function addInputs(name: string, extra: () => Record<string, unknown>): () => void {
+export function addInputs(name: string, extra: () => Record<string, unknown>): () => void {
   return () =>
     pulumi.runtime.registerStackTransformation((args) =>
       args.name === name ? { props: { ...args.props, ...extra() }, opts: args.opts } : undefined,
@@ -241,7 +241,7 @@ function sortDependencies(v: unknown): unknown {
 }
 
 /** A JSON document as the CLI prints it (4-space indent), dependencies sorted, a final newline. */
-function canonicalJson(text: string): string {
+export function canonicalJson(text: string): string {
   return `${goJson(JSON.stringify(sortDependencies(JSON.parse(text)), null, 4))}\n`;
 }
 

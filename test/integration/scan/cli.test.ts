@@ -8,7 +8,7 @@ describe("jurisdiction-guard --help", () => {
   it("describes the scan command and exits 0", async () => {
     const top = await runCli(["--help"]);
     expect(top.code).toBe(0);
-    expect(top.stdout).toContain("scan [options] <files...>");
+    expect(top.stdout).toContain("scan [options] [files...]");
     const scan = await runCli(["scan", "--help"]);
     expect(scan.code).toBe(0);
     for (const option of [
@@ -20,6 +20,9 @@ describe("jurisdiction-guard --help", () => {
       "--stack-config <file>",
       "--config <key=value>",
       "--fail-on <level>",
+      "--backend <url>",
+      "--stacks <glob>",
+      "--stack-config-dir <dir>",
     ]) {
       expect(scan.stdout).toContain(option);
     }

@@ -47,3 +47,34 @@ describe("progress on stderr", () => {
     expect(off.stderr).toBe("");
   });
 });
+
+describe("progress of a backend audit", () => {
+  it("names each stack as stack i/N organization/<project>/<stack>, cleared before the report", async () => {
+    const stdout = stream(false);
+    const stderr = stream(true);
+    const code = await main(
+      [
+        "node",
+        "jurisdiction-guard",
+        "scan",
+        "--no-build",
+        "--backend",
+        "file://test/fixtures/scan/backend/projects",
+      ],
+      { stdout, stderr, cwd: REPO_ROOT },
+    );
+    expect(code).toBe(1);
+    const shown = stderr.text();
+    for (const [i, name] of [
+      "aks-gpu-east-asia",
+      "aws-china-gpu-training",
+      "compliant-multi-region-gpu",
+    ].entries()) {
+      expect(shown).toMatch(
+        new RegExp(`stack ${i + 1}/3 organization/${name}/dev: \\d+ resources? analysed`),
+      );
+    }
+    expect(shown.endsWith("\r\u001b[K")).toBe(true);
+    expect(shown).not.toContain("\n");
+  });
+});

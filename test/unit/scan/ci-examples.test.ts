@@ -58,3 +58,23 @@ describe("examples/ci/gitlab-ci.yml", () => {
     expect(job.artifacts.when).toBe("always");
   });
 });
+
+describe("examples/ci/nightly-audit.yml", () => {
+  const wf = load("nightly-audit.yml") as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
+  const steps = wf.jobs["audit"]?.steps ?? [];
+  const command = steps.find((s) => s.run?.includes("npx jurisdiction-guard scan") === true)?.run;
+
+  it("runs nightly, audits the folder the sync writes, and uploads the SARIF it writes", () => {
+    expect(wf.on["schedule"]).toBeDefined();
+    const folder = /--backend file:\/\/(\S+)/.exec(command ?? "")?.[1];
+    expect(folder).toBe("state");
+    const sync = steps.find((s) => s.run?.startsWith("aws s3 sync") === true)?.run ?? "";
+    expect(sync.split(/\s+/)[4]).toBe(`${folder}/.pulumi/stacks`);
+    expect(command).toContain("--format sarif");
+    const upload = steps.find((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+    expect(upload?.with?.["sarif_file"]).toBe(outputOf(command ?? ""));
+  });
+});
