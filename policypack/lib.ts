@@ -134,7 +134,8 @@ export {
   wordJurisdictionHint,
 } from "./src/report";
 export type { ConfigProblem, ConfigProblemCode, JurisdictionHint } from "./src/problems";
-export { closest, didYouMean } from "./src/catalogue/suggest";
+export { closest } from "./src/catalogue/suggest";
+export { didYouMean } from "./src/report";
 export type {
   ConfigError,
   DeclaredPolicy,

@@ -3,6 +3,7 @@
 import type { Exemption, PackConfigProblem } from "./config";
 import type { ProviderMatch } from "./catalogue/provider-matcher";
 import { countryName, JURISDICTION_GROUPS } from "./catalogue/jurisdictions";
+import { closest } from "./catalogue/suggest";
 import type { ConfigError, ConfigProblem, JurisdictionHint } from "./problems";
 import { BUILTIN_FOREIGN_PROVIDERS } from "./data/foreign-providers";
 import type { ForeignProvider } from "./data/foreign-providers";
@@ -494,6 +495,12 @@ function shown(value: unknown): string {
 }
 
 const didYouMeanText = (name: string) => `did you mean "${name}"?`;
+
+/** `did you mean "x"?` for the candidate closest to `value`, or undefined when none is close. */
+export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
+  const name = closest(value, candidates);
+  return name === undefined ? undefined : didYouMeanText(name);
+}
 
 /** `did you mean "x"? (its settings: a, b)`, or `use one of its settings: a, b` without a hint. */
 function withHint(suggestion: string | undefined, what: string, known: readonly string[]): string {

@@ -34,9 +34,3 @@ export function closest(value: string, candidates: Iterable<string>): string | u
   const limit = Math.max(1, Math.floor(Math.max(key.length, best.name.length) / 3));
   return best.distance <= limit ? best.name : undefined;
 }
-
-/** `did you mean "x"?`, or undefined when no candidate is close. */
-export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
-  const name = closest(value, candidates);
-  return name === undefined ? undefined : `did you mean "${name}"?`;
-}

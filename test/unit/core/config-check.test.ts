@@ -8,7 +8,8 @@ import {
   wordConfigProblem,
 } from "../../../policypack/src/report";
 import { POLICIES } from "../../../policypack/src/policies";
-import { closest, didYouMean, levenshtein } from "../../../policypack/src/catalogue/suggest";
+import { closest, levenshtein } from "../../../policypack/src/catalogue/suggest";
+import { didYouMean } from "../../../policypack/src/report";
 
 const TODAY = "2026-11-22";
 const GPU = "gpu-in-restricted-jurisdiction";
