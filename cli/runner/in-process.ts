@@ -390,10 +390,25 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
     request: InProcessStackRequest,
   ): Promise<AnalyzeAnswer | undefined> {
     const length = request.finish();
-    const reply = await (this.workers[0] as PackWorker).request({ kind: "stack", length });
+    // AnalyzeStack is the last call: the other workers' memory goes back before it runs (the
+    // stack phase holds every resource, deserialised by the SDK, at once).
+    const [first, ...others] = this.workers;
+    if (first === undefined) throw new Error("internal error: no worker");
+    await this.idle();
+    this.workers.splice(1);
+    await Promise.all(others.map((w) => w.close()));
+    const reply = await first.request({ kind: "stack", length });
     if (reply.error) throw new PackRpcError("AnalyzeStack", reply.error);
     if (reply.unimplemented) return undefined;
     return reply.answer;
+  }
+
+  /** Resolves once no batch is queued or unanswered. */
+  private async idle(): Promise<void> {
+    this.flush();
+    while (this.workers.some((w) => w.load > 0)) {
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   async close(): Promise<void> {
