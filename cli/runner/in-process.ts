@@ -106,6 +106,8 @@ class PackWorker {
     const worker = new Worker(WORKER, {
       workerData: { packDir },
       env,
+      // As the pack process: none of the CLI's own Node options (preloads, inspector flags).
+      execArgv: [],
       stdout: true,
       stderr: true,
     });

@@ -8,6 +8,7 @@
 //
 // Plain JavaScript (no build step), like tokenizer-worker.js: it runs from the sources in tests.
 "use strict";
+const { createRequire } = require("module");
 const path = require("path");
 const { parentPort, workerData } = require("worker_threads");
 
@@ -22,8 +23,9 @@ let handlers;
 /** The pack's own copy of the protocol messages (@pulumi/pulumi/proto/analyzer_pb). */
 let proto;
 
+/** Resolve `request` as a module in `dir` would (the pack's dependencies, not the CLI's). */
 function resolveFrom(dir, request) {
-  return require.resolve(request, { paths: [dir] });
+  return createRequire(path.join(dir, "index.js")).resolve(request);
 }
 
 async function loadPack() {
@@ -46,7 +48,7 @@ async function loadPack() {
   }
   let main;
   try {
-    main = require.resolve(packDir);
+    main = createRequire(path.join(packDir, "index.js")).resolve(packDir);
   } catch {
     main = undefined;
   }
