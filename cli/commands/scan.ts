@@ -30,6 +30,8 @@ import { ScanInputError, UsageError } from "../scan/errors";
 import type { ProgressStage } from "../scan/types";
 import { openBackend, qualifiedName, selectStacks } from "../scan/backend";
 import { runBackendScan, runScan, toolInfo } from "../scan/run";
+import { ENGINE_MODES } from "../scan/scan";
+import type { EngineMode } from "../scan/scan";
 import { FAIL_ON, qualifiedStack } from "../scan/types";
 import type { FailOn, ScanRun } from "../scan/types";
 
@@ -54,6 +56,7 @@ interface ScanCliOptions {
   failOn: FailOn;
   requirePolicies: boolean;
   concurrency: string;
+  engine: EngineMode;
   build: boolean;
   progress: boolean;
   useEnvironment: boolean;
@@ -266,6 +269,7 @@ async function scanAction(files: string[], opts: ScanCliOptions, io: CommandIO):
       failOn: opts.failOn,
       requirePolicies: opts.requirePolicies,
       concurrency,
+      engine: opts.engine,
       useEnvironment: opts.useEnvironment,
       keepResources: opts.format === "junit",
       stackTags,
@@ -415,7 +419,19 @@ export function buildProgram(io: CommandIO, result: { code: number }): Command {
       "fail (exit code 1) when the policy config disables a policy or empties a restricting list (restrictedJurisdictions: [])",
       false,
     )
-    .option("--concurrency <n>", "resources analysed at once (the engine's default is 16)", "16")
+    .addOption(
+      new Option(
+        "--engine <mode>",
+        "in-process: the pack's policies run in this process on every core, called as the pack's own server calls them; protocol: a pack process driven over the Analyzer gRPC protocol, as `pulumi preview` does (slower, the engine-faithful reference)",
+      )
+        .choices(ENGINE_MODES)
+        .default("in-process"),
+    )
+    .option(
+      "--concurrency <n>",
+      "with --engine protocol: resources analysed at once (the engine's default is 16)",
+      "16",
+    )
     .option(
       "--use-environment",
       "let this machine's cloud settings (AWS_REGION, AWS_PROFILE, ~/.aws/config, ARM_*, GOOGLE_* …) decide stack exports and event logs too",

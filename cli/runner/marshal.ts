@@ -98,6 +98,24 @@ export function toStruct(props: PropertyMap, opts: MarshalOptions): Struct {
   return Struct.fromJavaScript(marshalMap(props, opts));
 }
 
+/** A copy of a JSON value with every object's keys in sorted order (as a protobuf map orders them). */
+function sortedCopy(v: PropertyValue): PropertyValue {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(sortedCopy);
+  const out: { [key: string]: PropertyValue } = {};
+  for (const key of Object.keys(v).sort()) out[key] = sortedCopy(v[key] as PropertyValue);
+  return out;
+}
+
+/**
+ * What a pack reads from `toStruct(props, opts)`: the marshalled properties as
+ * `Struct.toJavaScript()` gives them back, keys in the order of protobuf's sorted maps, without
+ * building the `Struct` (the in-process evaluation hands the pack this object).
+ */
+export function structJavaScript(props: PropertyMap, opts: MarshalOptions): PropertyMap {
+  return sortedCopy(marshalMap(props, opts)) as PropertyMap;
+}
+
 /** Read a `Struct` back into wire-form JavaScript (for remediated properties). */
 export function fromStruct(s: Struct | undefined): PropertyMap {
   if (!s) return {};

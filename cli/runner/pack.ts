@@ -135,7 +135,7 @@ export class PackStartError extends Error {
   }
 }
 
-interface PolicyProject {
+export interface PolicyProject {
   name?: string;
   version?: string;
   description?: string;
@@ -143,7 +143,7 @@ interface PolicyProject {
   options: Record<string, unknown>;
 }
 
-function readPolicyProject(packDir: string): PolicyProject {
+export function readPolicyProject(packDir: string): PolicyProject {
   const file = path.join(packDir, "PulumiPolicy.yaml");
   let doc: unknown;
   try {
@@ -291,63 +291,171 @@ function spawnPack(
   });
 }
 
-/** A running pack, configured for one stack. */
-export class PolicyPackSession {
-  /** Milliseconds from spawn to configured. */
+/** One diagnostic as the pack answers it (the fields of `AnalyzeDiagnostic`). */
+export interface DiagnosticAnswer {
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  message: string;
+  description: string;
+  urn: string;
+  /** `pb.EnforcementLevel`. */
+  enforcementLevel: number;
+  /** `pb.PolicySeverity`. */
+  severity: number;
+}
+
+export interface NotApplicableAnswer {
+  policyName: string;
+  reason: string;
+}
+
+/** What `Analyze` and `AnalyzeStack` answer (`AnalyzeResponse`), as plain data. */
+export interface AnalyzeAnswer {
+  diagnostics: DiagnosticAnswer[];
+  notApplicable: NotApplicableAnswer[];
+}
+
+/** One entry of `RemediateResponse.remediations`, as plain data. */
+export interface RemediationAnswer {
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  description: string;
+  /** Non-empty when the remediation could not run (an unknown value during preview). */
+  diagnostic: string;
+  /** The remediated properties (wire form), when the policy changed them. */
+  properties?: PropertyMap;
+}
+
+export interface RemediateAnswer {
+  remediations: RemediationAnswer[];
+  notApplicable: NotApplicableAnswer[];
+}
+
+/** `AnalyzeResponse` as plain data. */
+export function analyzeAnswer(resp: pb.AnalyzeResponse): AnalyzeAnswer {
+  return {
+    diagnostics: resp.getDiagnosticsList().map((d) => ({
+      policyName: d.getPolicyname(),
+      policyPackName: d.getPolicypackname(),
+      policyPackVersion: d.getPolicypackversion(),
+      message: d.getMessage(),
+      description: d.getDescription(),
+      urn: d.getUrn(),
+      enforcementLevel: d.getEnforcementlevel(),
+      severity: d.getSeverity(),
+    })),
+    notApplicable: resp
+      .getNotApplicableList()
+      .map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+  };
+}
+
+/** `RemediateResponse` as plain data. */
+export function remediateAnswer(resp: pb.RemediateResponse): RemediateAnswer {
+  return {
+    remediations: resp.getRemediationsList().map((r) => {
+      const out: RemediationAnswer = {
+        policyName: r.getPolicyname(),
+        policyPackName: r.getPolicypackname(),
+        policyPackVersion: r.getPolicypackversion(),
+        description: r.getDescription(),
+        diagnostic: r.getDiagnostic(),
+      };
+      if (r.getProperties() !== undefined) out.properties = fromStruct(r.getProperties());
+      return out;
+    }),
+    notApplicable: resp
+      .getNotApplicableList()
+      .map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() })),
+  };
+}
+
+/**
+ * What AnalyzeStack is sent, filled resource by resource: a position reserved per resource in
+ * input order (`reserve`), filled once the resource's final form is known (`set`, any order).
+ */
+export interface StackCollector {
+  readonly length: number;
+  reserve(r: Pick<EngineResource, "urn" | "type" | "name">): number;
+  set(position: number, r: EngineResource, provider: EngineResource | undefined): void;
+  add(r: EngineResource, provider: EngineResource | undefined): void;
+  /** Type and name of a resource of the request (what a finding against it shows). */
+  resource(urn: string): StackResourceInfo | undefined;
+}
+
+export interface SessionArgs {
+  startupMs: number;
+  info: AnalyzerInfo;
+  config: PolicyPackConfig;
+  logs: PackLogEntry[];
+  packDir: string;
+  stack: string;
+  project: string;
+  filter?: (text: string) => string;
+}
+
+/**
+ * A pack configured for one stack, whatever carries the calls to it: the engine's sequence and the
+ * way the engine reads the answers (findings, not-applicable policies, remediations). Subclasses
+ * carry the calls: PolicyPackSession over gRPC to a pack process (`--engine protocol`), and
+ * InProcessSession (in-process.ts) to the pack's own handlers in worker threads.
+ */
+export abstract class AnalyzerSession<S extends StackCollector = StackCollector> {
+  /** Milliseconds from start to configured. */
   readonly startupMs: number;
   readonly info: AnalyzerInfo;
   /** The reconciled config sent in `Configure`. */
   readonly config: PolicyPackConfig;
   readonly logs: PackLogEntry[];
   readonly packDir: string;
-  private readonly client: analyzerGrpc.AnalyzerClient;
-  private readonly child: ChildProcess;
-  private readonly engine: EngineServer;
-  private readonly stack: string;
-  private readonly project: string;
+  protected readonly stack: string;
+  protected readonly project: string;
   private readonly severityByPolicy: Map<string, Finding["severity"]>;
   /** The engine's "[secret]" filter of secret stack config values (secret-filter.ts). */
   private readonly filter: (text: string) => string;
-  private closed = false;
 
-  constructor(args: {
-    startupMs: number;
-    info: AnalyzerInfo;
-    config: PolicyPackConfig;
-    logs: PackLogEntry[];
-    packDir: string;
-    client: analyzerGrpc.AnalyzerClient;
-    child: ChildProcess;
-    engine: EngineServer;
-    stack: string;
-    project: string;
-    filter?: (text: string) => string;
-  }) {
+  constructor(args: SessionArgs) {
     this.startupMs = args.startupMs;
     this.info = args.info;
     this.config = args.config;
     this.logs = args.logs;
     this.packDir = args.packDir;
-    this.client = args.client;
-    this.child = args.child;
-    this.engine = args.engine;
     this.stack = args.stack;
     this.project = args.project;
     this.severityByPolicy = new Map(args.info.policies.map((p) => [p.name, p.severity]));
     this.filter = args.filter ?? ((text) => text);
   }
 
-  /** The process id of the pack. */
-  get pid(): number | undefined {
-    return this.child.pid;
-  }
+  /** `Analyze` (or, with phase "remediate", the request `Remediate` gets) of one resource. */
+  protected abstract analyzeCall(
+    resource: EngineResource,
+    properties: PropertyMap,
+    provider: EngineResource | undefined,
+  ): Promise<AnalyzeAnswer>;
+
+  /** `Remediate` of one resource; `undefined` when the pack does not implement it. */
+  protected abstract remediateCall(
+    resource: EngineResource,
+    provider: EngineResource | undefined,
+  ): Promise<RemediateAnswer | undefined>;
+
+  /** `AnalyzeStack`; `undefined` when the pack does not implement it. */
+  protected abstract analyzeStackCall(request: S): Promise<AnalyzeAnswer | undefined>;
+
+  /** An empty AnalyzeStack request for this session. */
+  abstract newStackRequest(): S;
+
+  /** Stop the pack. */
+  abstract close(): Promise<void>;
 
   /** The root stack URN the engine reports stack-level diagnostics against. */
   get rootStackUrn(): string {
     return `urn:pulumi:${this.stack}::${this.project}::pulumi:pulumi:Stack::${this.project}-${this.stack}`;
   }
 
-  private findProvider(
+  protected findProvider(
     r: EngineResource,
     ctx: ResourceContext | undefined,
   ): EngineResource | undefined {
@@ -361,25 +469,25 @@ export class PolicyPackSession {
   }
 
   private toFinding(
-    d: pb.AnalyzeDiagnostic,
+    d: DiagnosticAnswer,
     urn: string,
     resource: StackResourceInfo | undefined,
     phase: Finding["phase"],
   ): Finding {
-    let level = toEnforcementLevel(d.getEnforcementlevel());
+    let level = toEnforcementLevel(d.enforcementLevel);
     // The engine reports a violation of a remediating policy as mandatory.
     if (level === "remediate") level = "mandatory";
-    let severity = toSeverity(d.getSeverity());
+    let severity = toSeverity(d.severity);
     if (severity === "unspecified")
-      severity = this.severityByPolicy.get(d.getPolicyname()) ?? "unspecified";
+      severity = this.severityByPolicy.get(d.policyName) ?? "unspecified";
     return {
-      policyName: d.getPolicyname(),
-      policyPackName: d.getPolicypackname(),
-      policyPackVersion: this.info.version !== "" ? this.info.version : d.getPolicypackversion(),
+      policyName: d.policyName,
+      policyPackName: d.policyPackName,
+      policyPackVersion: this.info.version !== "" ? this.info.version : d.policyPackVersion,
       enforcementLevel: level,
       severity,
-      message: this.filter(d.getMessage()),
-      description: d.getDescription(),
+      message: this.filter(d.message),
+      description: d.description,
       urn,
       resourceType: resource?.type ?? urnType(urn),
       resourceName: resource?.name ?? urnName(urn),
@@ -387,8 +495,8 @@ export class PolicyPackSession {
     };
   }
 
-  private notApplicable(urn: string, list: pb.PolicyNotApplicable[]): NotApplicable[] {
-    return list.map((n) => ({ urn, policyName: n.getPolicyName(), reason: n.getReason() }));
+  private notApplicable(urn: string, list: NotApplicableAnswer[]): NotApplicable[] {
+    return list.map((n) => ({ urn, policyName: n.policyName, reason: n.reason }));
   }
 
   /** `Analyze` one resource with the given (or its own) input properties. */
@@ -398,68 +506,49 @@ export class PolicyPackSession {
     properties: PropertyMap = resource.inputs,
   ): Promise<AnalyzeResult> {
     const provider = this.findProvider(resource, ctx);
-    const req = toAnalyzeRequest(resource, properties, provider, "analyze");
-    const resp = await unary<pb.AnalyzeResponse>(
-      "Analyze",
-      (cb) => this.client.analyze(req, cb),
-      resource.urn,
-    );
+    const resp = await this.analyzeCall(resource, properties, provider);
     const about: StackResourceInfo = { type: resource.type, name: resourceName(resource) };
     return {
       // The engine reports every Analyze diagnostic against the analyzed resource.
-      findings: resp
-        .getDiagnosticsList()
-        .map((d) => this.toFinding(d, resource.urn, about, "analyze")),
-      notApplicable: this.notApplicable(resource.urn, resp.getNotApplicableList()),
+      findings: resp.diagnostics.map((d) => this.toFinding(d, resource.urn, about, "analyze")),
+      notApplicable: this.notApplicable(resource.urn, resp.notApplicable),
     };
   }
 
   /** `Remediate` one resource; remediations apply in order, as the engine applies them. */
   async remediate(resource: EngineResource, ctx?: ResourceContext): Promise<RemediateResult> {
     const provider = this.findProvider(resource, ctx);
-    const req = toAnalyzeRequest(resource, resource.inputs, provider, "remediate");
-    let resp: pb.RemediateResponse;
-    try {
-      resp = await unary<pb.RemediateResponse>(
-        "Remediate",
-        (cb) => this.client.remediate(req, cb),
-        resource.urn,
-      );
-    } catch (e) {
-      // Packs without Remediate are skipped by the engine.
-      if (isUnimplemented(e)) {
-        return { findings: [], notApplicable: [], remediations: [], properties: resource.inputs };
-      }
-      throw e;
+    const resp = await this.remediateCall(resource, provider);
+    // Packs without Remediate are skipped by the engine.
+    if (resp === undefined) {
+      return { findings: [], notApplicable: [], remediations: [], properties: resource.inputs };
     }
     let properties = resource.inputs;
     const findings: Finding[] = [];
     const remediations: RemediationRecord[] = [];
-    for (const r of resp.getRemediationsList()) {
-      if (r.getDiagnostic() !== "") {
+    for (const r of resp.remediations) {
+      if (r.diagnostic !== "") {
         findings.push({
-          policyName: r.getPolicyname(),
-          policyPackName: r.getPolicypackname(),
-          policyPackVersion:
-            this.info.version !== "" ? this.info.version : r.getPolicypackversion(),
+          policyName: r.policyName,
+          policyPackName: r.policyPackName,
+          policyPackVersion: this.info.version !== "" ? this.info.version : r.policyPackVersion,
           enforcementLevel: "advisory",
-          severity: this.severityByPolicy.get(r.getPolicyname()) ?? "unspecified",
-          message: this.filter(r.getDiagnostic()),
-          description: r.getDescription(),
+          severity: this.severityByPolicy.get(r.policyName) ?? "unspecified",
+          message: this.filter(r.diagnostic),
+          description: r.description,
           urn: resource.urn,
           resourceType: resource.type,
           resourceName: resourceName(resource),
           phase: "remediate",
         });
-      } else if (r.getProperties() !== undefined) {
-        const after = fromStruct(r.getProperties());
+      } else if (r.properties !== undefined) {
+        const after = r.properties;
         remediations.push({
           urn: resource.urn,
-          policyName: r.getPolicyname(),
-          policyPackName: r.getPolicypackname(),
-          policyPackVersion:
-            this.info.version !== "" ? this.info.version : r.getPolicypackversion(),
-          description: r.getDescription(),
+          policyName: r.policyName,
+          policyPackName: r.policyPackName,
+          policyPackVersion: this.info.version !== "" ? this.info.version : r.policyPackVersion,
+          description: r.description,
           before: properties,
           after,
         });
@@ -468,7 +557,7 @@ export class PolicyPackSession {
     }
     return {
       findings,
-      notApplicable: this.notApplicable(resource.urn, resp.getNotApplicableList()),
+      notApplicable: this.notApplicable(resource.urn, resp.notApplicable),
       remediations,
       properties,
     };
@@ -477,41 +566,22 @@ export class PolicyPackSession {
   /** `AnalyzeStack` over every resource (outputs, parents, dependencies, providers). */
   async analyzeStack(resources: readonly EngineResource[]): Promise<AnalyzeResult> {
     const byUrn = new Map(resources.map((r) => [r.urn, r]));
-    const request = new StackRequest();
+    const request = this.newStackRequest();
     for (const r of resources) request.add(r, this.findProvider(r, { byUrn }));
     return this.analyzeStackRequest(request);
   }
 
-  /**
-   * `AnalyzeStack` with a request assembled resource by resource (see stack-request.ts): its bytes
-   * are sent as they are, through the same RPC method, and the answer is read as usual.
-   */
-  async analyzeStackRequest(request: StackRequest): Promise<AnalyzeResult> {
-    const method = analyzerGrpc.AnalyzerService.analyzeStack;
-    const bytes = request.toBuffer();
-    let resp: pb.AnalyzeResponse;
-    try {
-      resp = await unary<pb.AnalyzeResponse>("AnalyzeStack", (cb) =>
-        this.client.makeUnaryRequest(
-          method.path,
-          (b: Buffer) => b,
-          method.responseDeserialize,
-          bytes,
-          // grpc-js leaves the response undefined only along with an error.
-          (err, res) => cb(err, res as pb.AnalyzeResponse),
-        ),
-      );
-    } catch (e) {
-      if (isUnimplemented(e)) return { findings: [], notApplicable: [] };
-      throw e;
-    }
-    const findings = resp.getDiagnosticsList().map((d) => {
+  /** `AnalyzeStack` with a request assembled resource by resource (`newStackRequest`). */
+  async analyzeStackRequest(request: S): Promise<AnalyzeResult> {
+    const resp = await this.analyzeStackCall(request);
+    if (resp === undefined) return { findings: [], notApplicable: [] };
+    const findings = resp.diagnostics.map((d) => {
       // A URN that is not in the stack falls back to the root stack, as in the engine.
-      const known = request.resource(d.getUrn());
-      const urn = known ? d.getUrn() : this.rootStackUrn;
+      const known = request.resource(d.urn);
+      const urn = known ? d.urn : this.rootStackUrn;
       return this.toFinding(d, urn, known ?? request.resource(urn), "analyzeStack");
     });
-    return { findings, notApplicable: this.notApplicable("", resp.getNotApplicableList()) };
+    return { findings, notApplicable: this.notApplicable("", resp.notApplicable) };
   }
 
   /**
@@ -578,6 +648,90 @@ export class PolicyPackSession {
       timings: { startupMs: this.startupMs, analyzeMs, totalMs: this.startupMs + analyzeMs },
     };
   }
+}
+
+/** A running pack process, configured for one stack, driven over the Analyzer gRPC protocol. */
+export class PolicyPackSession extends AnalyzerSession<StackRequest> {
+  private readonly client: analyzerGrpc.AnalyzerClient;
+  private readonly child: ChildProcess;
+  private readonly engine: EngineServer;
+  private closed = false;
+
+  constructor(
+    args: SessionArgs & {
+      client: analyzerGrpc.AnalyzerClient;
+      child: ChildProcess;
+      engine: EngineServer;
+    },
+  ) {
+    super(args);
+    this.client = args.client;
+    this.child = args.child;
+    this.engine = args.engine;
+  }
+
+  /** The process id of the pack. */
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  newStackRequest(): StackRequest {
+    return new StackRequest();
+  }
+
+  protected async analyzeCall(
+    resource: EngineResource,
+    properties: PropertyMap,
+    provider: EngineResource | undefined,
+  ): Promise<AnalyzeAnswer> {
+    const req = toAnalyzeRequest(resource, properties, provider, "analyze");
+    const resp = await unary<pb.AnalyzeResponse>(
+      "Analyze",
+      (cb) => this.client.analyze(req, cb),
+      resource.urn,
+    );
+    return analyzeAnswer(resp);
+  }
+
+  protected async remediateCall(
+    resource: EngineResource,
+    provider: EngineResource | undefined,
+  ): Promise<RemediateAnswer | undefined> {
+    const req = toAnalyzeRequest(resource, resource.inputs, provider, "remediate");
+    try {
+      const resp = await unary<pb.RemediateResponse>(
+        "Remediate",
+        (cb) => this.client.remediate(req, cb),
+        resource.urn,
+      );
+      return remediateAnswer(resp);
+    } catch (e) {
+      if (isUnimplemented(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /** The request's bytes are sent as they are, through the same RPC method. */
+  protected async analyzeStackCall(request: StackRequest): Promise<AnalyzeAnswer | undefined> {
+    const method = analyzerGrpc.AnalyzerService.analyzeStack;
+    const bytes = request.toBuffer();
+    try {
+      const resp = await unary<pb.AnalyzeResponse>("AnalyzeStack", (cb) =>
+        this.client.makeUnaryRequest(
+          method.path,
+          (b: Buffer) => b,
+          method.responseDeserialize,
+          bytes,
+          // grpc-js leaves the response undefined only along with an error.
+          (err, res) => cb(err, res as pb.AnalyzeResponse),
+        ),
+      );
+      return analyzeAnswer(resp);
+    } catch (e) {
+      if (isUnimplemented(e)) return undefined;
+      throw e;
+    }
+  }
 
   /** Close the connection and stop the pack (SIGINT, then SIGKILL after a second). */
   async close(): Promise<void> {
@@ -589,6 +743,58 @@ export class PolicyPackSession {
   }
 }
 
+/** The user's policy config: `--policy-pack-config`, then `policyConfig` over it. */
+export function loadUserConfig(opts: StartPackOptions): PolicyPackConfig | undefined {
+  let userConfig: PolicyPackConfig | undefined;
+  if (opts.policyConfigFile !== undefined)
+    userConfig = loadPolicyPackConfigFile(opts.policyConfigFile);
+  if (opts.policyConfig !== undefined) {
+    userConfig = { ...(userConfig ?? {}), ...parsePolicyPackConfig(opts.policyConfig) };
+  }
+  return userConfig;
+}
+
+/** `ConfigureStack` as the engine sends it. */
+export function configureStackRequest(opts: StartPackOptions): pb.AnalyzerStackConfigureRequest {
+  const req = new pb.AnalyzerStackConfigureRequest()
+    .setStack(opts.stack ?? "dev")
+    .setProject(opts.project ?? "project")
+    .setOrganization(opts.organization ?? "")
+    .setDryRun(opts.dryRun ?? true)
+    .setConfigSecretKeysList(opts.configSecretKeys ?? []);
+  for (const [k, v] of Object.entries(opts.stackConfig ?? {})) req.getConfigMap().set(k, v);
+  for (const [k, v] of Object.entries(opts.stackTags ?? {})) req.getTagsMap().set(k, v);
+  return req;
+}
+
+/**
+ * The config `Configure` gets: schema defaults and the pack's initial config reconciled with the
+ * user's, validated (throws `PolicyConfigError`); empty when the pack does not support config.
+ */
+export function effectiveConfig(
+  info: AnalyzerInfo,
+  userConfig: PolicyPackConfig | undefined,
+  opts: StartPackOptions,
+): PolicyPackConfig {
+  if (info.supportsConfig) {
+    return reconcilePolicyPackConfig(
+      info.policies,
+      info.initialConfig,
+      userConfig,
+      opts.policyConfigFile,
+    );
+  }
+  if (userConfig !== undefined) {
+    throw new PolicyConfigError([
+      {
+        file: opts.policyConfigFile,
+        message: `policy pack "${info.name}" does not support config`,
+      },
+    ]);
+  }
+  return {};
+}
+
 /** Start and configure a pack for one stack. Throws `PolicyConfigError` for invalid config. */
 export async function startPack(opts: StartPackOptions): Promise<PolicyPackSession> {
   const started = Date.now();
@@ -596,12 +802,7 @@ export async function startPack(opts: StartPackOptions): Promise<PolicyPackSessi
   const project = readPolicyProject(packDir);
   const runPolicyPack = resolveRunPolicyPack(packDir);
   // Read the user config first: a bad file should not cost a process start.
-  let userConfig: PolicyPackConfig | undefined;
-  if (opts.policyConfigFile !== undefined)
-    userConfig = loadPolicyPackConfigFile(opts.policyConfigFile);
-  if (opts.policyConfig !== undefined) {
-    userConfig = { ...(userConfig ?? {}), ...parsePolicyPackConfig(opts.policyConfig) };
-  }
+  const userConfig = loadUserConfig(opts);
 
   const logs: PackLogEntry[] = [];
   const engine = await startEngineServer(logs);
@@ -647,16 +848,7 @@ export async function startPack(opts: StartPackOptions): Promise<PolicyPackSessi
 
     const stack = opts.stack ?? "dev";
     const projectName = opts.project ?? "project";
-    const configureStack = new pb.AnalyzerStackConfigureRequest()
-      .setStack(stack)
-      .setProject(projectName)
-      .setOrganization(opts.organization ?? "")
-      .setDryRun(opts.dryRun ?? true)
-      .setConfigSecretKeysList(opts.configSecretKeys ?? []);
-    for (const [k, v] of Object.entries(opts.stackConfig ?? {}))
-      configureStack.getConfigMap().set(k, v);
-    for (const [k, v] of Object.entries(opts.stackTags ?? {}))
-      configureStack.getTagsMap().set(k, v);
+    const configureStack = configureStackRequest(opts);
     try {
       await unary("ConfigureStack", (cb) => client.configureStack(configureStack, cb));
     } catch (e) {
@@ -668,25 +860,10 @@ export async function startPack(opts: StartPackOptions): Promise<PolicyPackSessi
     );
     const info = toAnalyzerInfo(rawInfo, project);
 
-    let config: PolicyPackConfig = {};
-    if (info.supportsConfig) {
-      config = reconcilePolicyPackConfig(
-        info.policies,
-        info.initialConfig,
-        userConfig,
-        opts.policyConfigFile,
-      );
-      if (Object.keys(config).length > 0) {
-        const req = toConfigureRequest(config);
-        await unary("Configure", (cb) => client.configure(req, cb));
-      }
-    } else if (userConfig !== undefined) {
-      throw new PolicyConfigError([
-        {
-          file: opts.policyConfigFile,
-          message: `policy pack "${info.name}" does not support config`,
-        },
-      ]);
+    const config = effectiveConfig(info, userConfig, opts);
+    if (Object.keys(config).length > 0) {
+      const req = toConfigureRequest(config);
+      await unary("Configure", (cb) => client.configure(req, cb));
     }
 
     return new PolicyPackSession({

@@ -18,8 +18,7 @@
 // policy can have both validateResource and validateStack (this pack's do) while GetAnalyzerInfo
 // reports it as a resource policy, so the policy type cannot tell that AnalyzeStack is a no-op.
 import { isReportingLevel } from "jurisdiction-guard/levels";
-import { StackRequest } from "../runner";
-import type { PolicyPackSession, ResourceContext } from "../runner";
+import type { AnalyzerSession, ResourceContext, StackCollector } from "../runner";
 import type {
   EngineResource,
   NotApplicable,
@@ -57,7 +56,7 @@ function urnName(urn: string): string {
 
 export class StreamingEvaluation {
   /** AnalyzeStack's request, filled as resources complete. */
-  private readonly stack = new StackRequest();
+  private readonly stack: StackCollector;
   /** Provider resources by URN, in their final (remediated) form, and their pending work. */
   private readonly providers = new Map<string, EngineResource>();
   private readonly providerTasks = new Map<string, Promise<void>>();
@@ -76,9 +75,10 @@ export class StreamingEvaluation {
   readonly remediates: boolean;
 
   constructor(
-    private readonly session: PolicyPackSession,
+    private readonly session: AnalyzerSession,
     private readonly opts: StreamingOptions,
   ) {
+    this.stack = session.newStackRequest();
     const level = (name: string, fallback: string) =>
       session.config[name]?.enforcementLevel ?? fallback;
     const active = session.info.policies.filter(

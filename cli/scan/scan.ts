@@ -8,7 +8,8 @@
 // missing from preview JSON and event logs are rebuilt from config as the engine builds them.
 import * as fs from "fs";
 import { startPack } from "../runner";
-import type { PolicyPackSession } from "../runner";
+import type { AnalyzerSession } from "../runner";
+import { startInProcessPack } from "../runner/in-process";
 import type { Report } from "../runner/types";
 import type { ConfigLayer } from "./config";
 import { emptyLayer, mergeConfig, readStackConfigFile } from "./config";
@@ -28,9 +29,25 @@ import { Redactor } from "./values";
 import type { ValueOptions } from "./values";
 import type { FileScanResult } from "./types";
 
+/**
+ * How the pack is run: its policies in this process, in worker threads ("in-process", the
+ * default), or a pack process driven over the Analyzer gRPC protocol as the engine does
+ * ("protocol", `--engine protocol`).
+ */
+export type EngineMode = "in-process" | "protocol";
+
+export const ENGINE_MODES: readonly EngineMode[] = ["in-process", "protocol"];
+
+/** Resources in flight at once in-process: enough to keep every worker's batches full. */
+const IN_PROCESS_WINDOW = 2048;
+
 export interface ScanOptions {
   /** The policy pack folder (`--policy-pack`). */
   packDir: string;
+  /** `--engine` (default "in-process"). */
+  engine?: EngineMode;
+  /** Worker threads in-process (default: every core, up to 8). */
+  workers?: number;
   /** `--policy-pack-config`. */
   policyConfigFile?: string;
   /** `--stack-tags k=v`. */
@@ -39,7 +56,7 @@ export interface ScanOptions {
   stackConfigFile?: string;
   /** `--config k=v` (applied last). */
   config?: Record<string, string>;
-  /** Resources in flight (default 16, as the engine). */
+  /** Resources in flight with `engine: "protocol"` (default 16, as the engine). */
   concurrency?: number;
   /** Keep every analyzed resource and not-applicable answer (for JUnit). */
   keepResources?: boolean;
@@ -95,7 +112,8 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
   let stack = "dev";
   let project = "project";
   let config: ScanStackConfig | undefined;
-  let session: PolicyPackSession | undefined;
+  let session: AnalyzerSession | undefined;
+  const engine = opts.engine ?? "in-process";
   let evaluation: StreamingEvaluation | undefined;
   const pending: { r: EngineResource; ctx: RecordContext }[] = [];
   const recorded: RecordedPolicyEvent[] = [];
@@ -117,7 +135,9 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
     }
     if (stackHint !== undefined && first === undefined) stack = stackHint;
     config = mergeConfig(project, [inputLayer, ...optionLayers]);
-    session = await startPack({
+    const launch = engine === "protocol" ? startPack : startInProcessPack;
+    session = await launch({
+      ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
       packDir: opts.packDir,
       stack,
       project,
@@ -133,7 +153,7 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       },
     });
     evaluation = new StreamingEvaluation(session, {
-      concurrency: opts.concurrency ?? 16,
+      concurrency: engine === "protocol" ? (opts.concurrency ?? 16) : IN_PROCESS_WINDOW,
       keepResources: opts.keepResources ?? false,
       always: opts.allRpcs ?? false,
       ...(opts.onProgress

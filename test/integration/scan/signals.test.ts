@@ -1,5 +1,6 @@
-// SIGTERM or SIGINT to a running scan leaves no policy pack process behind: the pack runs in a
-// process group of its own (cli/runner/process-group.ts), which the CLI kills on the signal.
+// SIGTERM or SIGINT to a running scan leaves no policy pack process behind: with --engine protocol
+// the pack runs in a process group of its own (cli/runner/process-group.ts), which the CLI kills on
+// the signal; in-process (the default) the pack runs in the CLI's worker threads, and no process.
 import { execFileSync, spawn } from "child_process";
 import * as path from "path";
 import { writeLargeExport } from "../../fixtures/scan/make-large-export";
@@ -67,11 +68,15 @@ posix("a scan interrupted by a signal", () => {
         else env[k] = v;
       }
       delete env["NODE_OPTIONS"];
-      const cli = spawn(process.execPath, [BIN, "scan", "--no-build", file], {
-        cwd: REPO_ROOT,
-        env,
-        stdio: ["ignore", "ignore", "pipe"],
-      });
+      const cli = spawn(
+        process.execPath,
+        [BIN, "scan", "--no-build", "--engine", "protocol", file],
+        {
+          cwd: REPO_ROOT,
+          env,
+          stdio: ["ignore", "ignore", "pipe"],
+        },
+      );
       let stderr = "";
       cli.stderr.setEncoding("utf8").on("data", (c: string) => (stderr += c));
       const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
@@ -97,4 +102,26 @@ posix("a scan interrupted by a signal", () => {
     },
     60_000,
   );
+
+  it("in-process: the CLI starts no process and exits on SIGTERM", async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env };
+    for (const [k, v] of Object.entries(HERMETIC_ENV)) {
+      if (v === undefined) delete env[k];
+      else env[k] = v;
+    }
+    delete env["NODE_OPTIONS"];
+    const cli = spawn(process.execPath, [BIN, "scan", "--no-build", file], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ["ignore", "ignore", "ignore"],
+    });
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) =>
+      cli.on("exit", (code, sig) => r({ code, signal: sig })),
+    );
+    await sleep(2500);
+    expect(childrenOf(cli.pid ?? 0)).toEqual([]);
+    cli.kill("SIGTERM");
+    const end = await exited;
+    expect([end.code, end.signal]).not.toEqual([0, null]);
+  }, 60_000);
 });

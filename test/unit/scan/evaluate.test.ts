@@ -6,8 +6,8 @@ import type {
   PolicyPackSession,
   RemediateResult,
   ResourceContext,
-  StackRequest,
 } from "../../../cli/runner";
+import { StackRequest } from "../../../cli/runner";
 import type {
   EngineResource,
   Finding,
@@ -125,6 +125,10 @@ class FakeSession {
       findings: bad ? [finding(r, "gpu", "analyze")] : [],
       notApplicable: bad ? [] : [{ urn: r.urn, policyName: "gpu", reason: "no GPU" }],
     };
+  }
+
+  newStackRequest(): StackRequest {
+    return new StackRequest();
   }
 
   async analyzeStackRequest(request: StackRequest): Promise<AnalyzeResult> {

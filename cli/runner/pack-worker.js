@@ -1,0 +1,297 @@
+// One worker thread of the in-process evaluation (in-process.ts): it loads the policy pack the way
+// `pulumi preview --policy-pack` starts it (@pulumi/pulumi's cmd/run-policy-pack `run`, in the
+// pack folder, with the engine's environment given as this thread's `env`), but the pack's
+// `serve()` registers its Analyzer handlers without opening a port: the thread calls those very
+// handlers (@pulumi/policy server.js: deserialisation, the unknown-checking proxy, secrets, config,
+// stack tags, not-applicable and violations) with requests that read as the protobuf messages the
+// engine sends - the properties already as `Struct.toJavaScript()` gives them back.
+//
+// Plain JavaScript (no build step), like tokenizer-worker.js: it runs from the sources in tests.
+"use strict";
+const { createRequire } = require("module");
+const path = require("path");
+const { parentPort, workerData } = require("worker_threads");
+
+const { packDir } = workerData;
+
+// run-policy-pack runs in the pack folder; a worker thread cannot chdir, so it answers for it
+// (PolicyPack reads `${process.cwd()}/package.json` for the pack's version).
+process.cwd = () => packDir;
+
+/** The Analyzer service implementation the pack's `serve()` registered. */
+let handlers;
+/** The pack's own copy of the protocol messages (@pulumi/pulumi/proto/analyzer_pb). */
+let proto;
+
+/** Resolve `request` as a module in `dir` would (the pack's dependencies, not the CLI's). */
+function resolveFrom(dir, request) {
+  return createRequire(path.join(dir, "index.js")).resolve(request);
+}
+
+async function loadPack() {
+  const server = resolveFrom(packDir, "@pulumi/policy/server.js");
+  const serverDir = path.dirname(server);
+  proto = require(resolveFrom(serverDir, "@pulumi/pulumi/proto/analyzer_pb"));
+  // `serve()` builds a gRPC server, adds the Analyzer service and binds a port: keep the handlers
+  // and bind nothing (this thread's grpc-js, which nothing else in the thread uses).
+  const grpc = require(resolveFrom(serverDir, "@grpc/grpc-js"));
+  grpc.Server.prototype.addService = function (_service, implementation) {
+    handlers = implementation;
+  };
+  grpc.Server.prototype.bindAsync = function () {};
+
+  const pulumiDir = path.dirname(resolveFrom(packDir, "@pulumi/pulumi/package.json"));
+  try {
+    require(resolveFrom(pulumiDir, "source-map-support/register"));
+  } catch {
+    // As run-policy-pack, but not required: only stack traces read differently without it.
+  }
+  let main;
+  try {
+    main = createRequire(path.join(packDir, "index.js")).resolve(packDir);
+  } catch {
+    main = undefined;
+  }
+  await require(path.join(pulumiDir, "cmd", "run-policy-pack", "run.js")).run({
+    argv: { _: [packDir] },
+    programStarted: () => {},
+    reportLoggedError: () => {},
+    // TypeScript packs are compiled on the fly by ts-node, as run-policy-pack does.
+    typeScript: main === undefined || !/\.(c?js|json|node)$/.test(main),
+  });
+  if (handlers === undefined) {
+    throw new Error(`policy pack "${packDir}" did not construct a PolicyPack`);
+  }
+}
+
+/** Call one of the pack's handlers as gRPC would; resolves to its response. */
+function call(name, request) {
+  return new Promise((resolve, reject) => {
+    const fn = handlers[name];
+    if (typeof fn !== "function") {
+      resolve(undefined);
+      return;
+    }
+    fn.call(handlers, { request }, (err, resp) => (err ? reject(err) : resolve(resp)));
+  });
+}
+
+function struct(value) {
+  return { toJavaScript: () => value };
+}
+
+/** `AnalyzerResourceOptions` as protocol.ts toResourceOptions builds it. */
+function optionsOf(o, parent) {
+  const options = o || {};
+  const t = options.customTimeouts || {};
+  const timeouts = {
+    getCreate: () => t.create ?? 0,
+    getUpdate: () => t.update ?? 0,
+    getDelete: () => t.delete ?? 0,
+  };
+  const ignoreChanges = [...(options.ignoreChanges ?? [])];
+  const additionalSecretOutputs = [...(options.additionalSecretOutputs ?? [])];
+  const aliases = [...(options.aliases ?? [])];
+  return {
+    getProtect: () => options.protect ?? false,
+    getIgnorechangesList: () => ignoreChanges,
+    getDeletebeforereplace: () => options.deleteBeforeReplace ?? false,
+    getDeletebeforereplacedefined: () => options.deleteBeforeReplace !== undefined,
+    getAdditionalsecretoutputsList: () => additionalSecretOutputs,
+    getAliasesList: () => aliases,
+    getCustomtimeouts: () => timeouts,
+    getParent: () => parent ?? "",
+  };
+}
+
+/** `AnalyzerProviderResource`; `props` read by `read` (a fresh object per call, or one kept). */
+function providerOf(p, read) {
+  if (p === undefined || p === null) return undefined;
+  return {
+    getUrn: () => p.urn,
+    getType: () => p.type,
+    getName: () => p.name,
+    getProperties: () => struct(read(p)),
+  };
+}
+
+/** `AnalyzeRequest` of one batch item. */
+function analyzeRequest(item) {
+  const properties = struct(item.props);
+  const options = optionsOf(item.options, item.parent);
+  const provider = providerOf(item.provider, (p) => p.props);
+  return {
+    getUrn: () => item.urn,
+    getType: () => item.type,
+    getName: () => item.name,
+    getProperties: () => properties,
+    getOptions: () => options,
+    getProvider: () => provider,
+  };
+}
+
+function notApplicableOf(resp) {
+  return resp
+    .getNotApplicableList()
+    .map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
+}
+
+/** pack.ts analyzeAnswer, over the pack's own message classes. */
+function analyzeAnswer(resp) {
+  return {
+    diagnostics: resp.getDiagnosticsList().map((d) => ({
+      policyName: d.getPolicyname(),
+      policyPackName: d.getPolicypackname(),
+      policyPackVersion: d.getPolicypackversion(),
+      message: d.getMessage(),
+      description: d.getDescription(),
+      urn: d.getUrn(),
+      enforcementLevel: d.getEnforcementlevel(),
+      severity: d.getSeverity(),
+    })),
+    notApplicable: notApplicableOf(resp),
+  };
+}
+
+/** pack.ts remediateAnswer, over the pack's own message classes. */
+function remediateAnswer(resp) {
+  return {
+    remediations: resp.getRemediationsList().map((r) => {
+      const out = {
+        policyName: r.getPolicyname(),
+        policyPackName: r.getPolicypackname(),
+        policyPackVersion: r.getPolicypackversion(),
+        description: r.getDescription(),
+        diagnostic: r.getDiagnostic(),
+      };
+      const props = r.getProperties();
+      if (props !== undefined) out.properties = props.toJavaScript();
+      return out;
+    }),
+    notApplicable: notApplicableOf(resp),
+  };
+}
+
+/** What gRPC would send back for a failed call (grpc-js: code UNKNOWN, the error's message). */
+function failure(e) {
+  return { code: typeof e?.code === "number" ? e.code : 2, details: e?.message ?? String(e) };
+}
+
+async function runItem(item) {
+  try {
+    if (item.phase === "remediate") {
+      const resp = await call("remediate", analyzeRequest(item));
+      return resp === undefined ? { unimplemented: true } : { answer: remediateAnswer(resp) };
+    }
+    const resp = await call("analyze", analyzeRequest(item));
+    if (resp === undefined) return { error: { code: 12, details: "Analyze is not implemented" } };
+    return { answer: analyzeAnswer(resp) };
+  } catch (e) {
+    return { error: failure(e) };
+  }
+}
+
+// AnalyzeStack's resources, sent as they complete: per position the resource without its
+// properties and its properties, both as JSON text; providers once each.
+const stackMeta = [];
+const stackProps = [];
+const stackProviders = new Map();
+
+function propertyDependenciesMap(deps) {
+  const entries = Object.keys(deps ?? {})
+    .filter((k) => deps[k].length > 0)
+    .sort()
+    .map((k) => {
+      const urns = deps[k];
+      return [k, { getUrnsList: () => urns }];
+    });
+  return {
+    entries: () => entries[Symbol.iterator](),
+    forEach: (f) => entries.forEach(([k, v]) => f(v, k)),
+  };
+}
+
+function stackRequest(length) {
+  const resources = [];
+  for (let i = 0; i < length; i++) {
+    const meta = stackMeta[i];
+    const propsJson = stackProps[i];
+    if (meta === undefined || propsJson === undefined) {
+      throw new Error(`internal error: AnalyzeStack resource ${i} of ${length} is missing`);
+    }
+    const m = JSON.parse(meta);
+    const options = optionsOf(m.options, m.parent);
+    const providerJson = m.provider === undefined ? undefined : stackProviders.get(m.provider);
+    const provider =
+      providerJson === undefined ? undefined : providerOf(JSON.parse(providerJson), (p) => p.props);
+    const dependencies = m.dependencies ?? [];
+    const propertyDependencies = propertyDependenciesMap(m.propertyDependencies);
+    resources.push({
+      getUrn: () => m.urn,
+      getType: () => m.type,
+      getName: () => m.name,
+      // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
+      getProperties: () => struct(JSON.parse(propsJson)),
+      getOptions: () => options,
+      getProvider: () => provider,
+      getParent: () => m.parent ?? "",
+      getDependenciesList: () => dependencies,
+      getPropertydependenciesMap: () => propertyDependencies,
+    });
+  }
+  return { getResourcesList: () => resources };
+}
+
+async function handle(msg) {
+  switch (msg.kind) {
+    case "configureStack":
+      await call(
+        "configureStack",
+        proto.AnalyzerStackConfigureRequest.deserializeBinary(msg.bytes),
+      );
+      return {};
+    case "info": {
+      const info = await call("getAnalyzerInfo", {});
+      return { bytes: info.serializeBinary() };
+    }
+    case "configure":
+      await call("configure", proto.ConfigureAnalyzerRequest.deserializeBinary(msg.bytes));
+      return {};
+    case "batch":
+      return { results: await Promise.all(msg.items.map(runItem)) };
+    case "stackAdd":
+      for (const [id, json] of msg.providers) stackProviders.set(id, json);
+      for (const [position, meta, props] of msg.entries) {
+        stackMeta[position] = meta;
+        stackProps[position] = props;
+      }
+      return undefined;
+    case "stack": {
+      const request = stackRequest(msg.length);
+      stackMeta.length = 0;
+      stackProps.length = 0;
+      try {
+        const resp = await call("analyzeStack", request);
+        return resp === undefined ? { unimplemented: true } : { answer: analyzeAnswer(resp) };
+      } catch (e) {
+        return { error: failure(e) };
+      }
+    }
+    default:
+      throw new Error(`internal error: unknown message ${msg.kind}`);
+  }
+}
+
+parentPort.on("message", (msg) => {
+  handle(msg).then(
+    (reply) => {
+      if (reply !== undefined) parentPort.postMessage({ id: msg.id, ...reply });
+    },
+    (e) => parentPort.postMessage({ id: msg.id, fatal: e?.stack ?? String(e) }),
+  );
+});
+
+loadPack().then(
+  () => parentPort.postMessage({ kind: "ready" }),
+  (e) => parentPort.postMessage({ kind: "failed", message: e?.stack ?? String(e) }),
+);
