@@ -29,10 +29,9 @@ import * as fs from "fs";
 import * as path from "path";
 import * as zlib from "zlib";
 import * as pulumi from "@pulumi/pulumi";
-import { HERMETIC_ENV } from "../integration/harness";
-import { exampleStack, PROVIDERS, setExampleConfig } from "./examples";
+import { exampleStack, setExampleConfig } from "./examples";
 import type { EngineSetup } from "./harness";
-import { openStack, setUpEngine } from "./harness";
+import { openStack } from "./harness";
 import {
   addInputs,
   canonicalJson,
@@ -40,6 +39,7 @@ import {
   exampleDir,
   FIXTURES_DIR,
   normalise,
+  runGenerator,
 } from "./make-scan-fixtures";
 
 export const BACKEND_FIXTURES_DIR = path.join(FIXTURES_DIR, "backend");
@@ -160,34 +160,4 @@ function walk(dir: string): string[] {
   });
 }
 
-function argValue(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-async function main(): Promise<void> {
-  for (const [k, v] of Object.entries(HERMETIC_ENV)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  const out = path.resolve(argValue("--out") ?? BACKEND_FIXTURES_DIR);
-  const setup = await setUpEngine({
-    providers: PROVIDERS,
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-  try {
-    await generateBackends(setup, out);
-  } finally {
-    setup.cleanup();
-  }
-}
-
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runGenerator(BACKEND_FIXTURES_DIR, generateBackends);

@@ -331,36 +331,48 @@ export async function generate(setup: EngineSetup, out: string): Promise<Preview
   return run.events;
 }
 
-function argValue(flag: string): string | undefined {
+export function argValue(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-async function main(): Promise<void> {
-  for (const [k, v] of Object.entries(HERMETIC_ENV)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  const out = path.resolve(argValue("--out") ?? FIXTURES_DIR);
-  const setup = await setUpEngine({
-    providers: PROVIDERS,
-    progress: (l) => process.stderr.write(`[engine] ${l}\n`),
-  });
-  try {
-    const events = await generate(setup, out);
-    const eventsFile = argValue("--events");
-    if (eventsFile !== undefined) fs.writeFileSync(eventsFile, JSON.stringify(events, null, 2));
-  } finally {
-    setup.cleanup();
-  }
-}
-
-if (require.main === module) {
-  main().then(
+/**
+ * A generator script's body: the hermetic environment, the engine set up with the stub providers,
+ * `generate` into `--out DIR` (else `defaultOut`), the engine cleaned up, exit 1 with the error.
+ */
+export function runGenerator(
+  defaultOut: string,
+  generate: (setup: EngineSetup, out: string) => Promise<void>,
+): void {
+  const run = async (): Promise<void> => {
+    for (const [k, v] of Object.entries(HERMETIC_ENV)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    const out = path.resolve(argValue("--out") ?? defaultOut);
+    const setup = await setUpEngine({
+      providers: PROVIDERS,
+      progress: (l) => process.stderr.write(`[engine] ${l}\n`),
+    });
+    try {
+      await generate(setup, out);
+    } finally {
+      setup.cleanup();
+    }
+  };
+  run().then(
     () => process.exit(0),
     (e: unknown) => {
       process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
       process.exit(1);
     },
   );
+}
+
+if (require.main === module) {
+  runGenerator(FIXTURES_DIR, async (setup, out) => {
+    const events = await generate(setup, out);
+    const eventsFile = argValue("--events");
+    if (eventsFile !== undefined) fs.writeFileSync(eventsFile, JSON.stringify(events, null, 2));
+  });
 }
