@@ -46,6 +46,11 @@ export interface RegionEntry extends Sourced {
   readonly partition: string;
   /** Azure display name ("China East 2"). */
   readonly displayName?: string;
+  /**
+   * The provider has shut the region. It still resolves to its country, so a program that names
+   * it is judged by where the region was (a GPU in a retired Chinese region is still in China).
+   */
+  readonly retired?: boolean;
 }
 
 /** Whether a chip falls under ECCN 3A090 (and so 4A090 for systems built on it). */
