@@ -178,6 +178,11 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "@pulumi/aws 7.48.0, types/enums/ec2 InstanceType (every EC2 instance type the SDK names)",
     url: "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/instance/",
   },
+  "aws-ec2-instance-types": {
+    title:
+      "Amazon EC2 instance types by family (general purpose, compute, memory and storage optimized, HPC): the series that carry no accelerator",
+    url: "https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html",
+  },
   "aws-ec2-accelerated": {
     title: "Amazon EC2 instance types: accelerated computing (families and their accelerators)",
     url: "https://docs.aws.amazon.com/ec2/latest/instancetypes/ac.html",
