@@ -147,6 +147,11 @@ export function prefixesOverlapping(
     : t.ipv6.overlapping(start, end);
 }
 
+/** When a person last compared the table with the snapshot (the latest group review). */
+export function prefixesReviewed(): string {
+  return ASN_PREFIXES.reduce((max, g) => (g.reviewed > max ? g.reviewed : max), "");
+}
+
 /** The snapshot's group of one ASN, if the snapshot was read for it. */
 export function prefixGroupOf(asn: number): AsnPrefixes | undefined {
   groupsByAsn ??= new Map(ASN_PREFIXES.map((g) => [g.asn, g]));
