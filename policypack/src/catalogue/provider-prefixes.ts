@@ -2,7 +2,6 @@
 // snapshot), as sorted interval tables: one binary search finds the prefixes that overlap an
 // address or a CIDR. Built on first use (about 27,000 prefixes parse in a few milliseconds), so a
 // run that never looks up an address never pays for it.
-import ipaddr from "ipaddr.js";
 import { ASN_PREFIXES, PROVIDER_PREFIX_SNAPSHOT } from "../data/foreign-provider-ranges";
 import type { AsnPrefixes } from "../data/types";
 
@@ -75,10 +74,16 @@ function ipv4Interval(cidr: string): [number, number] {
   return [value, value + size - 1];
 }
 
+/** "2400:3200::/32" → [start, end]; groups are expanded by hand (no per-prefix object). */
 function ipv6Interval(cidr: string): [bigint, bigint] {
-  const [addr, len] = ipaddr.parseCIDR(cidr);
-  const value = addr.toByteArray().reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
-  const size = 1n << BigInt(IPV6_BITS - len);
+  const [addr = "", len = ""] = cidr.split("/");
+  const [head = "", tail] = addr.split("::");
+  const left = head === "" ? [] : head.split(":");
+  const right = tail === undefined || tail === "" ? [] : tail.split(":");
+  const zeros = Array<string>(8 - left.length - right.length).fill("0");
+  const hex = [...left, ...zeros, ...right].map((g) => g.padStart(4, "0")).join("");
+  const value = BigInt(`0x${hex}`);
+  const size = 1n << BigInt(IPV6_BITS - Number(len));
   return [value, value + size - 1n];
 }
 

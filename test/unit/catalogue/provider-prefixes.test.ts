@@ -78,6 +78,30 @@ describe("the generated prefix table", () => {
   });
 });
 
+describe("the prefix tables", () => {
+  test("every prefix is found at its first and last address (the tables parse each one right)", () => {
+    const lost: string[] = [];
+    for (const g of ASN_PREFIXES) {
+      for (const [family, list] of [
+        ["ipv4", g.ipv4],
+        ["ipv6", g.ipv6],
+      ] as const) {
+        for (const cidr of list.split(" ").filter(Boolean)) {
+          const [addr, len] = ipaddr.parseCIDR(cidr);
+          const first = num(addr.toString());
+          const bits = family === "ipv4" ? 32 : 128;
+          const last = first + (1n << BigInt(bits - len)) - 1n;
+          for (const at of [first, last]) {
+            const hits = prefixesOverlapping(family, at, at).map((h) => h.cidr);
+            if (!hits.includes(cidr)) lost.push(`${cidr} at ${at}`);
+          }
+        }
+      }
+    }
+    expect(lost).toEqual([]);
+  });
+});
+
 describe("rangeToCidrs (the generator's conversion of inclusive ranges)", () => {
   test.each<[string, string, string, string[]]>([
     ["one aligned /24", "1.2.3.0", "1.2.3.255", ["1.2.3.0/24"]],
