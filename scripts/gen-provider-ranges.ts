@@ -144,12 +144,13 @@ function render(groups: Map<number, Group>): string {
   return lines.join("\n");
 }
 
-function snapshotDir(args: readonly string[]): string {
+/** The unpacked snapshot, and a temporary folder to remove afterwards (when it was fetched). */
+function snapshotDir(args: readonly string[]): { dir: string; temp?: string } {
   const i = args.indexOf("--from");
   if (i >= 0) {
     const dir = args[i + 1];
     if (!dir) throw new Error("--from needs a directory");
-    return dir;
+    return { dir };
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "provider-ranges-"));
   const tgz = execFileSync("npm", ["pack", `${PACKAGE}@${VERSION}`, "--silent"], {
@@ -157,13 +158,19 @@ function snapshotDir(args: readonly string[]): string {
     encoding: "utf8",
   }).trim();
   execFileSync("tar", ["xzf", tgz], { cwd: tmp });
-  return path.join(tmp, "package");
+  return { dir: path.join(tmp, "package"), temp: tmp };
 }
 
 function main(args: readonly string[]): number {
   const wanted = new Set<number>(CANDIDATE_ASNS);
   for (const p of BUILTIN_FOREIGN_PROVIDERS) for (const a of p.asns) wanted.add(a.asn);
-  const text = render(read(snapshotDir(args), wanted));
+  const snapshot = snapshotDir(args);
+  let text: string;
+  try {
+    text = render(read(snapshot.dir, wanted));
+  } finally {
+    if (snapshot.temp) fs.rmSync(snapshot.temp, { recursive: true, force: true });
+  }
   if (args.includes("--check")) {
     const current = fs.existsSync(OUT) ? fs.readFileSync(OUT, "utf8") : "";
     if (current !== text) {
