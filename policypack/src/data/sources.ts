@@ -241,7 +241,7 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
   },
   "ip-location-db-asn": {
     title:
-      "@ip-location-db/asn 2.3.2026061719 (data of 2026-06-17): IP-to-ASN ranges merged from " +
+      "@ip-location-db/asn 2.3.2026061719 (data of 2026-06-17): IP-to-ASN ranges, merging " +
       "RouteViews announced prefixes, the five RIRs' delegation data (NRO) and DB-IP IP to ASN " +
       "Lite; CC BY 4.0 (RouteViews, NRO, DB-IP). Its README warns that the npm data has known " +
       "errors and that npm updates stop, so prefixes are third-party at best",
