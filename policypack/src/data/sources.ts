@@ -269,6 +269,14 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "(APNIC/RIPE/ARIN org handle, org name, ASNs) per cloud provider, third-party",
     url: "https://github.com/blacklanternsecurity/cloudcheck/tree/master/cloudcheck/providers",
   },
+  "ip-location-db-asn": {
+    title:
+      "@ip-location-db/asn 2.3.2026061719 (data of 2026-06-17): IP-to-ASN ranges, merging " +
+      "RouteViews announced prefixes, the five RIRs' delegation data (NRO) and DB-IP IP to ASN " +
+      "Lite; CC BY 4.0 (RouteViews, NRO, DB-IP). Its README warns that the npm data has known " +
+      "errors and that npm updates stop, so prefixes are third-party at best",
+    url: "https://www.npmjs.com/package/@ip-location-db/asn",
+  },
   "rpki-observatory-as-names": {
     title:
       "nusenu/RPKI-Observatory generated pages (2018–2020): AS names as announced in BGP, per " +

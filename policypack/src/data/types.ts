@@ -89,3 +89,17 @@ export interface ListedCloudRegionRule extends Sourced {
   readonly pattern: RegExp;
   readonly country: CountryCode;
 }
+
+/**
+ * The address prefixes one autonomous system announced (or was delegated) in a dated public
+ * snapshot. Prefixes are space-separated canonical CIDRs, so the generated table stays compact.
+ */
+export interface AsnPrefixes extends Sourced {
+  readonly asn: number;
+  /** The holder's name as the snapshot gives it. */
+  readonly holder: string;
+  /** YYYY-MM-DD of the snapshot's data. */
+  readonly snapshot: string;
+  readonly ipv4: string;
+  readonly ipv6: string;
+}
