@@ -286,6 +286,15 @@ export function describeInterconnect(resource: ResourceView): InterconnectFacts 
   return packageOfToken(token)?.interconnects?.get(token)?.(resource.props);
 }
 
+/**
+ * Where a resource itself is, as its package places it (any resource kind, not only compute):
+ * the near end of a peering or endpoint, for the same-jurisdiction rule of the peering policy.
+ */
+export function placementOf(resource: ResourceView, ctx: EvalContext): Placement | undefined {
+  const token = normaliseToken(resource.type);
+  return packageOfToken(token)?.placement(resource, token, ctx);
+}
+
 /** Indexes a stack once for `resolveInheritedPlacement`. O(n); the azure-native index is lazy. */
 export function indexStack(views: readonly ResourceView[]): StackIndex {
   const byUrn = new Map(views.map((v) => [v.urn, v]));

@@ -1,6 +1,6 @@
 // peering-with-listed-foreign-provider: a peering, VPN, BGP session, private interconnect or
 // private endpoint that reaches a listed foreign provider or a restricted jurisdiction.
-import { describeInterconnect } from "../facts";
+import { describeInterconnect, placementOf } from "../facts";
 import type { Outcome, PeerMatch } from "../findings";
 import { COVERAGE } from "../facts";
 import { notApplicableBecause, policyTexts } from "../report";
@@ -46,12 +46,22 @@ export const peeringWithListedForeignProvider = definePolicy({
   ],
   rule: {
     concerns: (view) => describeInterconnect(view) !== undefined,
-    evaluate(view, _env, settings): Outcome {
+    evaluate(view, env, settings): Outcome {
       const ic = describeInterconnect(view);
       if (!ic) return notApplicableBecause("not-interconnect");
+      // The resource's own country, read only when a far-side region needs comparing with it.
+      let home: { country?: string } | undefined;
+      const homeCountry = (): string | undefined => {
+        if (!home) {
+          const p = placementOf(view, env.ctx);
+          home = p?.status === "resolved" && p.country ? { country: p.country } : {};
+        }
+        return home.country;
+      };
       const matches: PeerMatch[] = [];
       for (const peer of ic.peers) {
-        for (const reason of peerReasons(peer, settings)) matches.push({ peer, reason });
+        const near = peer.kind === "region" ? homeCountry() : undefined;
+        for (const reason of peerReasons(peer, settings, near)) matches.push({ peer, reason });
       }
       if (matches.length > 0) {
         return {
