@@ -209,6 +209,7 @@ const MATCH_NAMES: Readonly<Record<ProviderMatch["by"], string>> = {
   "aws-account": "AWS account",
   "azure-subscription": "Azure subscription",
   "azure-tenant": "Azure tenant",
+  "gcp-project": "Google Cloud project",
   carrier: "carrier name",
   "service-name": "service name",
   package: "Pulumi package",
@@ -254,6 +255,7 @@ const PEER_NAMES: Readonly<Record<PeerIdentifier["kind"], string>> = {
   "aws-account": "AWS account",
   "azure-subscription": "Azure subscription",
   "azure-tenant": "Azure tenant",
+  "gcp-project": "Google Cloud project",
   region: "region",
   "service-name": "service",
   carrier: "carrier",
@@ -579,8 +581,8 @@ export function wordConfigProblem(p: ConfigProblem): { problem: string; fix: str
       };
     case "invalid-account-id":
       return {
-        problem: `"${p.value}" is neither a 12-digit AWS account ID nor an Azure subscription/tenant GUID`,
-        fix: 'write an AWS account as "123456789012" or an Azure ID as "00000000-0000-0000-0000-000000000000"',
+        problem: `"${p.value}" is neither a 12-digit AWS account ID, an Azure subscription/tenant GUID nor a Google Cloud project ID`,
+        fix: 'write an AWS account as "123456789012", an Azure ID as "00000000-0000-0000-0000-000000000000" or a Google Cloud project ID as "acme-net-prod"',
       };
     case "invalid-expiry-date":
       return {
@@ -636,6 +638,11 @@ export function wordConfigProblem(p: ConfigProblem): { problem: string; fix: str
       return {
         problem: `${shown(p.value)} is not an Azure ${p.what} ID (a GUID)`,
         fix: 'write it as 8-4-4-4-12 hex digits, e.g. "00000000-0000-0000-0000-000000000000"',
+      };
+    case "invalid-gcp-project-id":
+      return {
+        problem: `${shown(p.value)} is not a Google Cloud project ID`,
+        fix: 'write the project ID (not its number or name): 6 to 30 lower-case letters, digits and hyphens, starting with a letter, e.g. "acme-net-prod"',
       };
     case "invalid-asn":
       return {

@@ -298,7 +298,7 @@ describe(PEERING_POLICY, () => {
         for (const c of cases) {
           if (c.denied.length === 0) silent.push(`${c.type}: no denial case`);
           for (const d of c.denied) {
-            const peers = table.get(normaliseToken(c.type))?.(d.props).peers ?? [];
+            const peers = table.get(normaliseToken(c.type))?.(d.props)?.peers ?? [];
             if (peers.length === 0) silent.push(`${c.type}: ${d.why}`);
           }
         }

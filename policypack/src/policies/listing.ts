@@ -69,6 +69,8 @@ export function peerReasons(
       return [...provider(idx.bySubscription(peer.value)), ...account(peer.value)];
     case "azure-tenant":
       return [...provider(idx.byTenant(peer.value)), ...account(peer.value)];
+    case "gcp-project":
+      return [...provider(idx.byProject(peer.value)), ...account(peer.value)];
     case "carrier":
       return provider(idx.byCarrier(peer.value));
     case "service-name":

@@ -16,7 +16,7 @@ import {
 const LABELS = [
   ...new Set(
     [...AWS_INTERCONNECT_EXTRACTORS.values(), ...AZURE_INTERCONNECT_EXTRACTORS.values()].map(
-      (extract) => extract({}).kind,
+      (extract) => extract.kind,
     ),
   ),
 ];

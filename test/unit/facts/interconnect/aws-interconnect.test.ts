@@ -46,7 +46,9 @@ import { COMPUTED, OTHER_ACCOUNT, OWN_ACCOUNT, args } from "../../../support/fac
 function facts(token: string, props: Props): InterconnectFacts {
   const extract = AWS_INTERCONNECT_EXTRACTORS.get(token);
   if (!extract) throw new Error(`no extractor for ${token}`);
-  return extract(props);
+  const result = extract(props);
+  if (!result) throw new Error(`${token} is not read as an interconnect`);
+  return result;
 }
 
 function peers(token: string, props: Props): readonly PeerIdentifier[] {
@@ -725,7 +727,8 @@ describe("AWS_INTERCONNECT_EXTRACTORS", () => {
 
   it("names every kind", () => {
     for (const [token, extract] of AWS_INTERCONNECT_EXTRACTORS) {
-      expect({ token, kind: extract({}).kind }).toEqual({
+      expect({ token, kind: extract.kind, fromProps: extract({})?.kind }).toEqual({
+        fromProps: extract.kind,
         token,
         kind: expect.stringMatching(/\S/),
       });
