@@ -443,7 +443,13 @@ export function policyTexts(coverage: Coverage) {
     peering: {
       description:
         `Denies VPC/VNet peering, VPN and BGP sessions, Direct Connect / ExpressRoute interconnects and private endpoints (read for ${cloudNames(coverage.interconnects)}) ` +
-        "that reach a listed foreign provider (by ASN, IP range, account, subscription, carrier or service name) or a restricted jurisdiction.",
+        "that reach a listed foreign provider (by ASN, IP range, account, subscription, project, carrier or service name) or cross a border into a restricted jurisdiction.",
+      notes: [
+        "A far-side region counts only when it crosses a border: a peering, VPN or endpoint whose far side is in the same country as the resource itself (same ISO 3166-1 code, from the region catalogue) and which reaches no listed provider, account or service is not a finding, so two of the team's own VPCs inside mainland China, or inside Hong Kong, may peer. When the resource's own region is not known, a far side in a restricted jurisdiction stays a finding.",
+        "Hong Kong (HK), Macau (MO) and mainland China (CN) are separate jurisdictions for this rule: they have their own ISO codes, laws and networks, so a link between them crosses a border (and stays a finding when the far side is restricted), even though the export-control groups restrict all three together.",
+        "Endpoints to the cloud's own services are not peering with a listed provider: AWS service names `com.amazonaws.<region>.<service>` and `cn.com.amazonaws.<region>.<service>` (S3 gateway endpoints, ECR interface endpoints …) name the endpoint's own region, so they give no far-side region; a cross-region endpoint names the other region in `serviceRegion`, which is judged like any far-side region. Google Cloud Private Service Connect to Google APIs (`all-apis`, `vpc-sc`) has no far side; an Azure private endpoint to a `Microsoft.*` resource is judged only by the subscription it names (and by any service name listed in the configuration).",
+        "Listed providers, accounts and service names are findings wherever they are: inside one jurisdiction too, and whether they come from the configuration or the built-in registry.",
+      ],
       remediationSteps: numbered([
         "Remove the connection, or point it at an approved peer (ASN, address, account, carrier).",
         "If a match is wrong, correct `foreignProviders` / `restrictedAccounts` in the central pack " +

@@ -82,6 +82,7 @@ export const peeringWithListedForeignProvider = definePolicy({
       return { kind: "pass" };
     },
   },
+  notes: TEXT.notes,
   examples: [
     {
       title: "A customer gateway whose BGP ASN belongs to Alibaba Cloud",
@@ -105,6 +106,41 @@ export const peeringWithListedForeignProvider = definePolicy({
         foreignProviders: [
           { name: "Example Cloud", cidrs: ["198.51.100.0/24"], jurisdiction: "CN" },
         ],
+      },
+      expect: "violation",
+    },
+    {
+      title:
+        "An S3 gateway endpoint in cn-north-1 (AWS's own service in the endpoint's own region)",
+      resource: {
+        type: "aws:ec2/vpcEndpoint:VpcEndpoint",
+        name: "s3",
+        props: {
+          vpcId: "vpc-1",
+          vpcEndpointType: "Gateway",
+          serviceName: "cn.com.amazonaws.cn-north-1.s3",
+        },
+        provider: { package: "aws", props: { region: "cn-north-1" } },
+      },
+      expect: "pass",
+    },
+    {
+      title: "VPC peering between two VPCs in mainland China (no border crossed)",
+      resource: {
+        type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+        name: "cn-peer",
+        props: { vpcId: "vpc-1", peerVpcId: "vpc-2", peerRegion: "cn-northwest-1" },
+        provider: { package: "aws", props: { region: "cn-north-1" } },
+      },
+      expect: "pass",
+    },
+    {
+      title: "VPC peering from us-east-1 into cn-north-1 (across a border)",
+      resource: {
+        type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+        name: "to-cn",
+        props: { vpcId: "vpc-1", peerVpcId: "vpc-2", peerRegion: "cn-north-1" },
+        provider: { package: "aws", props: { region: "us-east-1" } },
       },
       expect: "violation",
     },
