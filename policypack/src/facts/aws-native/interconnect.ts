@@ -114,7 +114,7 @@ export const AWS_NATIVE_INTERCONNECT_EXTRACTORS: ReadonlyMap<string, Interconnec
     ["aws-native:ec2:VpcEndpointService", aws("aws:ec2/vpcEndpointService:VpcEndpointService")],
     [
       "aws-native:ec2:VpcEndpointServicePermissions",
-      extractor("VPC endpoint service permissions", (c, p) =>
+      extractor("set of VPC endpoint service permissions", (c, p) =>
         c.scalars(p, "allowedPrincipals", awsPrincipalPeer),
       ),
     ],
