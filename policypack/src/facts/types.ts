@@ -155,6 +155,7 @@ export interface PeerIdentifier {
     | "aws-account"
     | "azure-subscription"
     | "azure-tenant"
+    | "gcp-project"
     | "region"
     | "service-name"
     | "carrier"
