@@ -71,7 +71,9 @@ describe.each(CFN_TEMPLATE_KINDS.map((k) => [`${k.title} (${k.type})`, k] as con
       const found = await gpuFindings(resources, subject);
       expect(found.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
       expect(found[0]?.message).toContain(region);
-      expect(found[0]?.message).toMatch(/of AWS::[A-Za-z0-9:]+ "(Trainer|Nodes)" in `templateBody`/);
+      expect(found[0]?.message).toMatch(
+        /of AWS::[A-Za-z0-9:]+ "(Trainer|Nodes)" in `templateBody`/,
+      );
     });
 
     test("is allowed in us-east-1", async () => {
