@@ -81,7 +81,8 @@ export function placementRule(p: PlacementRuleSpec): Rule {
       for (const view of views) {
         const facts = describe(view, env.ctx);
         if (!facts || facts.placement.status !== "inherited") continue;
-        if (p.select(facts, settings).kind !== "subject") continue;
+        // No early skip on these facts: a StackSet instance's parameter overrides may turn a
+        // template that is clear with its defaults into GPU capacity in that instance's region.
         index ??= indexStack(views);
         // One outcome per place the resource is deployed to (a StackSet's instance regions, its
         // template read in each); the resource's outcome is the gravest of them.

@@ -174,13 +174,29 @@ describe("CloudFormation StackSets (stack phase)", () => {
     expect(decide([set, cpu]).map((c) => c.kind)).toEqual(["pass"]);
   });
 
+  it("an instance's parameter overrides can make a CPU template GPU capacity in its region", () => {
+    const set = stackSet(CPU_YAML);
+    // Clear with its defaults at the resource phase; the stack phase reads each instance's overrides.
+    expect(evaluate(rule, set).kind).toBe("pass");
+    const gpu = instance("cn", {
+      stackSetInstanceRegion: "cn-north-1",
+      parameterOverrides: { Size: "p5.48xlarge" },
+    });
+    expect(decide([set, gpu]).map((c) => c.kind)).toEqual(["violation"]);
+    const usGpu = instance("us", {
+      stackSetInstanceRegion: "us-east-2",
+      parameterOverrides: { Size: "p5.48xlarge" },
+    });
+    expect(decide([set, usGpu]).map((c) => c.kind)).toEqual(["pass"]);
+  });
+
   it("a GPU StackSet with no instance in the stack is unresolved (fails closed); a CPU one passes", () => {
     const none = decide([stackSet()]);
     expect(none.map((c) => c.kind)).toEqual(["violation"]);
     expect(message(stackSet(), none[0]?.outcome as Outcome)).toContain(
       "a StackSetInstance or StackInstances resource of StackSet `gpus` in the stack (none found)",
     );
-    expect(decide([stackSet(CPU_YAML)])).toEqual([]);
+    expect(decide([stackSet(CPU_YAML)]).map((c) => c.kind)).toEqual(["pass"]);
   });
 
   it("aws-native StackSet: deployment regions from stackInstancesGroup", () => {

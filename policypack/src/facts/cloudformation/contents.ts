@@ -78,6 +78,7 @@ class Converter {
     if (!isRecord(value)) return value;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
+      if (k === "__proto__") continue;
       const name = pulumiName(k);
       this.names.set(name, k);
       out[name] = this.convert(v, path ? `${path}.${name}` : name);

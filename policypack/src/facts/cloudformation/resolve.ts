@@ -23,6 +23,9 @@ const NO_VALUE = Symbol("AWS::NoValue");
 /** The most evaluation steps one template may take (every node visited counts one). */
 export const MAX_STEPS = 200_000;
 
+/** The deepest evaluation (a template nests at most 64 levels; functions and conditions add). */
+export const MAX_NESTING = 512;
+
 /** What a parameter's value is, from the stack's inputs. */
 export type ParameterValue = string | Unresolved;
 
@@ -38,6 +41,7 @@ class Budget extends Error {}
 
 export class TemplateResolver {
   private steps = 0;
+  private depth = 0;
   private readonly conditions = new Map<string, boolean | Unresolved>();
   private readonly deciding = new Set<string>();
   private readonly params: Readonly<Record<string, unknown>>;
@@ -55,22 +59,32 @@ export class TemplateResolver {
 
   /** Evaluates `value`; `undefined` for `AWS::NoValue`. Throws nothing: over budget is Unresolved. */
   resolve(value: unknown): unknown {
-    try {
+    return this.bounded(() => {
       const v = this.eval(value);
       return v === NO_VALUE ? undefined : v;
+    });
+  }
+
+  /** Whether the named condition holds; Unresolved when it cannot be decided. */
+  condition(name: string): boolean | Unresolved {
+    return this.bounded(() => this.decide(name));
+  }
+
+  private bounded<T>(run: () => T): T | Unresolved {
+    try {
+      return run();
     } catch (e) {
       if (e instanceof Budget) {
         return new Unresolved({
           kind: "not-evaluated",
-          what: `the template needs more than ${MAX_STEPS} evaluation steps`,
+          what: `the template, which needs more than ${MAX_STEPS} evaluation steps or nests functions more than ${MAX_NESTING} deep`,
         });
       }
       throw e;
     }
   }
 
-  /** Whether the named condition holds; Unresolved when it cannot be decided. */
-  condition(name: string): boolean | Unresolved {
+  private decide(name: string): boolean | Unresolved {
     const known = this.conditions.get(name);
     if (known !== undefined) return known;
     if (this.deciding.has(name) || !(name in this.conditionDefs)) {
@@ -101,6 +115,17 @@ export class TemplateResolver {
 
   private eval(value: unknown): unknown {
     this.tick();
+    // Conditions that name conditions, mapping values with functions …: nesting is bounded too.
+    if (this.depth >= MAX_NESTING) throw new Budget();
+    this.depth += 1;
+    try {
+      return this.evalNode(value);
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private evalNode(value: unknown): unknown {
     if (Array.isArray(value)) {
       const out: unknown[] = [];
       for (const item of value) {
@@ -114,11 +139,12 @@ export class TemplateResolver {
     const only = keys.length === 1 ? keys[0] : undefined;
     if (only === "Ref") return this.ref(value["Ref"]);
     if (only === "Condition" && typeof value["Condition"] === "string") {
-      return this.condition(value["Condition"]);
+      return this.decide(value["Condition"]);
     }
     if (only !== undefined && only.startsWith("Fn::")) return this.fn(only, value[only]);
     const out: Record<string, unknown> = {};
     for (const k of keys) {
+      if (k === "__proto__") continue; // never a CloudFormation name; not set on a plain object
       const v = this.eval(value[k]);
       if (v !== NO_VALUE) out[k] = v;
     }
@@ -274,7 +300,7 @@ export class TemplateResolver {
         what: "an `Fn::If` without [condition, then, else]",
       });
     }
-    const holds = this.condition(raw[0]);
+    const holds = this.decide(raw[0]);
     if (holds instanceof Unresolved) return holds;
     return this.eval(holds ? raw[1] : raw[2]);
   }

@@ -186,29 +186,40 @@ function parseYaml(text: string): ParsedTemplate {
   }
 }
 
-function depthOf(value: unknown, limit: number): number {
-  let max = 0;
-  const stack: { v: unknown; d: number }[] = [{ v: value, d: 0 }];
-  const seen = new Set<unknown>();
-  while (stack.length > 0) {
-    const { v, d } = stack.pop() as { v: unknown; d: number };
-    if (d > max) max = d;
-    if (max > limit) return max;
-    if (v === null || typeof v !== "object" || seen.has(v)) continue;
-    seen.add(v);
-    for (const child of Object.values(v as object)) stack.push({ v: child, d: d + 1 });
-  }
-  return max;
+/**
+ * Whether `value` nests deeper than `limit` or refers back to itself (YAML anchors can make a
+ * node its own descendant). Each node's height is computed once (anchors share nodes, so the walk
+ * stays linear in distinct nodes), and recursion stops at the limit.
+ */
+function tooDeep(value: unknown, limit: number): boolean {
+  const heights = new Map<object, number>();
+  const ancestors = new Set<object>();
+  const height = (v: unknown): number => {
+    if (v === null || typeof v !== "object") return 0;
+    const known = heights.get(v);
+    if (known !== undefined) return known;
+    if (ancestors.has(v) || ancestors.size >= limit) return Infinity;
+    ancestors.add(v);
+    let h = 0;
+    for (const child of Object.values(v)) {
+      h = Math.max(h, height(child));
+      if (h === Infinity) break;
+    }
+    ancestors.delete(v);
+    heights.set(v, h + 1);
+    return h + 1;
+  };
+  return height(value) > limit;
 }
 
 function asTemplate(value: unknown): ParsedTemplate {
   if (!isRecord(value)) {
     return { kind: "malformed", problem: "the template is not an object (a mapping of sections)" };
   }
-  if (depthOf(value, MAX_TEMPLATE_DEPTH) > MAX_TEMPLATE_DEPTH) {
+  if (tooDeep(value, MAX_TEMPLATE_DEPTH)) {
     return {
       kind: "malformed",
-      problem: `the template nests deeper than ${MAX_TEMPLATE_DEPTH} levels`,
+      problem: `the template nests deeper than ${MAX_TEMPLATE_DEPTH} levels, or refers to itself`,
     };
   }
   const resources = value["Resources"];

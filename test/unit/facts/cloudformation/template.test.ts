@@ -1,6 +1,7 @@
 // CloudFormation templates carried by Pulumi resources: JSON and YAML (short tags) read, their
 // parameters, mappings, conditions and pseudo parameters resolved, and every resource inside read
 // by the aws-native extractor of its type, with the logical ID kept for messages.
+import fc from "fast-check";
 import { describe as facts } from "../../../../policypack/src/facts";
 import {
   awsNativeToken,
@@ -135,7 +136,15 @@ describe("template parsing", () => {
     const deep = `${"[".repeat(100)}${"]".repeat(100)}`;
     expect(parseTemplate(`{"Resources": {}, "X": ${deep}}`)).toEqual({
       kind: "malformed",
-      problem: "the template nests deeper than 64 levels",
+      problem: "the template nests deeper than 64 levels, or refers to itself",
+    });
+  });
+
+  it("a YAML anchor that contains itself is malformed, not an endless walk", () => {
+    const parsed = parseTemplate("Resources:\n  A: &a\n    Type: X\n    Properties: *a\n");
+    expect(parsed).toEqual({
+      kind: "malformed",
+      problem: "the template nests deeper than 64 levels, or refers to itself",
     });
   });
 
@@ -337,6 +346,18 @@ describe("template contents", () => {
       },
     };
     expect(unresolved(read(loop))).toEqual(["X Properties.InstanceType: not-evaluated"]);
+    const chain: Record<string, unknown> = { C0: { "Fn::Equals": ["a", "b"] } };
+    for (let i = 1; i < 3000; i++) chain[`C${i}`] = { "Fn::Not": [{ Condition: `C${i - 1}` }] };
+    const long = {
+      Conditions: chain,
+      Resources: {
+        X: {
+          Type: "AWS::EC2::Instance",
+          Properties: { InstanceType: { "Fn::If": ["C2999", "p5.48xlarge", "m5.large"] } },
+        },
+      },
+    };
+    expect(unresolved(read(long))).toEqual(["X Properties.InstanceType: not-evaluated"]);
     const lines = ["a0: &a0 [x, x, x, x, x, x, x, x]"];
     for (let i = 1; i < 9; i++)
       lines.push(
@@ -390,5 +411,45 @@ describe("Pulumi kinds that carry a template", () => {
         '{"Resources": {"G": {"Type": "AWS::EC2::Instance", "Properties": {"InstanceType": "p5.48xlarge"}}}}',
     });
     expect(facts(r, fakeContext())?.placement.status).toBe("inherited");
+  });
+});
+
+describe("never throws", () => {
+  it("on any text or any JSON value as the body, with any parameters", () => {
+    const intrinsic = fc.oneof(
+      fc.record({ Ref: fc.string() }),
+      fc.record({ "Fn::If": fc.array(fc.jsonValue(), { maxLength: 4 }) }),
+      fc.record({ "Fn::FindInMap": fc.array(fc.jsonValue(), { maxLength: 4 }) }),
+      fc.record({ "Fn::Sub": fc.oneof(fc.string(), fc.array(fc.jsonValue())) }),
+      fc.record({ "Fn::Select": fc.array(fc.jsonValue(), { maxLength: 3 }) }),
+    );
+    const template = fc.record({
+      Parameters: fc.dictionary(fc.string(), fc.jsonValue()),
+      Conditions: fc.dictionary(fc.string(), fc.oneof(intrinsic, fc.jsonValue())),
+      Resources: fc.dictionary(
+        fc.string(),
+        fc.record({
+          Type: fc.constantFrom("AWS::EC2::Instance", "AWS::EKS::Nodegroup", "AWS::SQS::Queue"),
+          Condition: fc.string(),
+          Properties: fc.dictionary(
+            fc.constantFrom("InstanceType", "InstanceTypes", "X"),
+            fc.oneof(intrinsic, fc.jsonValue()),
+          ),
+        }),
+      ),
+    });
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), template, fc.jsonValue()),
+        fc.dictionary(fc.string(), fc.string()),
+        (body, parameters) => {
+          expect(() => read(body, { parameters })).not.toThrow();
+          if (typeof body !== "string") {
+            expect(() => read(JSON.stringify(body), { parameters })).not.toThrow();
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
