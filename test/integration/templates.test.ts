@@ -3,9 +3,7 @@
 // region (a stack through its provider, a StackSet through its instances, at AnalyzeStack) and
 // allowed in us-east-1; the message names the template's logical ID. A CPU-only template passes;
 // an unresolvable instance type, a template URL and a malformed body fail closed in China.
-// Secrets (issue item "Secrets"): a secret-wrapped instance type is unwrapped by the SDK and still
-// judged, and so are secret template parameters; the message may quote the value, since the SDK
-// removes the secret marking (docs/how-it-works.md).
+// A secret template parameter is unwrapped by the SDK and judged (test/integration/secret-inputs).
 import type { EngineResource, Finding, PropertyMap } from "../../cli/runner";
 import { secret } from "../../cli/runner";
 import { PACKAGES } from "../../policypack/src/facts";
@@ -16,7 +14,7 @@ import {
   CFN_TEMPLATE_KINDS,
 } from "../fixtures/resource-kinds";
 import type { TemplateKindCase } from "../fixtures/resource-kinds";
-import { ResourceFactory, TYPES } from "../support/engine";
+import { ResourceFactory } from "../support/engine";
 import { GPU_POLICY, usePack } from "./harness";
 
 const pack = usePack();
@@ -126,47 +124,6 @@ describe("template outcomes through Analyze", () => {
       parameters: { InstanceType: secret("g5.xlarge") },
     });
     expect(found.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
-  });
-});
-
-describe("secret-wrapped values are unwrapped by the SDK and judged", () => {
-  test("a secret instance type in China is denied (and the message may quote it)", async () => {
-    const beijing = f.awsProvider("cn-north-1");
-    const trainer = f.resource(TYPES.awsInstance, "secret-type", {
-      provider: beijing,
-      inputs: { ami: "ami-0123456789abcdef0", instanceType: secret("p4d.24xlarge") },
-    });
-    const report = await pack.get().evaluate([f.rootStack(), beijing, trainer]);
-    const gpu = report.findings.filter((x) => x.policyName === GPU_POLICY);
-    expect(gpu.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
-    // The SDK hands the policy the plain value, without its secret marking.
-    expect(gpu[0]?.message).toContain("p4d.24xlarge");
-  });
-
-  test("a secret VM size in Azure China is denied", async () => {
-    const azure = f.azureProvider("chinaeast2");
-    const vm = f.resource("azure-native:compute:VirtualMachine", "secret-size", {
-      provider: azure,
-      inputs: {
-        resourceGroupName: "rg",
-        location: "chinaeast2",
-        hardwareProfile: { vmSize: secret("Standard_ND96asr_v4") },
-      },
-    });
-    const { findings } = await pack.get().analyze(vm, { provider: azure });
-    expect(
-      findings.filter((x) => x.policyName === GPU_POLICY).map((x) => x.enforcementLevel),
-    ).toEqual(["mandatory"]);
-  });
-
-  test("the same instance type in us-east-1, secret, passes", async () => {
-    const usEast = f.awsProvider("us-east-1");
-    const trainer = f.resource(TYPES.awsInstance, "secret-type-us", {
-      provider: usEast,
-      inputs: { ami: "ami-0123456789abcdef0", instanceType: secret("p4d.24xlarge") },
-    });
-    const { findings } = await pack.get().analyze(trainer, { provider: usEast });
-    expect(findings.filter((x) => x.policyName === GPU_POLICY)).toEqual([]);
   });
 });
 
