@@ -220,5 +220,24 @@ describe("CloudFormation StackSets (stack phase)", () => {
       props: { ...set.props, stackInstancesGroup: [{ regions: ["us-east-1"] }] },
     };
     expect(decide([usOnly]).map((c) => c.kind)).toEqual(["pass"]);
+    // Its parameters are a list of { parameterKey, parameterValue }; a group's overrides win.
+    const cpu = {
+      ...set,
+      props: { ...set.props, parameters: [{ parameterKey: "Size", parameterValue: "m5.large" }] },
+    };
+    expect(decide([cpu]).map((c) => c.kind)).toEqual(["pass"]);
+    const overridden = {
+      ...cpu,
+      props: {
+        ...cpu.props,
+        stackInstancesGroup: [
+          {
+            regions: ["cn-north-1"],
+            parameterOverrides: [{ parameterKey: "Size", parameterValue: "p5.48xlarge" }],
+          },
+        ],
+      },
+    };
+    expect(decide([overridden]).map((c) => c.kind)).toEqual(["violation"]);
   });
 });
