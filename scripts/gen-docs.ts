@@ -597,6 +597,14 @@ function providersDoc(): string {
       "",
     );
     lines.push(...compute.map((t) => `- \`${t}\``), "");
+    const templates = [...(m.templates?.keys() ?? [])].sort();
+    if (templates.length > 0) {
+      lines.push(
+        `Kinds that carry a CloudFormation template, whose resources are read as if declared directly (${templates.length}):`,
+        "",
+      );
+      lines.push(...templates.map((t) => `- \`${t}\``), "");
+    }
     const interconnects = [...(m.interconnects?.keys() ?? [])].sort();
     if (interconnects.length > 0) {
       lines.push(

@@ -9,6 +9,7 @@ import type {
   AiServiceFacts,
   PeerIdentifier,
   Placement,
+  UnresolvedValue,
 } from "./facts/types";
 
 /** One resource's outcome for one policy. */
@@ -53,6 +54,8 @@ export type Subject =
       readonly uses: readonly AcceleratorUse[];
       /** Properties that would name an instance type but are computed during preview. */
       readonly computed: readonly string[];
+      /** Values that would name an instance type but can never be read (a template's). */
+      readonly unresolved: readonly UnresolvedValue[];
     }
   | { readonly kind: "ai-service"; readonly service: AiServiceFacts };
 

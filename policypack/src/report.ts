@@ -9,7 +9,14 @@ import { BUILTIN_FOREIGN_PROVIDERS } from "./data/foreign-providers";
 import type { ForeignProvider } from "./data/foreign-providers";
 import type { ChipEntry, Cloud } from "./data/types";
 import type { Coverage } from "./facts";
-import type { AcceleratorUse, PeerIdentifier, Placement } from "./facts/types";
+import type {
+  AcceleratorUse,
+  PeerIdentifier,
+  Placement,
+  TemplateResourceRef,
+  UnresolvedReason,
+  UnresolvedValue,
+} from "./facts/types";
 import type {
   Finding,
   ListingReason,
@@ -60,9 +67,35 @@ function chipText(chip: ChipEntry): string {
   return `${chip.name}, ${control}`;
 }
 
+/** Where in a carried CloudFormation template: `of AWS::EC2::Instance "Trainer" in \`templateBody\``. */
+function inTemplate(t: TemplateResourceRef | undefined): string {
+  return t ? ` of ${t.type} "${t.logicalId}" in \`${t.source}\`` : "";
+}
+
 function useText(u: AcceleratorUse): string {
   const family = u.info.catalogued ? "" : ` (uncatalogued ${u.info.family} family)`;
-  return `${u.value}${family} [${chipText(u.info.chip)}] at \`${u.path}\``;
+  return `${u.value}${family} [${chipText(u.info.chip)}] at \`${u.path}\`${inTemplate(u.template)}`;
+}
+
+function unresolvedWhy(r: UnresolvedReason): string {
+  switch (r.kind) {
+    case "parameter-without-value":
+      return `template parameter \`${r.parameter}\` has no value in \`parameters\` and no \`Default\``;
+    case "deploy-time":
+      return `${r.expression} is known only once CloudFormation deploys the template`;
+    case "template-url":
+      return r.url === ""
+        ? "the template is behind a URL that jurisdiction-guard does not fetch"
+        : `the template is at ${r.url}, which jurisdiction-guard does not fetch`;
+    case "malformed-template":
+      return `the template cannot be read: ${r.problem}`;
+    case "not-evaluated":
+      return `jurisdiction-guard does not evaluate ${r.what}`;
+  }
+}
+
+function unresolvedText(u: UnresolvedValue): string {
+  return `\`${u.path}\`${inTemplate(u.template)} cannot be resolved (${unresolvedWhy(u.reason)})`;
 }
 
 /** How a value that cannot be known is described: computed during preview, or encrypted. */
@@ -70,13 +103,19 @@ type UnknownWord = "computed" | "encrypted";
 
 function subjectText(s: Subject, unknown: UnknownWord = "computed"): string {
   if (s.kind === "accelerator") {
+    const computed =
+      s.computed.length > 0
+        ? `${s.computed.map((p) => `\`${p}\``).join(", ")} is ${unknown}`
+        : undefined;
+    const unresolved = s.unresolved.length > 0 ? listed(s.unresolved, unresolvedText) : undefined;
     if (s.uses.length === 0) {
-      return `may select accelerator hardware: ${s.computed.map((p) => `\`${p}\``).join(", ")} is ${unknown}`;
+      return `may select accelerator hardware: ${[unresolved, computed].filter(Boolean).join("; ")}`;
     }
-    return `selects accelerator hardware ${listed(s.uses, useText)}`;
+    const also = unresolved ? `; and ${unresolved}` : "";
+    return `selects accelerator hardware ${listed(s.uses, useText)}${also}`;
   }
   const detail = s.service.detail ? ` (${s.service.detail})` : "";
-  return `is an AI service: ${s.service.entry.service} ${s.service.entry.kind}${detail}`;
+  return `is an AI service: ${s.service.entry.service} ${s.service.entry.kind}${detail}${inTemplate(s.service.template)}`;
 }
 
 function countryText(code: string): string {
@@ -96,9 +135,13 @@ const FIX_PLACE =
   "resource or its provider)";
 
 function fixFor(subject: Subject): string {
-  return subject.kind === "accelerator"
-    ? `${FIX_PLACE}, or choose an instance type or size without accelerators`
-    : `${FIX_PLACE}, or remove the AI service from this stack`;
+  if (subject.kind !== "accelerator")
+    return `${FIX_PLACE}, or remove the AI service from this stack`;
+  const readable =
+    subject.unresolved.length > 0
+      ? "; make the template's instance types readable (inline the template in `templateBody`, give each parameter they use a value or `Default`)"
+      : "";
+  return `${FIX_PLACE}, or choose an instance type or size without accelerators${readable}`;
 }
 
 function headline(ref: ResourceRef, subject: Subject, unknown: UnknownWord = "computed"): string {

@@ -12,8 +12,10 @@ import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
 import { awsAccountFacts } from "./aws/accounts";
+import { AWS_TEMPLATE_KINDS } from "./aws/cloudformation";
 import { AWS_INTERCONNECT_EXTRACTORS } from "./aws/interconnect";
 import { AWS_NATIVE_INTERCONNECT_EXTRACTORS } from "./aws-native/interconnect";
+import { AWS_NATIVE_TEMPLATE_KINDS } from "./aws-native/cloudformation";
 import {
   AWS_NATIVE_COMPUTE_EXTRACTORS,
   awsNativeAccountFacts,
@@ -37,6 +39,8 @@ import {
   resolveAzureClassicInherited,
 } from "./azure-classic";
 import { AZURE_CLASSIC_INTERCONNECT_EXTRACTORS } from "./azure-classic/interconnect";
+import type { TemplateContents } from "./cloudformation/contents";
+import type { TemplateKind } from "./cloudformation/kind";
 import type { ComputeExtractor } from "./compute";
 import { GCP_COMPUTE_EXTRACTORS, gcpAdditionalPlacements, gcpPlacement } from "./gcp";
 import { GCP_INTERCONNECT_EXTRACTORS } from "./gcp/interconnect";
@@ -70,6 +74,11 @@ export interface PackageModule {
   readonly prefix: string;
   readonly cloud: Cloud;
   readonly extractors: ReadonlyMap<string, ComputeExtractor>;
+  /**
+   * Kinds that carry a CloudFormation template: their compute facts (and AI services) are those
+   * of the resources the template declares, judged as if declared directly.
+   */
+  readonly templates?: ReadonlyMap<string, TemplateKind>;
   readonly interconnects?: ReadonlyMap<string, InterconnectExtractor>;
   accounts?(resource: ResourceView, ctx: EvalContext): AccountFacts;
   placement(resource: ResourceView, token: string, ctx: EvalContext): Placement;
@@ -93,6 +102,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     prefix: "aws:",
     cloud: "aws",
     extractors: AWS_COMPUTE_EXTRACTORS,
+    templates: AWS_TEMPLATE_KINDS,
     interconnects: AWS_INTERCONNECT_EXTRACTORS,
     accounts: (r) => awsAccountFacts(r),
     placement: (r, _t, ctx) => awsPlacement(r, ctx),
@@ -103,6 +113,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     cloud: "aws",
     extractors: AWS_NATIVE_COMPUTE_EXTRACTORS,
     interconnects: AWS_NATIVE_INTERCONNECT_EXTRACTORS,
+    templates: AWS_NATIVE_TEMPLATE_KINDS,
     accounts: (r) => awsNativeAccountFacts(r),
     placement: (r, _t, ctx) => awsNativePlacement(r, ctx),
   },
@@ -179,8 +190,10 @@ export interface SupportedPackage {
   readonly npm: string;
   readonly prefix: string;
   readonly cloud: Cloud;
-  /** Resource kinds whose accelerator selections are read. */
+  /** Resource kinds whose accelerator selections are read (template-carrying kinds included). */
   readonly computeTokens: number;
+  /** Of those, kinds that carry a CloudFormation template whose resources are read. */
+  readonly templateTokens: number;
   /** Modules whose every resource is an AI service (`aws-native:sagemaker`, `gcp:vertex`). */
   readonly aiServiceModules: number;
   /** Kinds whose peering / interconnect far side is read. */
@@ -193,7 +206,8 @@ export const SUPPORTED_PACKAGES: readonly SupportedPackage[] = PACKAGE_LIST.map(
   npm: m.npm,
   prefix: m.prefix,
   cloud: m.cloud,
-  computeTokens: m.extractors.size,
+  computeTokens: m.extractors.size + (m.templates?.size ?? 0),
+  templateTokens: m.templates?.size ?? 0,
   aiServiceModules: [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES].filter(
     (r) => `${r.module.split(":")[0] ?? ""}:` === m.prefix,
   ).length,
@@ -265,6 +279,8 @@ export function describe(resource: ResourceView, ctx: EvalContext): ResourceFact
   const token = normaliseToken(resource.type);
   const mod = packageOfToken(token);
   if (!mod) return undefined;
+  const template = mod.templates?.get(token);
+  if (template) return describeTemplate(resource, token, mod, template, ctx);
   const compute = mod.extractors.get(token)?.(resource.props);
   const ai = lookupAiService(token);
   if (!compute && !ai) return undefined;
@@ -276,6 +292,28 @@ export function describe(resource: ResourceView, ctx: EvalContext): ResourceFact
     compute,
     aiService: ai ? { entry: ai } : undefined,
   };
+}
+
+/** A template-carrying kind: what its template declares, read in the region it is placed in. */
+function describeTemplate(
+  resource: ResourceView,
+  token: string,
+  mod: PackageModule,
+  kind: TemplateKind,
+  ctx: EvalContext,
+): ResourceFacts {
+  const placement = kind.placement?.(resource) ?? mod.placement(resource, token, ctx);
+  return withContents(
+    { cloud: mod.cloud, token, placement, additionalPlacements: [] },
+    kind.contents(resource, placement),
+  );
+}
+
+function withContents(
+  base: Omit<ResourceFacts, "compute" | "aiService">,
+  contents: TemplateContents,
+): ResourceFacts {
+  return { ...base, compute: contents.compute, aiService: contents.aiServices[0] };
 }
 
 /** The accounts, subscriptions, tenants and partitions a resource is deployed through. */
@@ -326,6 +364,27 @@ export function resolveInheritedPlacement(
   if (facts.placement.status !== "inherited") return facts.placement;
   const mod = packageOfToken(facts.token);
   return mod?.resolveInherited?.(view, facts.token, index, ctx) ?? facts.placement;
+}
+
+/**
+ * Stack phase: the facts of a resource whose placement is `inherited`, once for every place it is
+ * deployed to: a StackSet once per instance region (its template read in that region), any other
+ * kind once, with the placement of its parent (`resolveInheritedPlacement`).
+ */
+export function resolveInheritedFacts(
+  view: ResourceView,
+  facts: ResourceFacts,
+  index: StackIndex,
+  ctx: EvalContext,
+): readonly ResourceFacts[] {
+  if (facts.placement.status !== "inherited") return [facts];
+  const deployments = packageOfToken(facts.token)?.templates?.get(facts.token)?.deployments;
+  if (deployments) {
+    return deployments(view, index.views, ctx).map((d) =>
+      withContents({ ...facts, placement: d.placement, additionalPlacements: [] }, d.contents),
+    );
+  }
+  return [{ ...facts, placement: resolveInheritedPlacement(view, facts, index, ctx) }];
 }
 
 export { normaliseToken };

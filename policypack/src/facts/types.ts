@@ -97,18 +97,58 @@ export interface AcceleratorUse {
   /** The value as written: "p4d.24xlarge", "Standard_ND96asr_v4", or a description for attributes. */
   readonly value: string;
   readonly info: AcceleratorInfo;
+  /** Set when the selection is declared inside a CloudFormation template (path is then relative to it). */
+  readonly template?: TemplateResourceRef;
 }
 
 export interface ComputeFacts {
   readonly accelerators: readonly AcceleratorUse[];
   /** Paths that would name an instance type but are computed during preview. */
   readonly computed: readonly string[];
+  /**
+   * Values that would name an instance type but that the pack can never read, not even at
+   * `pulumi up` (a template parameter with no value, a template behind a URL, a malformed
+   * template): the resource may be GPU capacity, and is judged as such (fails closed).
+   */
+  readonly unresolved?: readonly UnresolvedValue[];
+}
+
+/** A resource declared inside a CloudFormation template the Pulumi resource carries. */
+export interface TemplateResourceRef {
+  /** The Pulumi property that holds the template: "templateBody". */
+  readonly source: string;
+  /** The template's logical ID of the resource: "Trainer". */
+  readonly logicalId: string;
+  /** Its CloudFormation type: "AWS::EC2::Instance". */
+  readonly type: string;
+}
+
+/** Why a value cannot be read (report.ts words each kind). */
+export type UnresolvedReason =
+  /** `!Ref` to a template parameter that has neither a value in the stack's parameters nor a default. */
+  | { readonly kind: "parameter-without-value"; readonly parameter: string }
+  /** Known only once deployed: `!GetAtt`, `!ImportValue`, an SSM parameter, `AWS::AccountId` … */
+  | { readonly kind: "deploy-time"; readonly expression: string }
+  /** The template is behind a URL (or a nested stack's TemplateURL) the pack does not fetch. */
+  | { readonly kind: "template-url"; readonly url: string }
+  /** The template body cannot be parsed; `problem` names what and where (line, column). */
+  | { readonly kind: "malformed-template"; readonly problem: string }
+  /** A construct the pack does not evaluate (a `Fn::ForEach` loop, a limit reached …). */
+  | { readonly kind: "not-evaluated"; readonly what: string };
+
+export interface UnresolvedValue {
+  /** Property path: "Properties.InstanceType" inside a template resource, or "templateUrl". */
+  readonly path: string;
+  readonly reason: UnresolvedReason;
+  readonly template?: TemplateResourceRef;
 }
 
 export interface AiServiceFacts {
   readonly entry: AiServiceEntry;
   /** Optional detail for messages, e.g. the model: "gpt-4o", "anthropic.claude-3". */
   readonly detail?: string;
+  /** Set when the service is declared inside a CloudFormation template. */
+  readonly template?: TemplateResourceRef;
 }
 
 export interface ResourceFacts {

@@ -20,6 +20,17 @@ const gpuInstance = (provider: Record<string, unknown>, props: Record<string, un
 });
 const IN_BEIJING = gpuInstance({ region: "cn-north-1" });
 
+const CFN_TEMPLATE = [
+  "Parameters:",
+  "  InstanceType: { Type: String }",
+  "Resources:",
+  "  Trainer:",
+  "    Type: AWS::EC2::Instance",
+  "    Properties:",
+  "      InstanceType: !Ref InstanceType",
+  "",
+].join("\n");
+
 export const gpuInRestrictedJurisdiction = definePolicy({
   metadata: {
     name: NAME,
@@ -106,6 +117,30 @@ export const gpuInRestrictedJurisdiction = definePolicy({
       resource: gpuInstance({ region: "cn-north-1" }, { instanceType: "g4dn.xlarge" }),
       config: { acceleratorScope: "export-controlled" },
       expect: "pass",
+    },
+    {
+      title:
+        "A p4d.24xlarge instance declared in a CloudFormation stack's YAML template in cn-north-1",
+      resource: {
+        type: "aws:cloudformation/stack:Stack",
+        name: "training",
+        props: {
+          templateBody: CFN_TEMPLATE,
+          parameters: { InstanceType: "p4d.24xlarge" },
+        },
+        provider: { package: "aws", props: { region: "cn-north-1" } },
+      },
+      expect: "violation",
+    },
+    {
+      title: "A CloudFormation template whose instance type parameter has no value, in cn-north-1",
+      resource: {
+        type: "aws:cloudformation/stack:Stack",
+        name: "training",
+        props: { templateBody: CFN_TEMPLATE },
+        provider: { package: "aws", props: { region: "cn-north-1" } },
+      },
+      expect: "violation",
     },
     {
       title: "A GPU instance checked with an invalid config (an alpha-3 country code)",

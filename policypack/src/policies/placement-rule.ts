@@ -2,7 +2,7 @@
 // GPU and AI-service policies. A policy supplies what its subject is; placement, verdict and
 // outcome are decided here, the same way for both.
 import type { ResolvedSettings } from "../config";
-import { describe, indexStack, resolveInheritedPlacement } from "../facts";
+import { describe, indexStack, resolveInheritedFacts } from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { notApplicableBecause } from "../report";
@@ -41,6 +41,21 @@ export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Ou
   }
 }
 
+const GRAVITY: Readonly<Record<Outcome["kind"], number>> = {
+  violation: 4,
+  advisory: 3,
+  deferred: 2,
+  pass: 1,
+  "not-applicable": 0,
+};
+
+/** The gravest of several outcomes (the first of equals); a pass when there are none. */
+export function gravest(outcomes: readonly Outcome[]): Outcome {
+  let worst: Outcome = { kind: "pass" };
+  for (const o of outcomes) if (GRAVITY[o.kind] > GRAVITY[worst.kind]) worst = o;
+  return worst;
+}
+
 export function placementRule(p: PlacementRuleSpec): Rule {
   return {
     concerns(view, env) {
@@ -66,23 +81,30 @@ export function placementRule(p: PlacementRuleSpec): Rule {
       for (const view of views) {
         const facts = describe(view, env.ctx);
         if (!facts || facts.placement.status !== "inherited") continue;
-        const sel = p.select(facts, settings);
-        if (sel.kind !== "subject") continue;
+        // No early skip on these facts: a StackSet instance's parameter overrides may turn a
+        // template that is clear with its defaults into GPU capacity in that instance's region.
         index ??= indexStack(views);
-        const placement = resolveInheritedPlacement(view, facts, index, env.ctx);
-        // A parent that itself inherits cannot be followed further: unresolved, said so.
-        const verdict: PlacementVerdict =
-          placement.status === "inherited"
-            ? {
-                kind: "unresolved",
-                placement: {
-                  status: "unresolved",
-                  cloud: facts.cloud,
-                  tried: [`the parent resource named by \`${placement.via}\``],
-                },
-              }
-            : judgePlacement(placement, settings);
-        out.push({ view, outcome: decidePlacement(sel.subject, verdict) });
+        // One outcome per place the resource is deployed to (a StackSet's instance regions, its
+        // template read in each); the resource's outcome is the gravest of them.
+        const outcomes = resolveInheritedFacts(view, facts, index, env.ctx).map((resolved) => {
+          const sel = p.select(resolved, settings);
+          if (sel.kind !== "subject") return { kind: "pass" } as const;
+          const placement = resolved.placement;
+          // A parent that itself inherits cannot be followed further: unresolved, said so.
+          const verdict: PlacementVerdict =
+            placement.status === "inherited"
+              ? {
+                  kind: "unresolved",
+                  placement: {
+                    status: "unresolved",
+                    cloud: facts.cloud,
+                    tried: [`the parent resource named by \`${placement.via}\``],
+                  },
+                }
+              : judgePlacement(placement, settings);
+          return decidePlacement(sel.subject, verdict);
+        });
+        out.push({ view, outcome: gravest(outcomes) });
       }
       return out;
     },

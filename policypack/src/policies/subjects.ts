@@ -17,17 +17,23 @@ export function acceleratorSubject(
           countsAsExportControlled(u.info.chip.exportControl),
         )
       : facts.compute.accelerators;
-  if (uses.length === 0 && facts.compute.computed.length === 0) return undefined;
-  return { kind: "accelerator", uses, computed: facts.compute.computed };
+  const unresolved = facts.compute.unresolved ?? [];
+  if (uses.length === 0 && facts.compute.computed.length === 0 && unresolved.length === 0) {
+    return undefined;
+  }
+  return { kind: "accelerator", uses, computed: facts.compute.computed, unresolved };
 }
 
 export function aiServiceSubject(facts: ResourceFacts): Subject | undefined {
   return facts.aiService ? { kind: "ai-service", service: facts.aiService } : undefined;
 }
 
-/** Whether the subject certainly is GPU/AI (not merely possibly, through a computed value). */
+/**
+ * Whether the subject is judged as GPU/AI for certain: it is, or it may be through a value the pack
+ * can never read (unresolved: fails closed), not merely through a value computed during preview.
+ */
 export function isDefinite(subject: Subject): boolean {
-  return subject.kind === "ai-service" || subject.uses.length > 0;
+  return subject.kind === "ai-service" || subject.uses.length > 0 || subject.unresolved.length > 0;
 }
 
 /** Whether the facts could concern a GPU/AI policy at all, whatever the settings. */
@@ -35,6 +41,8 @@ export function mayBeGpuOrAi(facts: ResourceFacts): boolean {
   return (
     facts.aiService !== undefined ||
     (facts.compute !== undefined &&
-      (facts.compute.accelerators.length > 0 || facts.compute.computed.length > 0))
+      (facts.compute.accelerators.length > 0 ||
+        facts.compute.computed.length > 0 ||
+        (facts.compute.unresolved?.length ?? 0) > 0))
   );
 }

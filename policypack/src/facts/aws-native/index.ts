@@ -43,6 +43,10 @@ export const AWS_NATIVE_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtractor
   ["aws-native:ec2:CapacityReservation", aws("aws:ec2/capacityReservation:CapacityReservation")],
   ["aws-native:ec2:Host", aws("aws:ec2/dedicatedHost:DedicatedHost")],
   ["aws-native:autoscaling:AutoScalingGroup", aws("aws:autoscaling/group:Group")],
+  [
+    "aws-native:autoscaling:LaunchConfiguration",
+    aws("aws:ec2/launchConfiguration:LaunchConfiguration"),
+  ],
   // Containers and batch
   ["aws-native:eks:Nodegroup", aws("aws:eks/nodeGroup:NodeGroup")],
   ["aws-native:batch:ComputeEnvironment", aws("aws:batch/computeEnvironment:ComputeEnvironment")],

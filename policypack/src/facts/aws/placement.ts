@@ -20,6 +20,7 @@ import {
   configSource,
   envSource,
   envVars,
+  placementOf,
   providerInputs,
   providerSource,
   resourceInputs,
@@ -27,7 +28,7 @@ import {
 } from "../common/placement-chain";
 import { providerName } from "../common/provider";
 import { Computed } from "../../values";
-import type { EvalContext, Placement, ResourceView } from "../types";
+import type { EvalContext, Placement, PlacementOrigin, ResourceView } from "../types";
 import { DEFAULT_AWS_PROFILE } from "./profile";
 
 export const AWS_PROVIDER_TYPE = "pulumi:providers:aws";
@@ -36,21 +37,36 @@ export const AWS_PROFILE_CONFIG_KEY = "aws:profile";
 export const AWS_REGION_ENV_VARS = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
 export const AWS_PROFILE_ENV_VAR = "AWS_PROFILE";
 
-const AWS_CHAIN: PlacementChain = {
+const awsChain = (inputs: readonly string[]): PlacementChain => ({
   cloud: "aws",
   providerType: AWS_PROVIDER_TYPE,
   steps: (at) => [
-    resourceInputs(at, "region"),
+    resourceInputs(at, ...inputs),
     providerInputs(at, ["region"], { tried: "input" }),
     configKeys(at, [AWS_REGION_CONFIG_KEY]),
     envVars(at, AWS_REGION_ENV_VARS, `environment variables ${AWS_REGION_ENV_VARS.join(" and ")}`),
     () => profileRegion(at),
   ],
   read: readAwsRegion,
-};
+});
 
-export function awsPlacement(resource: ResourceView, ctx: EvalContext): Placement {
-  return chainPlacement(resource, ctx, AWS_CHAIN);
+const AWS_CHAIN = awsChain(["region"]);
+
+/**
+ * Where an AWS resource lands. `inputs` are the resource inputs that place it, most specific
+ * first, for kinds with their own (a StackSet instance's `stackSetInstanceRegion`).
+ */
+export function awsPlacement(
+  resource: ResourceView,
+  ctx: EvalContext,
+  inputs?: readonly string[],
+): Placement {
+  return chainPlacement(resource, ctx, inputs ? awsChain(inputs) : AWS_CHAIN);
+}
+
+/** A region written on a resource, as a resolved placement (a StackSet's deployment regions). */
+export function awsRegionPlacement(written: string, origin: PlacementOrigin): Placement {
+  return placementOf("aws", { kind: "resolved", written, origin }, readAwsRegion);
 }
 
 /** A region's catalogue entry, else the country of its partition (aws-cn is CN throughout). */
