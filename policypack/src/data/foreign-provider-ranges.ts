@@ -662,6 +662,16 @@ export const ASN_PREFIXES: readonly AsnPrefixes[] = [
     ipv6: "2a07:aa40:40::/47 2a0d:d6c7:10::/46 2a0d:d6c7:14::/47",
   },
   {
+    asn: 215109,
+    holder: "(no prefixes in the snapshot)",
+    snapshot: "2026-06-17",
+    source: "ip-location-db-asn",
+    reviewed: "2026-12-07",
+    confidence: "third-party",
+    ipv4: "",
+    ipv6: "",
+  },
+  {
     asn: 396986,
     holder: "Bytedance Inc.",
     snapshot: "2026-06-17",

@@ -435,7 +435,7 @@ function asnAnswer(asn: number, settings: ResolvedSettings): ExplainAnswer {
   const group = prefixGroupOf(asn);
   const holder = listed?.a.holder ?? (group?.ipv4 || group?.ipv6 ? group.holder : undefined);
   const base = listed
-    ? sourced(listed.a.source, listed.p.reviewed)
+    ? sourced(listed.a.source, listed.a.reviewed)
     : group
       ? sourced(group.source, group.reviewed)
       : sourced("project-domain-notes", registryReviewed());
