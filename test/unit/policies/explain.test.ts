@@ -52,6 +52,11 @@ describe("explain", () => {
     expect(a).toMatchObject({ kind: "asn", source: row?.source, reviewed: row?.reviewed });
   });
 
+  test("an ASN's note names the holder the prefix snapshot gives, beside the registry's", () => {
+    const [a] = explain("AS45102").answers;
+    expect(a?.note).toContain("holder there: Alibaba (US) Technology Co., Ltd.");
+  });
+
   test("an unknown term has no answer and a close suggestion", () => {
     expect(explain("chinaeast9x")).toMatchObject({ answers: [] });
     expect(explain("eastuss")).toMatchObject({ answers: [], suggestion: "eastus" });
