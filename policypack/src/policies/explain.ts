@@ -435,12 +435,14 @@ function asnAnswer(asn: number, settings: ResolvedSettings): ExplainAnswer {
   const group = prefixGroupOf(asn);
   const holder = listed?.a.holder ?? (group?.ipv4 || group?.ipv6 ? group.holder : undefined);
   const base = listed
-    ? sourced(listed.a.source, listed.p.reviewed)
+    ? sourced(listed.a.source, listed.a.reviewed)
     : group
       ? sourced(group.source, group.reviewed)
       : sourced("project-domain-notes", registryReviewed());
+  const announced = group && (group.ipv4 || group.ipv6);
+  const holderThere = announced && listed ? ` (holder there: ${group.holder})` : "";
   const prefixes = group
-    ? `${count(group.ipv4)} IPv4 and ${count(group.ipv6)} IPv6 prefixes in the ${PROVIDER_PREFIX_SNAPSHOT.date} snapshot`
+    ? `${count(group.ipv4)} IPv4 and ${count(group.ipv6)} IPv6 prefixes in the ${PROVIDER_PREFIX_SNAPSHOT.date} snapshot${holderThere}`
     : undefined;
   const note = [asnNote(asn), prefixes, listed?.a.note].filter(Boolean).join("; ");
   return {

@@ -1,6 +1,7 @@
 // The explain lookups: the settings they judge by are the deciding policies' own, a disabled
 // policy restricts nothing, and an unknown term gives no answer but the closest name.
 import { declaredSettings } from "../../../policypack/src/config";
+import { BUILTIN_FOREIGN_PROVIDERS } from "../../../policypack/src/data/foreign-providers";
 import { POLICIES } from "../../../policypack/src/policies";
 import { EXPLAIN_POLICIES, explain } from "../../../policypack/src/policies/explain";
 
@@ -41,6 +42,19 @@ describe("explain", () => {
     expect(explain("198.51.100.9", entry).answers[0]?.providers).toMatchObject([
       { name: "Partner" },
     ]);
+  });
+
+  test("an ASN's answer carries that ASN's own source and review date, not its provider's", () => {
+    const provider = BUILTIN_FOREIGN_PROVIDERS.find((p) => p.id === "alibaba-cloud");
+    const row = provider?.asns.find((a) => a.asn === 45102);
+    expect(row?.reviewed).not.toBe(provider?.reviewed);
+    const [a] = explain("AS45102").answers;
+    expect(a).toMatchObject({ kind: "asn", source: row?.source, reviewed: row?.reviewed });
+  });
+
+  test("an ASN's note names the holder the prefix snapshot gives, beside the registry's", () => {
+    const [a] = explain("AS45102").answers;
+    expect(a?.note).toContain("holder there: Alibaba (US) Technology Co., Ltd.");
   });
 
   test("an unknown term has no answer and a close suggestion", () => {
