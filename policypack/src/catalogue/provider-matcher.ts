@@ -465,7 +465,8 @@ class Builder {
   build(): ProviderIndex {
     this.ranges.ipv4.seal();
     this.ranges.ipv6.seal();
-    const { asns, ranges, accounts, subscriptions, tenants, projects, packages, prefixOwners } = this;
+    const { asns, ranges, accounts, subscriptions, tenants, projects, packages, prefixOwners } =
+      this;
     const matchCarrier = (name: string): ProviderMatch[] => this.matchCarrier(name);
     const matchService = (name: string): ProviderMatch[] => this.matchService(name);
     return {
