@@ -53,6 +53,12 @@ export type Subject =
       readonly uses: readonly AcceleratorUse[];
       /** Properties that would name an instance type but are computed during preview. */
       readonly computed: readonly string[];
+      /**
+       * Runs on accelerator nodes another resource provisions (a Kubernetes workload): a placement
+       * that cannot be resolved is an advisory note, not a violation; the nodes are judged where
+       * they are declared.
+       */
+      readonly workload?: boolean;
     }
   | { readonly kind: "ai-service"; readonly service: AiServiceFacts };
 

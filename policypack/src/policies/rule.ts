@@ -248,7 +248,9 @@ function decides(
 export function failClosedOnUnreadable(outcome: Outcome, env: RuleEnv): Outcome {
   if (env.ctx.unknowns !== "unreadable" || outcome.kind !== "advisory") return outcome;
   const { finding } = outcome;
-  if (finding.kind === "exempted") return outcome;
+  // Exemption notes are decided; an advisory placement finding (a workload on a cluster of unknown
+  // placement) waits for no value.
+  if (finding.kind === "exempted" || finding.kind === "placement") return outcome;
   return { kind: "violation", finding: { kind: "unreadable", finding } };
 }
 

@@ -18,7 +18,12 @@ export function acceleratorSubject(
         )
       : facts.compute.accelerators;
   if (uses.length === 0 && facts.compute.computed.length === 0) return undefined;
-  return { kind: "accelerator", uses, computed: facts.compute.computed };
+  return {
+    kind: "accelerator",
+    uses,
+    computed: facts.compute.computed,
+    ...(facts.compute.workload === true ? { workload: true } : {}),
+  };
 }
 
 export function aiServiceSubject(facts: ResourceFacts): Subject | undefined {
