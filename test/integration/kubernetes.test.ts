@@ -72,7 +72,7 @@ function deployment(limits: PropertyMap): PropertyMap {
   };
 }
 
-/** A NodePool and a Deployment (children of a yaml/v2 ConfigFile) on `provider`. */
+/** A NodePool and a Deployment (children of a yaml/v2 ConfigFile) and a Helm release on `provider`. */
 function workloads(provider: EngineResource, suffix: string, gpu = true): EngineResource[] {
   const file = f.resource("kubernetes:yaml/v2:ConfigFile", `manifests-${suffix}`, {
     custom: false,
@@ -89,6 +89,13 @@ function workloads(provider: EngineResource, suffix: string, gpu = true): Engine
       provider,
       parent: file,
       inputs: deployment(gpu ? { "nvidia.com/gpu": 1 } : { cpu: "2" }),
+    }),
+    f.resource("kubernetes:helm.sh/v3:Release", `serve-${suffix}`, {
+      provider,
+      inputs: {
+        chart: "inference",
+        values: { server: { resources: { limits: gpu ? { "nvidia.com/gpu": 1 } : { cpu: "1" } } } },
+      },
     }),
   ];
 }
@@ -108,8 +115,10 @@ describe("Kubernetes on a cluster whose kubeconfig names the region", () => {
     const verdicts = verdictsByName(resources, report);
     expect(verdicts["pool-bj"]).toEqual({ [GPU_POLICY]: "mandatory" });
     expect(verdicts["train-bj"]).toEqual({ [GPU_POLICY]: "mandatory" });
+    expect(verdicts["serve-bj"]).toEqual({ [GPU_POLICY]: "mandatory" });
     expect(verdicts["pool-va"]).toBe("none");
     expect(verdicts["train-va"]).toBe("none");
+    expect(verdicts["serve-va"]).toBe("none");
   });
 
   test("a CPU-only NodePool and a Deployment without GPUs pass in cn-north-1", async () => {
@@ -118,6 +127,7 @@ describe("Kubernetes on a cluster whose kubeconfig names the region", () => {
     const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
     expect(verdicts["pool-cpu"]).toBe("none");
     expect(verdicts["train-cpu"]).toBe("none");
+    expect(verdicts["serve-cpu"]).toBe("none");
   });
 });
 

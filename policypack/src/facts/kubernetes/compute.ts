@@ -2,7 +2,7 @@
 // NodePool / NodeClaim, EKS Auto Mode and AKS node auto-provisioning pools, which are Karpenter
 // NodePools too), GKE ComputeClasses, EC2NodeClasses with accelerated AMIs, and workloads (Pod,
 // Deployment, StatefulSet, DaemonSet, ReplicaSet, Job, CronJob) that request accelerator resources
-// or pin their pods to accelerator nodes.
+// or pin their pods to accelerator nodes, and Helm releases whose values do either.
 //
 // The rule for node pools: a pool is accelerator capacity only when its requirements select or
 // allow accelerated hardware explicitly (an accelerated instance type, family, category or SKU,
@@ -266,6 +266,61 @@ function workload(specPath: string): ComputeExtractor {
   };
 }
 
+// ── Helm releases ───────────────────────────────────────────────────────────────────────────
+
+/** How deep a release's values are searched (charts nest workloads a few levels down). */
+const MAX_VALUES_DEPTH = 12;
+
+/**
+ * A Helm release (`helm.sh/v3:Release`) renders its chart inside the provider, so only its
+ * `values` are visible: accelerator resources requested anywhere in them (`resources.limits`
+ * of any component), node selectors on accelerator labels, and node-pool `requirements` lists.
+ * Values computed during preview are not guessed at: a chart's values say nothing about
+ * accelerators until they name one.
+ */
+const helmRelease: ComputeExtractor = (props) => {
+  const c = new Collector(true);
+  const walk = (node: unknown, path: string, depth: number): void => {
+    if (depth > MAX_VALUES_DEPTH) return;
+    if (Array.isArray(node)) {
+      node.forEach((item, i) => walk(item, `${path}[${i}]`, depth + 1));
+      return;
+    }
+    if (!isRecord(node)) return;
+    for (const [key, value] of Object.entries(node)) {
+      const at = /^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `${path}.${key}` : keyPath(path, key);
+      const info = classifyAcceleratorResource(key);
+      if (info && (typeof value === "number" || typeof value === "string")) {
+        if (!isUnknown(value) && String(value).trim() !== "0")
+          c.use(at, `${key}: ${String(value)}`, info);
+        continue;
+      }
+      if (key === "nodeSelector" && isRecord(value)) {
+        const reqs: ReadRequirement[] = [];
+        for (const [label, v] of Object.entries(value))
+          if (typeof v === "string" && !isUnknown(v))
+            reqs.push({
+              path: keyPath(at, label),
+              req: { key: label, operator: "In", values: [v] },
+            });
+        judgeAll(reqs, c);
+        continue;
+      }
+      if (key === "requirements" && Array.isArray(value)) {
+        judgeAll(
+          value.map((item, i) => readRequirement(item, `${at}[${i}]`)).filter((r) => !r.computed),
+          c,
+        );
+        continue;
+      }
+      walk(value, at, depth + 1);
+    }
+  };
+  const values = read(props, "values");
+  if (!(values instanceof Computed)) walk(values, "values", 0);
+  return c.result();
+};
+
 // ── The kinds ───────────────────────────────────────────────────────────────────────────────
 
 const POD_SPEC = "spec";
@@ -316,6 +371,7 @@ const TYPED: ReadonlyMap<string, ComputeExtractor> = new Map([
     ([v, k, p]) => [token(v, `${k}Patch`), workload(p)] as const,
   ),
   ...CUSTOM_KINDS.map(([v, k, e]) => [token(v, k), e] as const),
+  ["kubernetes:helm.sh/v3:Release", helmRelease],
 ]);
 
 /** `apiVersion` "v1" is the core group, as the provider's tokens name it ("core/v1"). */

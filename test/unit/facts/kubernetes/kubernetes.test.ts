@@ -358,6 +358,37 @@ describe("workloads", () => {
   });
 });
 
+describe("Helm release", () => {
+  const token = "kubernetes:helm.sh/v3:Release";
+  const release = (values: unknown) => ({
+    chart: "vllm",
+    repositoryOpts: { repo: "https://example.com" },
+    values,
+  });
+
+  test.each([
+    [
+      "a GPU limit deep in the values",
+      { server: { resources: { limits: { "nvidia.com/gpu": 2 } } } },
+    ],
+    ["a GPU node selector", { nodeSelector: { "karpenter.k8s.aws/instance-gpu-name": "h100" } }],
+    [
+      "a node pool's requirements",
+      { nodepools: [{ requirements: [req("karpenter.k8s.aws/instance-category", "In", ["p"])] }] },
+    ],
+  ])("%s on a cluster in cn-north-1 is denied", (_what, values) => {
+    expect(outcome(view(token, release(values))).kind).toBe("violation");
+  });
+
+  test("a release whose values ask for no accelerator passes, as does one with computed values", () => {
+    expect(
+      outcome(view(token, release({ resources: { limits: { cpu: "1", "nvidia.com/gpu": 0 } } })))
+        .kind,
+    ).not.toBe("violation");
+    expect(outcome(view(token, release(UNKNOWN_STRING))).kind).not.toBe("violation");
+  });
+});
+
 // ── Placement ───────────────────────────────────────────────────────────────────────────────
 
 describe("the cluster's placement from the kubeconfig", () => {
