@@ -172,10 +172,23 @@ export function regionOfKubeconfig(
   );
 }
 
+/** Parsed kubeconfigs by text: every resource of a provider carries the same one. */
+const PARSED = new Map<string, { doc?: unknown; why?: string }>();
+const MAX_PARSED = 32;
+
 /** A kubeconfig as the provider takes it: YAML or JSON text, or an object. */
 function parseKubeconfig(value: unknown): { doc?: unknown; why?: string } {
   if (isRecord(value)) return { doc: value };
   if (typeof value !== "string") return { why: "not a kubeconfig" };
+  const cached = PARSED.get(value);
+  if (cached) return cached;
+  const parsed = parseText(value);
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(value, parsed);
+  return parsed;
+}
+
+function parseText(value: string): { doc?: unknown; why?: string } {
   const text = value.trim();
   if (!/\n/.test(text) && !text.startsWith("{") && !/^apiVersion\s*:/.test(text))
     return { why: "a file path, which is not read" };
