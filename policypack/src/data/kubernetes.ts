@@ -238,12 +238,12 @@ export const CLUSTER_LOCATION_RULES: readonly ClusterLocationRule[] = [
   {
     cloud: "gcp",
     where: "name",
-    pattern: /^gke_[^_]+_([a-z]+-[a-z]+\d+(?:-[a-z])?)_[^_]+$/,
+    pattern: /^(?:gke_)?[^_]+_([a-z]+-[a-z]+\d+(?:-[a-z])?)_[^_]+$/,
     what: "GKE cluster or context name",
     source: "gke-kubeconfig-context",
     reviewed: "2026-12-07",
     confidence: "verified",
-    note: "gcloud container clusters get-credentials names the cluster and context gke_<project>_<location>_<cluster>.",
+    note: "gcloud container clusters get-credentials names the cluster and context gke_<project>_<location>_<cluster>; Pulumi's GKE examples write <project>_<zone>_<cluster> without the prefix.",
   },
 ];
 

@@ -389,6 +389,33 @@ describe("Helm release", () => {
   });
 });
 
+describe("every workload kind reads its pod spec where its API puts it", () => {
+  const wrap = (token: string, spec: Record<string, unknown>): Record<string, unknown> => {
+    const kind =
+      token
+        .split(":")
+        .pop()
+        ?.replace(/Patch$/, "") ?? "";
+    if (kind === "Pod") return { spec };
+    if (kind === "CronJob") return { spec: { jobTemplate: { spec: { template: { spec } } } } };
+    return { spec: { template: { spec } } };
+  };
+  const tokens = [...KUBERNETES_COMPUTE_EXTRACTORS.keys()].filter((t) =>
+    /:(core|apps|batch|extensions)\/v\w+:/.test(t),
+  );
+
+  test("the workload kinds are the ones documented", () => {
+    expect(tokens.length).toBe(26);
+  });
+
+  test.each(tokens)("%s with a GPU limit in cn-north-1 is denied, without one it passes", (t) => {
+    const gpu = { containers: [{ name: "c", resources: { limits: { "nvidia.com/gpu": 1 } } }] };
+    expect(outcome(view(t, wrap(t, gpu))).kind).toBe("violation");
+    const cpu = { containers: [{ name: "c", resources: { limits: { cpu: "1" } } }] };
+    expect(["pass", "not-applicable"]).toContain(outcome(view(t, wrap(t, cpu))).kind);
+  });
+});
+
 // ── Placement ───────────────────────────────────────────────────────────────────────────────
 
 describe("the cluster's placement from the kubeconfig", () => {
@@ -417,6 +444,13 @@ describe("the cluster's placement from the kubeconfig", () => {
       "asia-east2-a",
     ],
     [
+      "a Pulumi example's GKE context name (no gke_ prefix)",
+      "https://34.1.2.3",
+      { name: "my-project_asia-east2-a_gpu" },
+      "gcp",
+      "asia-east2-a",
+    ],
+    [
       "an EKS ARN",
       "https://10.0.0.1",
       { name: "arn:aws-cn:eks:cn-north-1:123456789012:cluster/c" },
@@ -433,6 +467,13 @@ describe("the cluster's placement from the kubeconfig", () => {
   ])("%s", (_what, server, opts, cloud, region) => {
     const doc: unknown = JSON.parse(kubeconfig(server, opts));
     expect(regionOfKubeconfig(doc)).toMatchObject({ cloud, region });
+  });
+
+  test.each([
+    ["a self-managed cluster's server", "https://10.0.0.1:6443", {}],
+    ["an AWS-style name that is not an ARN", "https://10.0.0.1", { name: "team_us-east-1_gpu" }],
+  ])("%s names no region", (_what, server, opts) => {
+    expect(regionOfKubeconfig(JSON.parse(kubeconfig(server, opts)))).toBeUndefined();
   });
 
   test("a YAML kubeconfig is read, and the provider's `context` picks among several", () => {
