@@ -9,6 +9,7 @@ const shared = {
     "^jurisdiction-guard$": "<rootDir>/policypack/lib.ts",
     "^jurisdiction-guard/values$": "<rootDir>/policypack/src/values.ts",
     "^jurisdiction-guard/levels$": "<rootDir>/policypack/src/levels.ts",
+    "^jurisdiction-guard/explain$": "<rootDir>/policypack/src/policies/explain.ts",
   },
 };
 

@@ -1,4 +1,5 @@
-// The `jurisdiction-guard` command line: `jurisdiction-guard scan FILE...`.
+// The `jurisdiction-guard` command line: `jurisdiction-guard scan FILE...` (and `explain TERM`,
+// cli/commands/explain.ts).
 //
 // `jurisdiction-guard scan --backend file://DIR`: every stack of a Pulumi DIY state backend.
 //
@@ -33,6 +34,7 @@ import { runBackendScan, runScan, toolInfo } from "../scan/run";
 import { ENGINE_MODES } from "../scan/scan";
 import type { EngineMode } from "../scan/scan";
 import { FAIL_ON, qualifiedStack } from "../scan/types";
+import { addExplainCommand } from "./explain";
 import type { FailOn, ScanRun } from "../scan/types";
 
 export const DEFAULT_PACK = path.join(ROOT, "policypack");
@@ -471,6 +473,7 @@ Examples:
     .action(async (files: string[], opts: ScanCliOptions) => {
       result.code = await scanAction(files, opts, io);
     });
+  addExplainCommand(program, io, result);
   return program;
 }
 

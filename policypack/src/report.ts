@@ -230,7 +230,8 @@ function providerText(m: ProviderMatch): string {
   const listed = m.provider.builtin ? "built-in list" : "foreignProviders config";
   const confidence =
     m.confidence && m.confidence !== "verified" ? `, ${m.confidence} attribution` : "";
-  return `${m.provider.name}${country} (listed ${MATCH_NAMES[m.by]} ${m.matched}, ${listed}${confidence})`;
+  const asn = m.asn === undefined ? "" : ` of AS${m.asn}`;
+  return `${m.provider.name}${country} (listed ${MATCH_NAMES[m.by]} ${m.matched}${asn}, ${listed}${confidence})`;
 }
 
 function reasonText(r: ListingReason): string {

@@ -308,6 +308,29 @@ describe(PEERING_POLICY, () => {
   });
 });
 
+describe(`${PEERING_POLICY}: built-in address prefixes of listed providers`, () => {
+  /** An AWS customer gateway with a private ASN: only its address can reveal the far side. */
+  const gateway = (ipAddress: string) =>
+    f.resource("aws:ec2/customerGateway:CustomerGateway", "branch", {
+      provider: usEast1,
+      inputs: { type: "ipsec.1", bgpAsn: "65010", ipAddress },
+    });
+
+  test("a gateway with a private ASN at an Alibaba Cloud address is denied", async () => {
+    const found = await findingsOf(PEERING_POLICY, gateway("47.74.10.20"), usEast1);
+    expect(found.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
+    expect(found[0]?.message).toContain("Alibaba Cloud");
+    expect(found[0]?.message).toContain("47.74.0.0/15 of AS45102");
+  });
+
+  test("the same gateway at an address no listed provider announces passes", async () => {
+    const r = gateway("8.8.4.4");
+    const { findings, notApplicable } = await pack.get().analyze(r, { provider: usEast1 });
+    expect(findings.filter((x) => x.policyName === PEERING_POLICY)).toEqual([]);
+    expect(notApplicable.filter((n) => n.policyName === PEERING_POLICY)).toEqual([]);
+  });
+});
+
 // ── listed-foreign-provider-resource ────────────────────────────────────────────────────────
 
 /** A listed provider's default provider, as the engine registers it. */

@@ -10,6 +10,7 @@ import { BUILTIN_FOREIGN_PROVIDERS } from "../data/foreign-providers";
 import type { ForeignProvider } from "../data/foreign-providers";
 import type { Confidence, CountryCode } from "../data/types";
 import { minimatchPrefix, PatternIndex } from "./pattern-index";
+import { prefixesOverlapping } from "./provider-prefixes";
 import type { ConfigError, ConfigProblem } from "../problems";
 
 // ── ASNs ────────────────────────────────────────────────────────────────────────────────────────
@@ -75,6 +76,8 @@ export interface ProviderMatch {
   /** For built-in ASNs and packages: how well the listed value is backed, and by which source. */
   readonly confidence?: Confidence;
   readonly source?: string;
+  /** For a built-in address range: the listed ASN that announced it in the snapshot. */
+  readonly asn?: number;
 }
 
 export interface ProviderIndex {
@@ -381,12 +384,19 @@ class Builder {
   private readonly services = new PatternIndex<Listed>(minimatchPrefix);
   private readonly packages = new Map<string, Listed[]>();
   private readonly usedIds = new Set<string>();
+  /** Built-in providers by the ASNs they list, for the snapshot's announced prefixes. */
+  private readonly prefixOwners = new Map<number, { ref: ProviderRef; confidence: Confidence }[]>();
 
   addBuiltin(p: ForeignProvider): void {
     const ref: ProviderRef = { id: p.id, name: p.name, country: p.country, builtin: true };
     this.usedIds.add(p.id);
     const where = `builtin provider ${p.id}`;
-    for (const a of p.asns) this.addAsn(ref, a.asn, `${where} asn`, a.confidence, a.source);
+    for (const a of p.asns) {
+      this.addAsn(ref, a.asn, `${where} asn`, a.confidence, a.source);
+      // A prefix is no better attributed than the ASN it belongs to, and at best third-party.
+      const confidence = a.confidence === "uncertain" ? "uncertain" : "third-party";
+      push(this.prefixOwners, a.asn, { ref, confidence });
+    }
     p.carrierNames.forEach((n) => this.addCarrier(ref, n));
     for (const pkg of p.pulumiPackages) {
       push(
@@ -446,14 +456,33 @@ class Builder {
   build(): ProviderIndex {
     this.ranges.ipv4.seal();
     this.ranges.ipv6.seal();
-    const { asns, ranges, accounts, subscriptions, tenants, packages } = this;
+    const { asns, ranges, accounts, subscriptions, tenants, packages, prefixOwners } = this;
     const matchCarrier = (name: string): ProviderMatch[] => this.matchCarrier(name);
     const matchService = (name: string): ProviderMatch[] => this.matchService(name);
     return {
       byAsn: (asn) => matchesOf("asn", asns.get(asn)),
       byIp: (ip) => {
         const range = parseIpRange(ip);
-        return range ? matchesOf("ip", ranges[range.family].overlapping(range)) : [];
+        if (!range) return [];
+        const listedRanges = matchesOf("ip", ranges[range.family].overlapping(range));
+        if (prefixOwners.size === 0) return listedRanges;
+        const end = lastAddress(range.network, range.prefix, FAMILY_BITS[range.family]);
+        // One match per provider: a wide queried CIDR may overlap thousands of its prefixes.
+        const announced = new Map<string, ProviderMatch>();
+        for (const hit of prefixesOverlapping(range.family, range.network, end)) {
+          for (const { ref, confidence } of prefixOwners.get(hit.group.asn) ?? []) {
+            if (announced.has(ref.id)) continue;
+            announced.set(ref.id, {
+              provider: ref,
+              by: "ip",
+              matched: hit.cidr,
+              confidence,
+              source: hit.group.source,
+              asn: hit.group.asn,
+            });
+          }
+        }
+        return [...listedRanges, ...announced.values()];
       },
       byAccount: (id) => matchesOf("aws-account", accounts.get(awsAccountKey(id))),
       bySubscription: (id) => matchesOf("azure-subscription", subscriptions.get(guidKey(id))),

@@ -46,10 +46,13 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
     ],
     aliases: ["d1", "d:1"],
     source: "ear-740-supp1",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
     note:
-      "Not diffed row by row against eCFR: no readable rendering of the D:1 column was found. " +
+      "Re-checked 2026-12-07, still not diffed row by row against eCFR: no readable rendering of the D:1 " +
+      "column was found (a rendering verified against eCFR on 20 Jun 2026 showed only the A columns). " +
+      "Venezuela moved from B to D:1 (84 FR 24018, 24 May 2019, Federal Register text). Iran is kept " +
+      "(recalled; Iran also sits in D:5 and E:1, so the advanced-computing area and the default keep it). " +
       "Checked: Nicaragua added (BIS press release 14 Mar 2024; third-party alerts say D:1 and D:5); " +
       "Ukraine moved from Country Group D to B (85 FR 84211, 28 Dec 2020), so UA is not a member; " +
       "Vietnam confirmed as newly licensed under the D:1 test by NVIDIA's 8-K (17 Oct 2023). " +
@@ -62,16 +65,20 @@ export const BASE_GROUPS: readonly BaseGroupDef[] = [
       "Countries of missile-technology concern (15 CFR 740 Supp. 1, column D:4), with Hong Kong as part of China.",
     // prettier-ignore
     members: [
-      "BH", "CN", "HK", "EG", "IR", "IQ", "IL", "JO", "KP", "KW", "LB", "LY", "MO", "OM", "PK",
-      "QA", "RU", "SA", "SY", "AE", "YE",
+      "BH", "BY", "CN", "HK", "EG", "IR", "IQ", "IL", "JO", "KP", "KW", "LB", "LY", "MO", "OM",
+      "PK", "QA", "RU", "SA", "SY", "VE", "YE",
     ],
     aliases: ["d4", "d:4"],
     source: "ear-740-supp1",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
     note:
-      "Not diffed row by row against eCFR. Partly corroborated: Saudi Arabia and the UAE named as newly " +
-      "licensed (D:4) and Israel as excluded (A:6) by NVIDIA's 8-K of 17 Oct 2023; BH, KW, OM, QA, PK by " +
+      "Amendments checked on 2026-12-07: Belarus added (87 FR 13048, 2 Mar 2022: A:4 to D:2 and D:4, per " +
+      "Baker McKenzie); Venezuela added (84 FR 24018, 24 May 2019: D:2-4, Federal Register text); the UAE " +
+      "removed (91 FR 43034, effective 10 Jul 2026: out of D:3/D:4 into A:5; three independent renderings " +
+      "agree, the Federal Register text itself was not read). Russia added to D:4 in 2020 (85 FR 10274). " +
+      "Still not diffed row by row against eCFR: the D columns of Supp. 1 were not readable in the sources " +
+      "searched. Saudi Arabia and Israel corroborated by NVIDIA's 8-K of 17 Oct 2023; BH, KW, OM, QA, PK by " +
       `third-party material cited in the reference brief. The rest are recalled. ${HK_NOTE}`,
   },
   {
@@ -152,14 +159,16 @@ export const DERIVED_GROUPS: readonly DerivedGroupDef[] = [
     minus: ["IL"],
     aliases: ["ac", "3a090", "advanced-compute"],
     source: "fr-88-73458",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
     note:
       "Only Israel is both in a D group and in A:5/A:6 (A:6 per a rendering of Supp. 1 checked against " +
-      "eCFR in June 2026; NVIDIA's 8-K says 'excluding Israel'). Cyprus and Mexico are in A:6 " +
-      "(85 FR 84211) but in no D group. Inherits the uncertainty of D:1 and D:4. The licence also follows " +
-      "the buyer: entities headquartered in D:5 or Macau need one anywhere (BIS guidance), which a " +
-      "region check cannot see.",
+      "eCFR in June 2026; NVIDIA's 8-K says 'excluding Israel'). The UAE is no longer in the area: " +
+      "91 FR 43034 (effective 10 Jul 2026) took it out of D:3/D:4 and into A:5, so no D group holds it " +
+      "(licence-free treatment for named UAE entities is a matter for the rule, not a region check). " +
+      "Cyprus and Mexico are in A:6 (85 FR 84211) but in no D group. Inherits the uncertainty of D:1 and " +
+      "D:4. The licence also follows the buyer: entities headquartered in D:5 or Macau need one anywhere " +
+      "(BIS guidance of 31 May 2026, source bis-hq-guidance-2026-05-31), which a region check cannot see.",
   },
   {
     name: "default",

@@ -10,6 +10,11 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title: "botocore partitions.json (AWS partitions, region regexes and region descriptions)",
     url: "https://github.com/boto/botocore/blob/develop/botocore/data/partitions.json",
   },
+  "aws-sdk-partitions": {
+    title:
+      "AWS SDK for JavaScript v3, @aws-sdk/core 3.981.2: partitions data (the botocore partitions.json: partitions, region regexes and region descriptions)",
+    url: "https://www.npmjs.com/package/@aws-sdk/core",
+  },
   "pulumi-aws-region-enum": {
     title: "@pulumi/aws 7.48.0, types/enums Region (the regions the Pulumi AWS SDK names)",
     url: "https://www.pulumi.com/registry/packages/aws/api-docs/",
@@ -30,6 +35,11 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
   "az-cli-list-locations": {
     title: "Renderings of `az account list-locations -o table` (display and programmatic names)",
     url: "https://gist.github.com/ausfestivus/04e55c7d80229069bf3bc75870630ec8",
+  },
+  "azure-sdk-region-names": {
+    title:
+      "Azure SDK region constants and CLI region maps (azure-sdk-for-rust/-java region names, Azure CLI tests, Cosmos DB Regions), third-party renderings of ARM location names",
+    url: "https://learn.microsoft.com/dotnet/api/microsoft.azure.cosmos.regions",
   },
   "azure-china-regions": {
     title: "Azure operated by 21Vianet (docs.azure.cn): regions of the China cloud",
@@ -106,10 +116,25 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "91 FR 1684 (15 Jan 2026): case-by-case review for H200-class chips to China and Macau (licence still required)",
     url: "https://www.federalregister.gov/citation/91-FR-1684",
   },
-  "bis-hq-guidance-2025": {
+  "bis-hq-guidance-2026-05-31": {
     title:
-      "BIS guidance (as rendered by Wilmarth & Associates): licence required for advanced computing items for entities headquartered in D:5 or Macau",
+      "BIS guidance of 31 May 2026 (as rendered by Wilmarth & Associates and others): licence required for advanced computing items for entities headquartered in D:5 or Macau",
     url: "https://wilmarth-associates.com/guidance-regarding-enforcement-of-license-requirements-for-advanced-computing-items-for-entities-headquartered-in-country-group-d5-and-macau/",
+  },
+  "fr-91-43034": {
+    title:
+      "91 FR 43034 (published 14 Jul 2026, effective 10 Jul 2026; Docket 260710-0168): the United Arab Emirates moved out of Country Groups D:3 and D:4 into A:5",
+    url: "https://www.govinfo.gov/content/pkg/FR-2026-07-14/html/2026-14132.htm",
+  },
+  "fr-87-13048": {
+    title:
+      "87 FR 13048 (8 Mar 2022, effective 2 Mar 2022): sanctions against Belarus; Belarus moved from Country Group A:4 to D:2 and D:4",
+    url: "https://www.federalregister.gov/documents/2022/03/08/2022-04819",
+  },
+  "fr-84-24018": {
+    title:
+      "84 FR 24018 (24 May 2019): Venezuela moved from Country Group B to D:1 and added to D:2, D:3 and D:4",
+    url: "https://www.govinfo.gov/content/pkg/FR-2019-05-24/html/2019-11034.htm",
   },
   "nvidia-8k-2023-10-17": {
     title:
@@ -152,6 +177,11 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title:
       "@pulumi/aws 7.48.0, types/enums/ec2 InstanceType (every EC2 instance type the SDK names)",
     url: "https://www.pulumi.com/registry/packages/aws/api-docs/ec2/instance/",
+  },
+  "aws-ec2-instance-types": {
+    title:
+      "Amazon EC2 instance types by family (general purpose, compute, memory and storage optimized, HPC): the series that carry no accelerator",
+    url: "https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-types.html",
   },
   "aws-ec2-accelerated": {
     title: "Amazon EC2 instance types: accelerated computing (families and their accelerators)",
@@ -239,6 +269,14 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "(APNIC/RIPE/ARIN org handle, org name, ASNs) per cloud provider, third-party",
     url: "https://github.com/blacklanternsecurity/cloudcheck/tree/master/cloudcheck/providers",
   },
+  "ip-location-db-asn": {
+    title:
+      "@ip-location-db/asn 2.3.2026061719 (data of 2026-06-17): IP-to-ASN ranges, merging " +
+      "RouteViews announced prefixes, the five RIRs' delegation data (NRO) and DB-IP IP to ASN " +
+      "Lite; CC BY 4.0 (RouteViews, NRO, DB-IP). Its README warns that the npm data has known " +
+      "errors and that npm updates stop, so prefixes are third-party at best",
+    url: "https://www.npmjs.com/package/@ip-location-db/asn",
+  },
   "rpki-observatory-as-names": {
     title:
       "nusenu/RPKI-Observatory generated pages (2018–2020): AS names as announced in BGP, per " +
@@ -251,6 +289,16 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "Team Cymru whois, MaxMind GeoLite2-ASN and iptoasn.com descriptions, traceroute " +
       "annotations); re-check each holder at the RIR",
     url: "https://stat.ripe.net/",
+  },
+  "azure-china-expressroute-locations": {
+    title:
+      "Azure operated by 21Vianet (docs.azure.cn): ExpressRoute connectivity providers in China (Beijing Telecom Ethernet, Shanghai Telecom Ethernet, China Mobile, China Unicom, GDS)",
+    url: "https://docs.azure.cn/en-us/expressroute/expressroute-locations",
+  },
+  "ndpi-asn-lists": {
+    title:
+      "ntop/nDPI utils/asn_update.sh: per-provider ASN lists (NDPI_PROTOCOL_ALIBABA …) used to build nDPI's IP tables, third-party",
+    url: "https://github.com/ntop/nDPI/blob/dev/utils/asn_update.sh",
   },
   "ms-expressroute-locations": {
     title:
@@ -366,6 +414,10 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title: "Google Cloud TPU: TPU versions (v2, v3, v4, v5e, v5p, v6e Trillium, TPU7x Ironwood)",
     url: "https://cloud.google.com/tpu/docs/system-architecture-tpu-vm",
   },
+  "gcp-tpu-regions": {
+    title: "Google Cloud TPU: TPU regions and zones (TPU v4 in zone us-central2-b, US)",
+    url: "https://cloud.google.com/tpu/docs/regions-zones",
+  },
   "alicloud-ecs-endpoints": {
     title:
       "Alibaba Cloud Help Center: Elastic Compute Service endpoints (region names and IDs, updated Jan 2026)",
@@ -375,6 +427,11 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title:
       "Alibaba Cloud ECS: GPU-accelerated compute-optimized and vGPU instance families (gn5, gn6i, gn7i, …; ebm bare metal, scc)",
     url: "https://www.alibabacloud.com/help/en/ecs/user-guide/gpu-accelerated-compute-optimized-and-vgpu-accelerated-instance-families-1",
+  },
+  "alicloud-endpoint-pages-2026": {
+    title:
+      "Alibaba Cloud Help Center endpoint pages (Cloud Control API, Simple Log Service), which mark cn-nanjing and cn-fuzhou 'Decommissioned'",
+    url: "https://www.alibabacloud.com/help/en/sls/getcursortime",
   },
   "tencentcloud-regions": {
     title: "Tencent Cloud: Regions and Availability Zones (region IDs ap-guangzhou … eu-frankfurt)",

@@ -46,6 +46,11 @@ export interface RegionEntry extends Sourced {
   readonly partition: string;
   /** Azure display name ("China East 2"). */
   readonly displayName?: string;
+  /**
+   * The provider has shut the region. It still resolves to its country, so a program that names
+   * it is judged by where the region was (a GPU in a retired Chinese region is still in China).
+   */
+  readonly retired?: boolean;
 }
 
 /** Whether a chip falls under ECCN 3A090 (and so 4A090 for systems built on it). */
@@ -83,4 +88,18 @@ export interface ListedCloudRegionRule extends Sourced {
   readonly cloud: Cloud;
   readonly pattern: RegExp;
   readonly country: CountryCode;
+}
+
+/**
+ * The address prefixes one autonomous system announced (or was delegated) in a dated public
+ * snapshot. Prefixes are space-separated canonical CIDRs, so the generated table stays compact.
+ */
+export interface AsnPrefixes extends Sourced {
+  readonly asn: number;
+  /** The holder's name as the snapshot gives it. */
+  readonly holder: string;
+  /** YYYY-MM-DD of the snapshot's data. */
+  readonly snapshot: string;
+  readonly ipv4: string;
+  readonly ipv6: string;
 }

@@ -100,7 +100,10 @@ describe("jurisdiction groups", () => {
     ["ear-e1", "CU", false],
     ["ofac-comprehensive", "SY", false], // programme ended 1 Jul 2025
     ["ofac-comprehensive", "CU", true],
-    ["advanced-computing", "AE", true],
+    ["advanced-computing", "AE", false], // A:5, out of D:3/D:4 since 10 Jul 2026
+    ["ear-d4", "AE", false],
+    ["ear-d4", "BY", true],
+    ["ear-d4", "VE", true],
     ["advanced-computing", "SA", true],
     ["advanced-computing", "VN", true],
     ["advanced-computing", "HK", true],

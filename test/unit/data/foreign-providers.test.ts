@@ -80,12 +80,22 @@ describe("providers", () => {
     },
   );
 
-  test.each(BUILTIN_FOREIGN_PROVIDERS.map((p) => [p.id, p.asns.length]))(
-    "%s lists at least one ASN",
-    (_id, count) => {
-      expect(count).toBeGreaterThan(0);
+  test.each(BUILTIN_FOREIGN_PROVIDERS.map((p) => [p.id, p] as const))(
+    "%s lists at least one ASN, or says in its note why none",
+    (_id, p) => {
+      expect(p.asns.length > 0 || /\bNo ASN is listed\b/.test(p.note ?? "")).toBe(true);
     },
   );
+
+  test.each(
+    BUILTIN_FOREIGN_PROVIDERS.flatMap((p) => [
+      ...p.asns.map((a) => [`${p.id} AS${a.asn}`, a] as const),
+      ...p.pulumiPackages.map((k) => [`${p.id} ${k.prefix}`, k] as const),
+    ]),
+  )("%s names a known source and a real, past review date", (_id, row) => {
+    expect(Object.prototype.hasOwnProperty.call(ALL_SOURCES, row.source)).toBe(true);
+    expect(isRealPastDate(row.reviewed)).toBe(true);
+  });
 });
 
 describe("identifiers", () => {

@@ -420,3 +420,35 @@ export const AWS_ACCELERATOR_ATTRIBUTE_VALUES = {
   source: "aws-sdk-ec2-accelerator-enums",
   reviewed: "2026-11-22",
 } as const;
+
+/**
+ * Leading letters of the EC2 instance families known to carry no accelerator ("c" for c7g, "mac"
+ * for mac2-m2). A family of @pulumi/aws's InstanceType enum with other leading letters, and not
+ * in AWS_ACCELERATOR_FAMILIES, fails the unit tests and `npm run data:check` until a person decides
+ * whether it carries an accelerator.
+ */
+export const AWS_NON_ACCELERATOR_SERIES: readonly {
+  readonly series: string;
+  readonly source: string;
+  readonly reviewed: string;
+}[] = [
+  "a",
+  "c",
+  "cc",
+  "cr",
+  "d",
+  "h",
+  "hi",
+  "hs",
+  "hpc",
+  "i",
+  "im",
+  "is",
+  "m",
+  "mac",
+  "r",
+  "t",
+  "u",
+  "x",
+  "z",
+].map((series) => ({ series, source: "aws-ec2-instance-types", reviewed: "2026-12-07" }));

@@ -464,10 +464,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     kind: "ai-asic",
     exportControl: "uncertain",
     basis:
-      "TPP ≈ 190 TFLOPS BF16 × 16 ≈ 3,040: 3A090.b or outside depending on the die area (unknown)",
+      "TPP ≈ 190 TFLOPS BF16 × 16 ≈ 3,040, in 3A090.b.1's band (2,400 ≤ TPP < 4,800): .b needs only PD ≥ 1.6 (applicable die area ≤ 1,900 mm², met by any single reticle-sized die), .a.2 if PD ≥ 5.92 (≤ 514 mm²); the die area is unpublished, so .a or .b, not outside, if the TPP holds",
     source: "aws-neuron",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
+    note: "Outcome unchanged (uncertain counts as controlled). Thresholds as in 88 FR 73458; the eCFR text of 3A090 was not re-read on review.",
   },
   {
     key: "inferentia2",
@@ -476,10 +477,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     kind: "ai-asic",
     exportControl: "uncertain",
     basis:
-      "TPP ≈ 190 TFLOPS FP16 × 16 ≈ 3,040: 3A090.b or outside depending on the die area (unknown)",
+      "TPP ≈ 190 TFLOPS FP16 × 16 ≈ 3,040, in 3A090.b.1's band (2,400 ≤ TPP < 4,800): .b needs only PD ≥ 1.6 (applicable die area ≤ 1,900 mm², met by any single reticle-sized die), .a.2 if PD ≥ 5.92 (≤ 514 mm²); the die area is unpublished, so .a or .b, not outside, if the TPP holds",
     source: "aws-neuron",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
+    note: "Outcome unchanged (uncertain counts as controlled). Thresholds as in 88 FR 73458; the eCFR text of 3A090 was not re-read on review.",
   },
   {
     key: "inferentia",
@@ -523,10 +525,11 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     kind: "ai-asic",
     exportControl: "uncertain",
     basis:
-      "TPP ≈ 400 TOPS INT8 × 8 ≈ 3,200: 3A090.b or outside depending on the die area (unknown)",
+      "TPP ≈ 400 TOPS INT8 × 8 ≈ 3,200, in 3A090.b.1's band (2,400 ≤ TPP < 4,800): .b needs only PD ≥ 1.6 (applicable die area ≤ 2,000 mm², met by any single reticle-sized die), .a.2 if PD ≥ 5.92 (≤ 540 mm²); the die area is unpublished, so .a or .b, not outside, if the TPP holds",
     source: "qualcomm-cloud-ai-100",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
+    note: "Outcome unchanged (uncertain counts as controlled). Thresholds as in 88 FR 73458; the eCFR text of 3A090 was not re-read on review.",
   },
   {
     key: "vu9p",
@@ -608,11 +611,12 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     vendor: "Google",
     kind: "ai-asic",
     exportControl: "uncertain",
-    basis: "≈ 275 TFLOPS bf16 × 16 ≈ 4,400 TPP; .a.2 if PD ≥ 5.92 (die area not published)",
+    basis:
+      "≈ 275 TFLOPS bf16 × 16 ≈ 4,400 TPP, in 3A090.b.1's band (2,400 ≤ TPP < 4,800): .b needs only PD ≥ 1.6 (die ≤ 2,750 mm²), .a.2 if PD ≥ 5.92 (die ≤ 743 mm²); the die area is unpublished, so .a or .b, not outside, if the TPP holds",
     source: "gcp-tpu-versions",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
-    note: TPU_NOTE,
+    note: `${TPU_NOTE} Outcome unchanged (uncertain counts as controlled). Thresholds as in 88 FR 73458; the eCFR text of 3A090 was not re-read on review.`,
   },
   {
     key: "tpu-v5e",
@@ -620,11 +624,12 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     vendor: "Google",
     kind: "ai-asic",
     exportControl: "uncertain",
-    basis: "≈ 197 TFLOPS bf16 / 394 TOPS int8 ≈ 3,150 TPP; PD unknown",
+    basis:
+      "≈ 197 TFLOPS bf16 / 394 TOPS int8 ≈ 3,150 TPP, in 3A090.b.1's band (2,400 ≤ TPP < 4,800): .b needs only PD ≥ 1.6 (die ≤ 1,970 mm²), .a.2 if PD ≥ 5.92 (die ≤ 532 mm²); the die area is unpublished, so .a or .b, not outside, if the TPP holds",
     source: "gcp-tpu-versions",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
-    note: TPU_NOTE,
+    note: `${TPU_NOTE} Outcome unchanged (uncertain counts as controlled). Thresholds as in 88 FR 73458; the eCFR text of 3A090 was not re-read on review.`,
   },
   {
     key: "tpu-v5p",
@@ -691,10 +696,12 @@ export const CHIP_ROWS: readonly ChipRow[] = [
     vendor: "NVIDIA",
     kind: "gpu",
     exportControl: "uncertain",
-    basis: "≈ 165 TFLOPS FP16 dense × 16 ≈ 2,640 TPP with PD ≈ 3.2: at the 3A090.b boundary",
+    basis:
+      "≈ 330 TOPS INT8 dense × 8 ≈ 2,640 TPP (165 TFLOPS FP16 × 16 gives the same), PD ≈ 2,640 ÷ 826 mm² ≈ 3.2: inside 3A090.b.1's band (2,400 ≤ TPP < 4,800 with PD ≥ 1.6), so 3A090.b if the recalled figures hold, not a boundary case",
     source: "nvidia-datasheets",
-    reviewed: "2026-11-22",
+    reviewed: "2026-12-07",
     confidence: "uncertain",
+    note: "Outcome unchanged (uncertain counts as controlled); it would read 'controlled' once the datasheet figures are re-read. Thresholds as in 88 FR 73458; the eCFR text of 3A090 was not re-read on review.",
   },
   {
     key: "l20",

@@ -15,6 +15,8 @@ import type { ListedCloudRegionRule, RegionEntry } from "../types";
 
 const region = regionRows("alicloud", "alicloud", "alicloud-ecs-endpoints", "verified");
 const CLOSED = "Listed as closed on the endpoint page; kept so old programs still resolve.";
+const DECOMMISSIONED =
+  "Marked 'Decommissioned' on Alibaba Cloud's endpoint pages (Cloud Control API, Simple Log Service; read 2026-12-07); kept, retired, so old programs still resolve to China.";
 const INDUSTRY = "Industry-cloud region, not on the ECS endpoint page read.";
 
 export const ALICLOUD_REGIONS: readonly RegionEntry[] = [
@@ -26,8 +28,30 @@ export const ALICLOUD_REGIONS: readonly RegionEntry[] = [
   region("cn-wulanchabu", "CN", "China (Ulanqab)", "2026-11-22"),
   region("cn-hangzhou", "CN", "China (Hangzhou)", "2026-11-22"),
   region("cn-shanghai", "CN", "China (Shanghai)", "2026-11-22"),
-  region("cn-nanjing", "CN", "China (Nanjing - Local Region)", "2026-11-22"),
-  region("cn-fuzhou", "CN", "China (Fuzhou - Local Region)", "2026-11-22"),
+  {
+    ...region(
+      "cn-nanjing",
+      "CN",
+      "China East 5 (Nanjing - Local Region)",
+      "2026-12-07",
+      "verified",
+      DECOMMISSIONED,
+    ),
+    source: "alicloud-endpoint-pages-2026",
+    retired: true,
+  },
+  {
+    ...region(
+      "cn-fuzhou",
+      "CN",
+      "China East 6 (Fuzhou - Local Region)",
+      "2026-12-07",
+      "verified",
+      DECOMMISSIONED,
+    ),
+    source: "alicloud-endpoint-pages-2026",
+    retired: true,
+  },
   region("cn-shenzhen", "CN", "China (Shenzhen)", "2026-11-22"),
   region("cn-heyuan", "CN", "China (Heyuan)", "2026-11-22"),
   region("cn-guangzhou", "CN", "China (Guangzhou)", "2026-11-22"),
@@ -86,17 +110,31 @@ export const ALICLOUD_REGIONS: readonly RegionEntry[] = [
   region("ap-northeast-1", "JP", "Japan (Tokyo)", "2026-11-22"),
   region("ap-northeast-2", "KR", "South Korea (Seoul)", "2026-11-22"),
   region("ap-southeast-1", "SG", "Singapore", "2026-11-22"),
-  region("ap-southeast-2", "AU", "Australia (Sydney)", "2026-11-22", "verified", CLOSED),
+  {
+    ...region("ap-southeast-2", "AU", "Australia (Sydney)", "2026-12-07", "verified", CLOSED),
+    retired: true,
+  },
   region("ap-southeast-3", "MY", "Malaysia (Kuala Lumpur)", "2026-11-22"),
   region("ap-southeast-5", "ID", "Indonesia (Jakarta)", "2026-11-22"),
   region("ap-southeast-6", "PH", "Philippines (Manila)", "2026-11-22"),
   region("ap-southeast-7", "TH", "Thailand (Bangkok)", "2026-11-22"),
   region("ap-southeast-8", "MY", "Malaysia (Johor)", "2026-11-22", "third-party"),
-  region("ap-south-1", "IN", "India (Mumbai)", "2026-11-22", "third-party", CLOSED),
+  {
+    ...region("ap-south-1", "IN", "India (Mumbai)", "2026-12-07", "verified", CLOSED),
+    retired: true,
+  },
   // Europe and Americas
   region("us-west-1", "US", "US (Silicon Valley)", "2026-11-22"),
   region("us-east-1", "US", "US (Virginia)", "2026-11-22"),
   region("us-southeast-1", "US", "US Southeast 1 (Atlanta)", "2026-11-22", "third-party"),
+  region(
+    "na-south-1",
+    "MX",
+    "Mexico",
+    "2026-12-07",
+    "uncertain",
+    "Reported in Alibaba Cloud's endpoint lists by a data audit (2026-12-06); not found on the endpoint pages searched on 2026-12-07. The `na-` prefix and the audit place it in Mexico.",
+  ),
   region("eu-central-1", "DE", "Germany (Frankfurt)", "2026-11-22"),
   region("eu-west-1", "GB", "UK (London)", "2026-11-22"),
   // Middle East

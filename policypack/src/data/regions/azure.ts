@@ -74,6 +74,32 @@ function pub3p(
   });
 }
 
+const SDK_NOTE =
+  "Named by the Azure SDKs' region constants and Azure CLI region maps; the country follows from the name.";
+
+/** A location named by the Azure SDKs' region constants, not (yet) on a Microsoft page read. */
+function sdk(
+  name: string,
+  displayName: string,
+  country: CountryCode,
+  place: string,
+  partition: string,
+  reviewed: string,
+  note = SDK_NOTE,
+): RegionEntry {
+  return entry({
+    reviewed,
+    name,
+    displayName,
+    country,
+    place,
+    partition,
+    source: "azure-sdk-region-names",
+    confidence: "third-party",
+    note,
+  });
+}
+
 const CHINA_NOTE =
   "Programmatic and display names from the docs.azure.cn regions list; the city is from third-party material.";
 const GOV_NOTE =
@@ -162,6 +188,23 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
   pub("uaecentral", "UAE Central", "AE", "Abu Dhabi", "2026-11-22"),
   pub("uksouth", "UK South", "GB", "London", "2026-11-22"),
   pub("ukwest", "UK West", "GB", "Cardiff", "2026-11-22"),
+  // Public-cloud locations named by the SDKs (several are restricted-access or not yet open).
+  sdk("denmarkeast", "Denmark East", "DK", "Denmark", "public", "2026-12-07"),
+  sdk("israelnorthwest", "Israel Northwest", "IL", "Israel", "public", "2026-12-07"),
+  sdk("indiasouthcentral", "India South Central", "IN", "India", "public", "2026-12-07"),
+  sdk("malaysiasouth", "Malaysia South", "MY", "Malaysia", "public", "2026-12-07"),
+  sdk("saudiarabiaeast", "Saudi Arabia East", "SA", "Saudi Arabia", "public", "2026-12-07"),
+  sdk("singaporecentral", "Singapore Central", "SG", "Singapore", "public", "2026-12-07"),
+  sdk("singaporenorth", "Singapore North", "SG", "Singapore", "public", "2026-12-07"),
+  sdk("taiwannorth", "Taiwan North", "TW", "Taipei", "public", "2026-12-07"),
+  sdk("taiwannorthwest", "Taiwan Northwest", "TW", "Taiwan", "public", "2026-12-07"),
+  sdk("eastus3", "East US 3", "US", "United States", "public", "2026-12-07"),
+  sdk("northeastus5", "Northeast US 5", "US", "United States", "public", "2026-12-07"),
+  sdk("southcentralus2", "South Central US 2", "US", "United States", "public", "2026-12-07"),
+  sdk("southeastus", "Southeast US", "US", "United States", "public", "2026-12-07"),
+  sdk("southeastus3", "Southeast US 3", "US", "United States", "public", "2026-12-07"),
+  sdk("southeastus5", "Southeast US 5", "US", "United States", "public", "2026-12-07"),
+  sdk("southwestus", "Southwest US", "US", "United States", "public", "2026-12-07"),
 
   // ── Azure operated by 21Vianet (China cloud) ──
   ...(
@@ -186,6 +229,7 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
       note: CHINA_NOTE,
     }),
   ),
+  sdk("chinanorth10", "China North 10", "CN", "China", "china", "2026-12-07"),
 
   // ── Azure Government (US) ──
   ...(
@@ -210,6 +254,15 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
       note: GOV_NOTE,
     }),
   ),
+  sdk("usgovwyoming", "USGov Wyoming", "US", "Wyoming", "usgovernment", "2026-12-07"),
+  sdk(
+    "usdodsouthcentral",
+    "USDoD South Central",
+    "US",
+    "United States",
+    "usgovernment",
+    "2026-12-07",
+  ),
 
   // ── US classified clouds (Azure Government Secret / Top Secret) ──
   ...(
@@ -232,6 +285,53 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
       note: SECRET_NOTE,
     }),
   ),
+  sdk(
+    "usseccentral",
+    "USSec Central",
+    "US",
+    "United States (classified)",
+    "ussec",
+    "2026-12-07",
+    "Named by @pulumi/azure-native's AzureLocation enum (migrate) as UsSecCentral; a US classified cloud.",
+  ),
+
+  // ── National partner clouds (sovereign clouds run by a national operator) ──
+  sdk(
+    "bleufrancecentral",
+    "Bleu France Central",
+    "FR",
+    "France",
+    "bleu",
+    "2026-12-07",
+    "Bleu: French sovereign cloud (Orange and Capgemini) on Azure technology; registry suffix sovcloud-azure.fr.",
+  ),
+  sdk(
+    "bleufrancesouth",
+    "Bleu France South",
+    "FR",
+    "France",
+    "bleu",
+    "2026-12-07",
+    "Bleu: French sovereign cloud (Orange and Capgemini) on Azure technology.",
+  ),
+  sdk(
+    "deloscloudgermanycentral",
+    "Delos Cloud Germany Central",
+    "DE",
+    "Germany",
+    "delos",
+    "2026-12-07",
+    "Delos Cloud: German sovereign cloud (an SAP subsidiary) on Azure technology; registry suffix sovcloud-azure.de.",
+  ),
+  sdk(
+    "deloscloudgermanynorth",
+    "Delos Cloud Germany North",
+    "DE",
+    "Germany",
+    "delos",
+    "2026-12-07",
+    "Delos Cloud: German sovereign cloud (an SAP subsidiary) on Azure technology.",
+  ),
 
   // ── Azure Germany (Microsoft Cloud Deutschland, closed 2021) ──
   ...(
@@ -239,8 +339,8 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
       ["germanycentral", "Germany Central", "Frankfurt"],
       ["germanynortheast", "Germany Northeast", "Magdeburg"],
     ] as const
-  ).map(([name, displayName, place]) =>
-    entry({
+  ).map(([name, displayName, place]) => ({
+    ...entry({
       name,
       displayName,
       country: "DE",
@@ -251,7 +351,8 @@ export const AZURE_LOCATIONS: readonly RegionEntry[] = [
       confidence: "third-party",
       note: "Closed sovereign cloud; kept so old programs still resolve to a country.",
     }),
-  ),
+    retired: true,
+  })),
 ];
 
 export interface AzureEnvironment extends Sourced {

@@ -73,6 +73,17 @@ export const GCP_REGIONS: readonly RegionEntry[] = [
   region("southamerica-east1", "BR", "Osasco, São Paulo, Brazil", "2026-11-22"),
   region("southamerica-west1", "CL", "Santiago, Chile", "2026-11-22"),
   region("us-central1", "US", "Council Bluffs, Iowa", "2026-11-22"),
+  {
+    ...region(
+      "us-central2",
+      "US",
+      "United States (TPU v4 zone us-central2-b)",
+      "2026-12-07",
+      "verified",
+      "A TPU-only region: Google's TPU regions-and-zones page lists its zone us-central2-b under North America / US for TPU v4; not on the general region list.",
+    ),
+    source: "gcp-tpu-regions",
+  },
   region("us-east1", "US", "Moncks Corner, South Carolina", "2026-11-22"),
   region("us-east4", "US", "Ashburn, Virginia", "2026-11-22"),
   region("us-east5", "US", "Columbus, Ohio", "2026-11-22"),
