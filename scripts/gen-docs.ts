@@ -29,7 +29,12 @@ import type { PolicyName } from "../policypack/src/policies";
 import { POLICIES, policyDefinition } from "../policypack/src/policies";
 import { policyUrl } from "../policypack/src/policies/docs-url";
 import type { Outcome } from "../policypack/src/findings";
-import type { GuardPolicy, PolicyExample, RuleSpec } from "../policypack/src/policies/rule";
+import type {
+  GuardPolicy,
+  PolicyDefinition,
+  PolicyExample,
+  RuleSpec,
+} from "../policypack/src/policies/rule";
 import { wordFinding } from "../policypack/src/report";
 import {
   COMPUTED,
@@ -59,7 +64,7 @@ const HEADER =
 /** The definition behind an SDK policy of the registry. */
 function definitionOf(
   policy: GuardPolicy,
-): RuleSpec & { readonly examples: readonly PolicyExample[] } {
+): RuleSpec & Pick<PolicyDefinition, "examples" | "notes"> {
   return policyDefinition(policy.name as PolicyName);
 }
 
@@ -394,6 +399,7 @@ function policySection(policy: GuardPolicy, ctx: EvalContext): string {
   if (f?.specification) meta.push(`Specification: ${md(f.specification)}`);
   meta.push(`Settings: ${settingsLine}`);
   const parts = [`## ${policy.name}`, md(policy.description), list(meta)];
+  if (rule.notes && rule.notes.length > 0) parts.push("### What counts", list(rule.notes.map(md)));
   parts.push("### Remediation", steps(policy.remediationSteps ?? "None given."));
   parts.push(
     "### Example messages",

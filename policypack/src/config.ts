@@ -108,7 +108,8 @@ export const SETTINGS = {
         id: {
           type: "string",
           minLength: 1,
-          description: "AWS account ID (12 digits) or Azure subscription / tenant ID (GUID).",
+          description:
+            "AWS account ID (12 digits), Azure subscription / tenant ID (GUID) or Google Cloud project ID.",
         },
         jurisdiction: {
           type: "string",
@@ -122,7 +123,7 @@ export const SETTINGS = {
     },
     default: [],
     description:
-      "Accounts, subscriptions and tenants tied to a restricted jurisdiction: no GPU or AI " +
+      "Accounts, subscriptions, tenants and Google Cloud projects tied to a restricted jurisdiction: no GPU or AI " +
       'resource may be deployed through them, and no network may peer with them. E.g. [{"id": ' +
       '"123456789012", "jurisdiction": "CN", "note": "JV account"}].',
   },
@@ -144,6 +145,7 @@ export const SETTINGS = {
         accountIds: stringList,
         subscriptionIds: stringList,
         tenantIds: stringList,
+        projectIds: stringList,
         cidrs: stringList,
         serviceNames: stringList,
         carrierNames: stringList,
@@ -155,7 +157,8 @@ export const SETTINGS = {
     default: [],
     description:
       "Providers to treat as listed, in addition to the built-in registry: ASNs (numbers or " +
-      '"AS…" strings), AWS account IDs, Azure subscription/tenant IDs, CIDR ranges, endpoint ' +
+      '"AS…" strings), AWS account IDs, Azure subscription/tenant IDs, Google Cloud project IDs, ' +
+      "CIDR ranges, endpoint " +
       "service names (globs), carrier names.",
   },
   builtinForeignProviders: {
@@ -316,7 +319,8 @@ export function restrictedAccountKey(id: string): string {
     .replace(/^(\d{4})-(\d{4})-(\d{4})$/, "$1$2$3");
 }
 
-const ACCOUNT_ID = /^(\d{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+const ACCOUNT_ID =
+  /^(\d{12}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z][a-z0-9-]{4,28}[a-z0-9])$/;
 
 /** Region names compare case- and space-insensitively ("China East 2" = "chinaeast2"). */
 export function regionKey(name: string): string {

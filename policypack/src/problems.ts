@@ -74,6 +74,7 @@ export type ConfigProblem =
       readonly value: unknown;
       readonly what: "subscription" | "tenant";
     }
+  | { readonly code: "invalid-gcp-project-id"; readonly value: unknown }
   | { readonly code: "invalid-asn"; readonly value: unknown; readonly maxAsn: number }
   | { readonly code: "reserved-asn"; readonly asn: number }
   | { readonly code: "invalid-cidr"; readonly value: unknown }

@@ -220,6 +220,7 @@ const MATCH_NAMES: Readonly<Record<ProviderMatch["by"], string>> = {
   "aws-account": "AWS account",
   "azure-subscription": "Azure subscription",
   "azure-tenant": "Azure tenant",
+  "gcp-project": "Google Cloud project",
   carrier: "carrier name",
   "service-name": "service name",
   package: "Pulumi package",
@@ -266,6 +267,7 @@ const PEER_NAMES: Readonly<Record<PeerIdentifier["kind"], string>> = {
   "aws-account": "AWS account",
   "azure-subscription": "Azure subscription",
   "azure-tenant": "Azure tenant",
+  "gcp-project": "Google Cloud project",
   region: "region",
   "service-name": "service",
   carrier: "carrier",
@@ -456,7 +458,13 @@ export function policyTexts(coverage: Coverage) {
     peering: {
       description:
         `Denies VPC/VNet peering, VPN and BGP sessions, Direct Connect / ExpressRoute interconnects and private endpoints (read for ${cloudNames(coverage.interconnects)}) ` +
-        "that reach a listed foreign provider (by ASN, IP range, account, subscription, carrier or service name) or a restricted jurisdiction.",
+        "that reach a listed foreign provider (by ASN, IP range, account, subscription, project, carrier or service name) or cross a border into a restricted jurisdiction.",
+      notes: [
+        "A far-side region counts only when it crosses a border: a peering, VPN or endpoint whose far side is in the same country as the resource itself (same ISO 3166-1 code, from the region catalogue) and which reaches no listed provider, account or service is not a finding, so two of the team's own VPCs inside mainland China, or inside Hong Kong, may peer. When the resource's own region is not known, a far side in a restricted jurisdiction stays a finding.",
+        "Hong Kong (HK), Macau (MO) and mainland China (CN) are separate jurisdictions for this rule: they have their own ISO codes, laws and networks, so a link between them crosses a border (and stays a finding when the far side is restricted), even though the export-control groups restrict all three together.",
+        "Endpoints to the cloud's own services are not peering with a listed provider: AWS service names `com.amazonaws.<region>.<service>` and `cn.com.amazonaws.<region>.<service>` (S3 gateway endpoints, ECR interface endpoints …) name the endpoint's own region, so they give no far-side region; a cross-region endpoint names the other region in `serviceRegion`, which is judged like any far-side region. Google Cloud Private Service Connect to Google APIs (`all-apis`, `vpc-sc`) has no far side; an Azure private endpoint to a `Microsoft.*` resource is judged only by the subscription it names (and by any service name listed in the configuration).",
+        "Listed providers, accounts and service names are findings wherever they are: inside one jurisdiction too, and whether they come from the configuration or the built-in registry.",
+      ],
       remediationSteps: numbered([
         "Remove the connection, or point it at an approved peer (ASN, address, account, carrier).",
         "If a match is wrong, correct `foreignProviders` / `restrictedAccounts` in the central pack " +
@@ -594,8 +602,8 @@ export function wordConfigProblem(p: ConfigProblem): { problem: string; fix: str
       };
     case "invalid-account-id":
       return {
-        problem: `"${p.value}" is neither a 12-digit AWS account ID nor an Azure subscription/tenant GUID`,
-        fix: 'write an AWS account as "123456789012" or an Azure ID as "00000000-0000-0000-0000-000000000000"',
+        problem: `"${p.value}" is neither a 12-digit AWS account ID, an Azure subscription/tenant GUID nor a Google Cloud project ID`,
+        fix: 'write an AWS account as "123456789012", an Azure ID as "00000000-0000-0000-0000-000000000000" or a Google Cloud project ID as "acme-net-prod"',
       };
     case "invalid-expiry-date":
       return {
@@ -651,6 +659,11 @@ export function wordConfigProblem(p: ConfigProblem): { problem: string; fix: str
       return {
         problem: `${shown(p.value)} is not an Azure ${p.what} ID (a GUID)`,
         fix: 'write it as 8-4-4-4-12 hex digits, e.g. "00000000-0000-0000-0000-000000000000"',
+      };
+    case "invalid-gcp-project-id":
+      return {
+        problem: `${shown(p.value)} is not a Google Cloud project ID`,
+        fix: 'write the project ID (not its number or name): 6 to 30 lower-case letters, digits and hyphens, starting with a letter, e.g. "acme-net-prod"',
       };
     case "invalid-asn":
       return {

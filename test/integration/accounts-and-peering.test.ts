@@ -9,15 +9,24 @@
 // jurisdiction=US; a second pack runs the same stack tagged jurisdiction=CN.
 import type { EngineResource, Finding, PropertyMap } from "../../cli/runner";
 import { AWS_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/aws/interconnect";
+import { AWS_NATIVE_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/aws-native/interconnect";
 import { AZURE_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/azure/interconnect";
+import { AZURE_CLASSIC_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/azure-classic/interconnect";
+import { GCP_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/gcp/interconnect";
+import type { InterconnectExtractor } from "../../policypack/src/facts/peers";
 import { normaliseToken } from "../../policypack/src/facts/tokens";
 import {
   AWS_INTERCONNECT_CASES,
+  AWS_NATIVE_INTERCONNECT_CASES,
+  AZURE_CLASSIC_INTERCONNECT_CASES,
   AZURE_INTERCONNECT_CASES,
   EMPTY_PEER_KINDS,
+  GCP_INTERCONNECT_CASES,
+  JURISDICTION_CASES,
   JV_ACCOUNT,
   JV_SUBSCRIPTION,
   OWN_ACCOUNT,
+  OWN_PROJECT,
   OWN_SUBSCRIPTION,
   PEERING_POLICY_CONFIG,
 } from "../fixtures/interconnect-kinds";
@@ -228,6 +237,36 @@ describe(ACCOUNT_POLICY, () => {
 
 const usEast1 = f.awsProvider("us-east-1");
 const azure = f.defaultProvider("azure-native", { location: "westeurope" });
+const gcp = f.defaultProvider("gcp", { project: OWN_PROJECT, region: "us-central1" });
+const awsNative = f.defaultProvider("aws-native", { region: "us-east-1" });
+const azureClassic = f.defaultProvider("azure", { subscriptionId: OWN_SUBSCRIPTION });
+
+/** Every interconnect table with its cases, by package. */
+const TABLES: readonly {
+  readonly name: string;
+  readonly table: ReadonlyMap<string, InterconnectExtractor>;
+  readonly cases: readonly InterconnectCase[];
+  readonly extra?: readonly string[];
+}[] = [
+  {
+    name: "aws",
+    table: AWS_INTERCONNECT_EXTRACTORS,
+    cases: AWS_INTERCONNECT_CASES,
+    extra: EMPTY_PEER_KINDS.map((k) => k.type),
+  },
+  { name: "azure-native", table: AZURE_INTERCONNECT_EXTRACTORS, cases: AZURE_INTERCONNECT_CASES },
+  { name: "gcp", table: GCP_INTERCONNECT_EXTRACTORS, cases: GCP_INTERCONNECT_CASES },
+  {
+    name: "aws-native",
+    table: AWS_NATIVE_INTERCONNECT_EXTRACTORS,
+    cases: AWS_NATIVE_INTERCONNECT_CASES,
+  },
+  {
+    name: "azure",
+    table: AZURE_CLASSIC_INTERCONNECT_EXTRACTORS,
+    cases: AZURE_CLASSIC_INTERCONNECT_CASES,
+  },
+];
 
 function describeInterconnects(cases: readonly InterconnectCase[], provider: EngineResource) {
   describe.each(cases.map((c) => [c.type, c] as const))("%s", (_type, c) => {
@@ -251,6 +290,48 @@ function describeInterconnects(cases: readonly InterconnectCase[], provider: Eng
 describe(PEERING_POLICY, () => {
   describe("AWS", () => describeInterconnects(AWS_INTERCONNECT_CASES, usEast1));
   describe("Azure", () => describeInterconnects(AZURE_INTERCONNECT_CASES, azure));
+  describe("Google Cloud", () => describeInterconnects(GCP_INTERCONNECT_CASES, gcp));
+  describe("AWS Cloud Control (aws-native)", () =>
+    describeInterconnects(AWS_NATIVE_INTERCONNECT_CASES, awsNative));
+  describe("classic Azure", () =>
+    describeInterconnects(AZURE_CLASSIC_INTERCONNECT_CASES, azureClassic));
+
+  describe("links inside one jurisdiction pass; links across a border into one are denied", () => {
+    const providers = new Map<string, EngineResource>();
+    const providerFor = (pkg: string, region: string): EngineResource => {
+      const key = `${pkg}/${region}`;
+      let p = providers.get(key);
+      if (!p) {
+        const config: PropertyMap = pkg === "azure-native" ? { location: region } : { region };
+        // A provider of its own per package and region (an explicit one, named after them).
+        const name = key.replace(/\W/g, "-");
+        p = {
+          ...f.defaultProvider(pkg, config),
+          name,
+          urn: f.urn(`pulumi:providers:${pkg}`, name),
+        };
+        providers.set(key, p);
+      }
+      return p;
+    };
+
+    test.each(JURISDICTION_CASES.map((c) => [c.denied ? "denied" : "passes", c.why, c] as const))(
+      "%s: %s",
+      async (_verdict, _why, c) => {
+        const provider = providerFor(c.pkg, c.region);
+        const r = f.resource(c.type, "link", { provider, inputs: c.props });
+        const { findings, notApplicable } = await pack.get().analyze(r, { provider });
+        const found = findings.filter((x) => x.policyName === PEERING_POLICY);
+        expect(notApplicable.filter((n) => n.policyName === PEERING_POLICY)).toEqual([]);
+        if (c.denied) {
+          expect(found.map((x) => x.enforcementLevel)).toEqual(["mandatory"]);
+          expect(found[0]?.message).toContain(c.shows);
+        } else {
+          expect(found).toEqual([]);
+        }
+      },
+    );
+  });
 
   describe("kinds whose inputs name no peer", () => {
     test.each(EMPTY_PEER_KINDS.map((k) => [k.type, k.why, k] as const))(
@@ -267,43 +348,28 @@ describe(PEERING_POLICY, () => {
   });
 
   describe("the cases cover the pack's interconnect tables", () => {
-    const awsCovered = new Set([
-      ...AWS_INTERCONNECT_CASES.map((c) => c.type),
-      ...EMPTY_PEER_KINDS.map((k) => k.type),
-    ]);
-    const azureCovered = new Set(AZURE_INTERCONNECT_CASES.map((c) => normaliseToken(c.type)));
+    describe.each(TABLES.map((t) => [t.name, t] as const))("%s", (_name, t) => {
+      const covered = new Set([...t.cases.map((c) => normaliseToken(c.type)), ...(t.extra ?? [])]);
 
-    test.each([...AWS_INTERCONNECT_EXTRACTORS.keys()])("AWS kind %s has a case", (token) => {
-      expect(awsCovered).toContain(token);
-    });
+      test.each([...t.table.keys()])("kind %s has a case", (token) => {
+        expect(covered).toContain(token);
+      });
 
-    test.each([...AZURE_INTERCONNECT_EXTRACTORS.keys()])("Azure kind %s has a case", (token) => {
-      expect(azureCovered).toContain(token);
-    });
+      test("every case is a kind of the table (no stale tokens)", () => {
+        expect([...covered].filter((token) => !t.table.has(token))).toEqual([]);
+      });
 
-    test("every case is a kind of the tables (no stale tokens)", () => {
-      const stale = [
-        ...[...awsCovered].filter((t) => !AWS_INTERCONNECT_EXTRACTORS.has(t)),
-        ...[...azureCovered].filter((t) => !AZURE_INTERCONNECT_EXTRACTORS.has(t)),
-      ];
-      expect(stale).toEqual([]);
-    });
-
-    test("every kind with denial cases identifies a peer in each of them", () => {
-      const silent: string[] = [];
-      for (const [table, cases] of [
-        [AWS_INTERCONNECT_EXTRACTORS, AWS_INTERCONNECT_CASES],
-        [AZURE_INTERCONNECT_EXTRACTORS, AZURE_INTERCONNECT_CASES],
-      ] as const) {
-        for (const c of cases) {
+      test("every kind with denial cases identifies a peer in each of them", () => {
+        const silent: string[] = [];
+        for (const c of t.cases) {
           if (c.denied.length === 0) silent.push(`${c.type}: no denial case`);
           for (const d of c.denied) {
-            const peers = table.get(normaliseToken(c.type))?.(d.props).peers ?? [];
+            const peers = t.table.get(normaliseToken(c.type))?.(d.props)?.peers ?? [];
             if (peers.length === 0) silent.push(`${c.type}: ${d.why}`);
           }
         }
-      }
-      expect(silent).toEqual([]);
+        expect(silent).toEqual([]);
+      });
     });
   });
 });

@@ -58,6 +58,7 @@ export type MatchKind =
   | "aws-account"
   | "azure-subscription"
   | "azure-tenant"
+  | "gcp-project"
   | "carrier"
   | "service-name"
   | "package";
@@ -87,6 +88,8 @@ export interface ProviderIndex {
   byAccount(id: string): ProviderMatch[];
   bySubscription(id: string): ProviderMatch[];
   byTenant(id: string): ProviderMatch[];
+  /** A Google Cloud project ID ("acme-net-prod"), case-insensitive. */
+  byProject(id: string): ProviderMatch[];
   /** Case- and space-insensitive; a listed name found inside the given one matches. */
   byCarrier(name: string): ProviderMatch[];
   byServiceName(name: string): ProviderMatch[];
@@ -101,6 +104,8 @@ export interface CustomProvider {
   accountIds?: string[];
   subscriptionIds?: string[];
   tenantIds?: string[];
+  /** Google Cloud project IDs. */
+  projectIds?: string[];
   cidrs?: string[];
   serviceNames?: string[];
   /** Carrier or link-provider names, as in `carrierNames` of the built-ins. */
@@ -117,6 +122,8 @@ export type ProviderIndexError = ConfigError;
 /** The setting that CustomProvider entries come from; error paths start with it. */
 const SETTING = "foreignProviders";
 const AWS_ACCOUNT_ID = /^\d{12}$/;
+/** A Google Cloud project ID: 6 to 30 lower-case letters, digits and hyphens, from a letter. */
+export const GCP_PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO_ALPHA2 = /^[A-Z]{2}$/;
 const PROVIDER_TYPE_PREFIX = "pulumi:providers:";
@@ -377,6 +384,7 @@ class Builder {
   private readonly accounts = new Map<string, Listed[]>();
   private readonly subscriptions = new Map<string, Listed[]>();
   private readonly tenants = new Map<string, Listed[]>();
+  private readonly projects = new Map<string, Listed[]>();
   private readonly carriersByWord = new Map<string, CarrierEntry[]>();
   /** Names long enough to match inside run-together text, by their first MIN_RUN_TOGETHER_LENGTH characters. */
   private readonly carriersRunTogether = new Map<string, CarrierEntry[]>();
@@ -438,6 +446,7 @@ class Builder {
       accountIds: this.list(entry.accountIds, `${at}.accountIds`),
       subscriptionIds: this.list(entry.subscriptionIds, `${at}.subscriptionIds`),
       tenantIds: this.list(entry.tenantIds, `${at}.tenantIds`),
+      projectIds: this.list(entry.projectIds, `${at}.projectIds`),
       cidrs: this.list(entry.cidrs, `${at}.cidrs`),
       serviceNames: this.list(entry.serviceNames, `${at}.serviceNames`),
       carrierNames: this.list(entry.carrierNames, `${at}.carrierNames`),
@@ -456,7 +465,7 @@ class Builder {
   build(): ProviderIndex {
     this.ranges.ipv4.seal();
     this.ranges.ipv6.seal();
-    const { asns, ranges, accounts, subscriptions, tenants, packages, prefixOwners } = this;
+    const { asns, ranges, accounts, subscriptions, tenants, projects, packages, prefixOwners } = this;
     const matchCarrier = (name: string): ProviderMatch[] => this.matchCarrier(name);
     const matchService = (name: string): ProviderMatch[] => this.matchService(name);
     return {
@@ -487,6 +496,7 @@ class Builder {
       byAccount: (id) => matchesOf("aws-account", accounts.get(awsAccountKey(id))),
       bySubscription: (id) => matchesOf("azure-subscription", subscriptions.get(guidKey(id))),
       byTenant: (id) => matchesOf("azure-tenant", tenants.get(guidKey(id))),
+      byProject: (id) => matchesOf("gcp-project", projects.get(id.trim().toLowerCase())),
       byCarrier: matchCarrier,
       byServiceName: matchService,
       byPackage: (typeToken) => matchesOf("package", packages.get(packageOf(typeToken))),
@@ -502,6 +512,7 @@ class Builder {
       accountIds?: readonly unknown[];
       subscriptionIds?: readonly unknown[];
       tenantIds?: readonly unknown[];
+      projectIds?: readonly unknown[];
       cidrs?: readonly unknown[];
       serviceNames?: readonly unknown[];
     },
@@ -530,6 +541,11 @@ class Builder {
       });
     guids(ids.subscriptionIds, "subscriptionIds", this.subscriptions, "subscription");
     guids(ids.tenantIds, "tenantIds", this.tenants, "tenant");
+    ids.projectIds?.forEach((v, i) => {
+      const id = typeof v === "string" ? v.trim().toLowerCase() : "";
+      if (GCP_PROJECT_ID.test(id)) push(this.projects, id, listed(ref, id));
+      else this.error(`${at}.projectIds[${i}]`, { code: "invalid-gcp-project-id", value: v });
+    });
     ids.cidrs?.forEach((v, i) => this.addCidr(ref, v, `${at}.cidrs[${i}]`));
     ids.serviceNames?.forEach((v, i) => this.addService(ref, v, `${at}.serviceNames[${i}]`));
   }

@@ -12,6 +12,7 @@ import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
 import { awsAccountFacts } from "./aws/accounts";
 import { AWS_INTERCONNECT_EXTRACTORS } from "./aws/interconnect";
+import { AWS_NATIVE_INTERCONNECT_EXTRACTORS } from "./aws-native/interconnect";
 import {
   AWS_NATIVE_COMPUTE_EXTRACTORS,
   awsNativeAccountFacts,
@@ -34,8 +35,10 @@ import {
   azureClassicPlacement,
   resolveAzureClassicInherited,
 } from "./azure-classic";
+import { AZURE_CLASSIC_INTERCONNECT_EXTRACTORS } from "./azure-classic/interconnect";
 import type { ComputeExtractor } from "./compute";
 import { GCP_COMPUTE_EXTRACTORS, gcpAdditionalPlacements, gcpPlacement } from "./gcp";
+import { GCP_INTERCONNECT_EXTRACTORS } from "./gcp/interconnect";
 import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
 import {
   KUBERNETES_COMPUTE_EXTRACTORS,
@@ -104,6 +107,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     prefix: "aws-native:",
     cloud: "aws",
     extractors: AWS_NATIVE_COMPUTE_EXTRACTORS,
+    interconnects: AWS_NATIVE_INTERCONNECT_EXTRACTORS,
     accounts: (r) => awsNativeAccountFacts(r),
     placement: (r, _t, ctx) => awsNativePlacement(r, ctx),
   },
@@ -123,6 +127,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     prefix: "azure:",
     cloud: "azure",
     extractors: AZURE_CLASSIC_COMPUTE_EXTRACTORS,
+    interconnects: AZURE_CLASSIC_INTERCONNECT_EXTRACTORS,
     accounts: azureClassicAccountFacts,
     placement: azureClassicPlacement,
     resolveInherited: resolveAzureClassicInherited,
@@ -132,6 +137,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     prefix: "gcp:",
     cloud: "gcp",
     extractors: GCP_COMPUTE_EXTRACTORS,
+    interconnects: GCP_INTERCONNECT_EXTRACTORS,
     placement: gcpPlacement,
     additionalPlacements: gcpAdditionalPlacements,
   },
@@ -319,6 +325,15 @@ export function describeAccounts(
 export function describeInterconnect(resource: ResourceView): InterconnectFacts | undefined {
   const token = normaliseToken(resource.type);
   return packageOfToken(token)?.interconnects?.get(token)?.(resource.props);
+}
+
+/**
+ * Where a resource itself is, as its package places it (any resource kind, not only compute):
+ * the near end of a peering or endpoint, for the same-jurisdiction rule of the peering policy.
+ */
+export function placementOf(resource: ResourceView, ctx: EvalContext): Placement | undefined {
+  const token = normaliseToken(resource.type);
+  return packageOfToken(token)?.placement(resource, token, ctx);
 }
 
 /** Indexes a stack once for `resolveInheritedPlacement`. O(n); the azure-native index is lazy. */

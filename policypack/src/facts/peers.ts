@@ -8,8 +8,24 @@ import type { Props } from "../values";
 import { Computed, read, readList } from "../values";
 import type { InterconnectFacts, PeerIdentifier } from "./types";
 
-/** Extracts interconnect facts from the props of one resource kind. */
-export type InterconnectExtractor = (props: Props) => InterconnectFacts;
+/**
+ * Extracts interconnect facts from the props of one resource kind; undefined when this resource
+ * of the kind is not an interconnect (a forwarding rule of a load balancer rather than a Private
+ * Service Connect endpoint).
+ */
+export interface InterconnectExtractor {
+  (props: Props): InterconnectFacts | undefined;
+  /** What the kind is, for messages and docs: "VPC peering connection". */
+  readonly kind: string;
+}
+
+/** An extractor of `kind` from a function that may decide a resource is no interconnect. */
+export function conditionalExtractor(
+  kind: string,
+  fn: (props: Props, kind: string) => InterconnectFacts | undefined,
+): InterconnectExtractor {
+  return Object.assign((props: Props) => fn(props, kind), { kind });
+}
 
 /** Turns one value found at `path` into zero or more identifiers. */
 export type PeerMaker = (value: string, path: string) => readonly PeerIdentifier[];
@@ -112,11 +128,21 @@ export type Reader = (c: PeerCollector, props: Props) => void;
 
 /** An extractor for one resource kind: runs every reader over the props. */
 export function extractor(kind: string, ...readers: readonly Reader[]): InterconnectExtractor {
-  return (props) => {
+  return conditionalExtractor(kind, (props) => {
     const c = new PeerCollector();
     for (const read of readers) read(c, props);
     return c.result(kind);
-  };
+  });
+}
+
+/** Another package's extractor for a kind of the same shape (aws-native kinds through the aws table). */
+export function borrowedInterconnect(
+  table: ReadonlyMap<string, InterconnectExtractor>,
+  token: string,
+): InterconnectExtractor {
+  const found = table.get(token);
+  if (!found) throw new Error(`no interconnect extractor for ${token} to reuse`);
+  return found;
 }
 
 function scalarText(v: unknown): string | undefined {

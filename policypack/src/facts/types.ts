@@ -166,6 +166,7 @@ export interface PeerIdentifier {
     | "aws-account"
     | "azure-subscription"
     | "azure-tenant"
+    | "gcp-project"
     | "region"
     | "service-name"
     | "carrier"

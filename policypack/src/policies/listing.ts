@@ -37,8 +37,18 @@ export function tieReasons(tie: AccountTie, settings: ResolvedSettings): Listing
   return out;
 }
 
-/** Why a peer is listed or restricted, if it is. */
-export function peerReasons(peer: PeerIdentifier, settings: ResolvedSettings): ListingReason[] {
+/**
+ * Why a peer is listed or restricted, if it is. `home` is the country the resource itself is in,
+ * when its placement is known: a far-side region in that same country is not a border crossing,
+ * so it is no reason (a listed provider, account or service is, wherever it is). Countries
+ * compare by ISO 3166-1 code: Hong Kong (HK) and Macau (MO) are their own jurisdictions, apart
+ * from mainland China (CN), although the EAR groups them together for what is restricted.
+ */
+export function peerReasons(
+  peer: PeerIdentifier,
+  settings: ResolvedSettings,
+  home?: string,
+): ListingReason[] {
   const idx = settings.providers;
   const provider = (matches: ReturnType<typeof idx.byAsn>): ListingReason[] =>
     matches.map((match) => ({ by: "provider", match }));
@@ -59,15 +69,23 @@ export function peerReasons(peer: PeerIdentifier, settings: ResolvedSettings): L
       return [...provider(idx.bySubscription(peer.value)), ...account(peer.value)];
     case "azure-tenant":
       return [...provider(idx.byTenant(peer.value)), ...account(peer.value)];
+    case "gcp-project":
+      return [...provider(idx.byProject(peer.value)), ...account(peer.value)];
     case "carrier":
       return provider(idx.byCarrier(peer.value));
     case "service-name":
       return provider(idx.byServiceName(peer.value));
     case "region": {
+      if (sameJurisdiction(peer.country, home)) return [];
       const r = countryReason(peer.country, settings);
       return r ? [r] : [];
     }
     case "fqdn":
       return [];
   }
+}
+
+/** Both countries known and the same ISO 3166-1 code. */
+export function sameJurisdiction(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.trim().toUpperCase() === b.trim().toUpperCase();
 }

@@ -1,6 +1,6 @@
 // peering-with-listed-foreign-provider: a peering, VPN, BGP session, private interconnect or
 // private endpoint that reaches a listed foreign provider or a restricted jurisdiction.
-import { describeInterconnect } from "../facts";
+import { describeInterconnect, placementOf } from "../facts";
 import type { Outcome, PeerMatch } from "../findings";
 import { COVERAGE } from "../facts";
 import { notApplicableBecause, policyTexts } from "../report";
@@ -46,12 +46,22 @@ export const peeringWithListedForeignProvider = definePolicy({
   ],
   rule: {
     concerns: (view) => describeInterconnect(view) !== undefined,
-    evaluate(view, _env, settings): Outcome {
+    evaluate(view, env, settings): Outcome {
       const ic = describeInterconnect(view);
       if (!ic) return notApplicableBecause("not-interconnect");
+      // The resource's own country, read only when a far-side region needs comparing with it.
+      let home: { country?: string } | undefined;
+      const homeCountry = (): string | undefined => {
+        if (!home) {
+          const p = placementOf(view, env.ctx);
+          home = p?.status === "resolved" && p.country ? { country: p.country } : {};
+        }
+        return home.country;
+      };
       const matches: PeerMatch[] = [];
       for (const peer of ic.peers) {
-        for (const reason of peerReasons(peer, settings)) matches.push({ peer, reason });
+        const near = peer.kind === "region" ? homeCountry() : undefined;
+        for (const reason of peerReasons(peer, settings, near)) matches.push({ peer, reason });
       }
       if (matches.length > 0) {
         return {
@@ -72,6 +82,7 @@ export const peeringWithListedForeignProvider = definePolicy({
       return { kind: "pass" };
     },
   },
+  notes: TEXT.notes,
   examples: [
     {
       title: "A customer gateway whose BGP ASN belongs to Alibaba Cloud",
@@ -95,6 +106,41 @@ export const peeringWithListedForeignProvider = definePolicy({
         foreignProviders: [
           { name: "Example Cloud", cidrs: ["198.51.100.0/24"], jurisdiction: "CN" },
         ],
+      },
+      expect: "violation",
+    },
+    {
+      title:
+        "An S3 gateway endpoint in cn-north-1 (AWS's own service in the endpoint's own region)",
+      resource: {
+        type: "aws:ec2/vpcEndpoint:VpcEndpoint",
+        name: "s3",
+        props: {
+          vpcId: "vpc-1",
+          vpcEndpointType: "Gateway",
+          serviceName: "cn.com.amazonaws.cn-north-1.s3",
+        },
+        provider: { package: "aws", props: { region: "cn-north-1" } },
+      },
+      expect: "pass",
+    },
+    {
+      title: "VPC peering between two VPCs in mainland China (no border crossed)",
+      resource: {
+        type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+        name: "cn-peer",
+        props: { vpcId: "vpc-1", peerVpcId: "vpc-2", peerRegion: "cn-northwest-1" },
+        provider: { package: "aws", props: { region: "cn-north-1" } },
+      },
+      expect: "pass",
+    },
+    {
+      title: "VPC peering from us-east-1 into cn-north-1 (across a border)",
+      resource: {
+        type: "aws:ec2/vpcPeeringConnection:VpcPeeringConnection",
+        name: "to-cn",
+        props: { vpcId: "vpc-1", peerVpcId: "vpc-2", peerRegion: "cn-north-1" },
+        provider: { package: "aws", props: { region: "us-east-1" } },
       },
       expect: "violation",
     },

@@ -86,6 +86,8 @@ export interface PolicyDefinition<N extends string = string> {
   readonly settings: readonly SettingName[];
   readonly rule: Rule;
   readonly examples: readonly PolicyExample[];
+  /** What the rule counts and does not count, beyond its description (docs/policies.md only). */
+  readonly notes?: readonly string[];
 }
 
 /** Declares a policy, keeping its name's literal type (PolicyName derives from the registry). */

@@ -223,6 +223,21 @@ describe("accounts, subscriptions and tenants", () => {
   });
 });
 
+describe("Google Cloud projects", () => {
+  const index = customIndex([{ name: "Example Cloud", projectIds: ["Sino-Partner-Prod"] }]);
+
+  test.each([
+    ["as listed", "sino-partner-prod", 1],
+    ["in upper case", "SINO-PARTNER-PROD", 1],
+    ["another project", "sino-partner-dev", 0],
+  ])("a project given %s", (_what, id, count) => {
+    const matches = index.byProject(id);
+    expect(matches).toHaveLength(count);
+    if (count)
+      expect(matches[0]).toMatchObject({ by: "gcp-project", matched: "sino-partner-prod" });
+  });
+});
+
 describe("carrier names", () => {
   test.each([
     ["the ExpressRoute spelling", "China Telecom Global", "china-telecom", "China Telecom Global"],
@@ -486,6 +501,12 @@ describe("custom provider errors name the field", () => {
       { ...base, subscriptionIds: ["my-sub"] },
       "foreignProviders[0].subscriptionIds[0]",
       /GUID/,
+    ],
+    [
+      "a project ID that is a project number",
+      { ...base, projectIds: ["123456789012"] },
+      "foreignProviders[0].projectIds[0]",
+      /not a Google Cloud project ID/,
     ],
     [
       "a tenant that is not a GUID",

@@ -1,7 +1,10 @@
 // Wording that report.ts chooses from the data: the article before a resource kind's label, the
 // providers a description names, and the reasons a policy gives for not deciding a resource.
 import { AWS_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/aws/interconnect";
+import { AWS_NATIVE_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/aws-native/interconnect";
 import { AZURE_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/azure/interconnect";
+import { AZURE_CLASSIC_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/azure-classic/interconnect";
+import { GCP_INTERCONNECT_EXTRACTORS } from "../../../policypack/src/facts/gcp/interconnect";
 import { BUILTIN_FOREIGN_PROVIDERS } from "../../../policypack/src/data/foreign-providers";
 import { COVERAGE } from "../../../policypack/src/facts";
 import {
@@ -15,9 +18,13 @@ import {
 /** Every kind label the interconnect extractors give (each extractor names its kind). */
 const LABELS = [
   ...new Set(
-    [...AWS_INTERCONNECT_EXTRACTORS.values(), ...AZURE_INTERCONNECT_EXTRACTORS.values()].map(
-      (extract) => extract({}).kind,
-    ),
+    [
+      AWS_INTERCONNECT_EXTRACTORS,
+      AZURE_INTERCONNECT_EXTRACTORS,
+      GCP_INTERCONNECT_EXTRACTORS,
+      AWS_NATIVE_INTERCONNECT_EXTRACTORS,
+      AZURE_CLASSIC_INTERCONNECT_EXTRACTORS,
+    ].flatMap((table) => [...table.values()].map((extract) => extract.kind)),
   ),
 ];
 
@@ -31,10 +38,11 @@ const AN = new Set([
   "ExpressRoute Global Reach connection",
   "ExpressRoute gateway connection",
   "Azure peering",
+  "external VPN gateway",
 ]);
 
 describe("the article before a kind label", () => {
-  it("covers the labels of both clouds", () => {
+  it("covers the labels of every cloud", () => {
     expect(LABELS.length).toBeGreaterThan(50);
     expect(LABELS.filter((l) => AN.has(l)).sort()).toEqual([...AN].sort());
   });

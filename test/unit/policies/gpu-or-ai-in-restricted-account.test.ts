@@ -101,6 +101,11 @@ describe("gpu-or-ai-in-restricted-account", () => {
     expect(evaluate(rule, view, { restrictedAccounts: [{ id: JV_ACCOUNT }] }).kind).toBe("pass");
   });
 
+  it("accepts a Google Cloud project ID in restrictedAccounts", () => {
+    const outcome = evaluate(rule, gpuInstance(), { restrictedAccounts: [{ id: "acme-sino-jv" }] });
+    expect(outcome.kind).toBe("pass");
+  });
+
   it("rejects a malformed restrictedAccounts id, naming the entry", () => {
     const outcome = evaluate(rule, gpuInstance(), { restrictedAccounts: [{ id: "12345" }] });
     expect(outcome.kind).toBe("violation");

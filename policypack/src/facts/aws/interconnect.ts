@@ -58,13 +58,29 @@ export const awsPrincipalPeer: PeerMaker = (value, path) => {
 };
 
 /**
- * A VPC endpoint service name: the name itself, plus the region it embeds
- * (`com.amazonaws.<region>.<service>`, `com.amazonaws.vpce.<region>.vpce-svc-…`,
- * `cn.com.amazonaws.<region>.<service>`). A dot-separated part counts as a region when the
- * catalogue or a partition pattern knows it.
+ * The region a service name of AWS's own services names: `com.amazonaws.<region>.<service>` and
+ * `cn.com.amazonaws.<region>.<service>` (S3, ECR, STS …), or undefined for any other name,
+ * including endpoint services (`com.amazonaws.vpce.<region>.vpce-svc-…`, which any account
+ * may publish). AWS service names carry the region the endpoint itself is in: gateway endpoints
+ * and interface endpoints reach their own region's service unless `serviceRegion` names another.
+ */
+export function awsOwnServiceRegion(name: string): string | undefined {
+  const m = /^(?:cn\.)?com\.amazonaws\.([a-z0-9-]+)\.[a-z0-9]/.exec(name.trim().toLowerCase());
+  const region = m?.[1];
+  if (region === undefined || region === "vpce") return undefined;
+  return lookupAwsRegion(region) || awsPartitionOf(region) ? region : undefined;
+}
+
+/**
+ * A VPC endpoint service name: the name itself (so `foreignProviders` can list service names),
+ * plus, for an endpoint service (`com.amazonaws.vpce.<region>.vpce-svc-…`), the region it
+ * embeds. A service of AWS's own (`com.amazonaws.<region>.s3`, `cn.com.amazonaws.<region>.ecr.dkr`)
+ * is not a far side in another jurisdiction: its region is the endpoint's own, so none is
+ * reported from the name (a cross-region endpoint names the other region in `serviceRegion`).
  */
 export const vpcEndpointServicePeer: PeerMaker = (value, path) => {
   const out: PeerIdentifier[] = [...serviceNamePeer(value, path)];
+  if (awsOwnServiceRegion(value) !== undefined) return out;
   for (const part of value.trim().toLowerCase().split(".")) {
     if (lookupAwsRegion(part) || awsPartitionOf(part)) {
       out.push(...awsRegionPeer(part, path));

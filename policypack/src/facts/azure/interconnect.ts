@@ -54,7 +54,7 @@ function under(at: string, field: string): string {
  * BgpSettings at `at` inside `root`: `asn`, `bgpPeeringAddress`,
  * `bgpPeeringAddresses[].customBgpIpAddresses[]`. `base` is the path of `root` itself.
  */
-function bgpSettings(c: PeerCollector, root: unknown, at: string, base = ""): void {
+export function bgpSettings(c: PeerCollector, root: unknown, at: string, base = ""): void {
   c.asn(root, under(at, "asn"), base);
   c.scalar(root, under(at, "bgpPeeringAddress"), ipPeer, base);
   c.each(

@@ -35,7 +35,10 @@ import type { PrincipalAssociationArgs } from "@pulumi/aws/ram/principalAssociat
 import type { ResourceShareAccepterArgs } from "@pulumi/aws/ram/resourceShareAccepter";
 import type { ResourceShareAssociationsExclusiveArgs } from "@pulumi/aws/ram/resourceShareAssociationsExclusive";
 import type { RouteServerPeerArgs } from "@pulumi/aws/vpc/routeServerPeer";
-import { AWS_INTERCONNECT_EXTRACTORS } from "../../../../policypack/src/facts/aws/interconnect";
+import {
+  AWS_INTERCONNECT_EXTRACTORS,
+  awsOwnServiceRegion,
+} from "../../../../policypack/src/facts/aws/interconnect";
 import type { InterconnectFacts, PeerIdentifier } from "../../../../policypack/src/facts/types";
 import type { Props } from "../../../../policypack/src/values";
 import { COMPUTED, OTHER_ACCOUNT, OWN_ACCOUNT, args } from "../../../support/facts/accounts";
@@ -43,7 +46,9 @@ import { COMPUTED, OTHER_ACCOUNT, OWN_ACCOUNT, args } from "../../../support/fac
 function facts(token: string, props: Props): InterconnectFacts {
   const extract = AWS_INTERCONNECT_EXTRACTORS.get(token);
   if (!extract) throw new Error(`no extractor for ${token}`);
-  return extract(props);
+  const result = extract(props);
+  if (!result) throw new Error(`${token} is not read as an interconnect`);
+  return result;
 }
 
 function peers(token: string, props: Props): readonly PeerIdentifier[] {
@@ -473,10 +478,8 @@ const CASES: readonly KindCase[] = [
     },
     plain: {
       props: args<VpcEndpointArgs>({ vpcId: "vpc-a", serviceName: "com.amazonaws.us-east-1.s3" }),
-      peers: [
-        { kind: "service-name", value: "com.amazonaws.us-east-1.s3", path: "serviceName" },
-        region("us-east-1", "serviceName", "US"),
-      ],
+      // AWS's own service: the name's region is the endpoint's own, not a far side.
+      peers: [{ kind: "service-name", value: "com.amazonaws.us-east-1.s3", path: "serviceName" }],
     },
   },
   {
@@ -724,7 +727,8 @@ describe("AWS_INTERCONNECT_EXTRACTORS", () => {
 
   it("names every kind", () => {
     for (const [token, extract] of AWS_INTERCONNECT_EXTRACTORS) {
-      expect({ token, kind: extract({}).kind }).toEqual({
+      expect({ token, kind: extract.kind, fromProps: extract({})?.kind }).toEqual({
+        fromProps: extract.kind,
         token,
         kind: expect.stringMatching(/\S/),
       });
@@ -812,6 +816,44 @@ describe("AWS interconnect: JSON-string lists and computed values", () => {
   it("gives a region outside the catalogue the country of its partition", () => {
     expect(peers(PEERING, { peerRegion: "cn-south-9" })).toEqual([
       region("cn-south-9", "peerRegion", "CN"),
+    ]);
+  });
+});
+
+describe("AWS interconnect: endpoints to AWS's own services", () => {
+  const ENDPOINT = "aws:ec2/vpcEndpoint:VpcEndpoint";
+
+  it.each([
+    ["com.amazonaws.cn-north-1.s3", "cn-north-1"],
+    ["cn.com.amazonaws.cn-north-1.ecr.dkr", "cn-north-1"],
+    ["com.amazonaws.ap-east-1.ecr.api", "ap-east-1"],
+    [" COM.AMAZONAWS.US-EAST-1.S3 ", "us-east-1"],
+  ])("reads %j as AWS's own service in %s", (name, region) => {
+    expect(awsOwnServiceRegion(name)).toBe(region);
+    expect(peers(ENDPOINT, { vpcId: "vpc-a", serviceName: name }).map((p) => p.kind)).toEqual([
+      "service-name",
+    ]);
+  });
+
+  it.each([
+    ["com.amazonaws.vpce.ap-east-1.vpce-svc-0123456789abcdef0"],
+    ["com.example.ap-east-1.s3"],
+    ["com.amazonaws.not-a-region.s3"],
+    ["com.amazonaws.ap-east-1"],
+  ])("does not read %j as AWS's own service", (name) => {
+    expect(awsOwnServiceRegion(name)).toBeUndefined();
+  });
+
+  it("still reports a serviceRegion beside an AWS service name", () => {
+    expect(
+      peers(ENDPOINT, {
+        vpcId: "vpc-a",
+        serviceName: "com.amazonaws.ap-east-1.s3",
+        serviceRegion: "ap-east-1",
+      }),
+    ).toEqual([
+      { kind: "service-name", value: "com.amazonaws.ap-east-1.s3", path: "serviceName" },
+      region("ap-east-1", "serviceRegion", "HK"),
     ]);
   });
 });

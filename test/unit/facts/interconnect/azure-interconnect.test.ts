@@ -29,7 +29,9 @@ import { COMPUTED, OTHER_SUB, OWN_SUB, args, vnetId } from "../../../support/fac
 function facts(token: string, props: Props): InterconnectFacts {
   const extract = AZURE_INTERCONNECT_EXTRACTORS.get(normaliseToken(token));
   if (!extract) throw new Error(`no extractor for ${token}`);
-  return extract(props);
+  const result = extract(props);
+  if (!result) throw new Error(`${token} is not read as an interconnect`);
+  return result;
 }
 
 function peers(token: string, props: Props): readonly PeerIdentifier[] {
