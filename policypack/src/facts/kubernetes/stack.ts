@@ -65,7 +65,7 @@ function findCluster(
   tried.push(
     many > 1
       ? `the cluster provider \`${name}\` depends on (${many} candidates)`
-      : `a cluster resource (${CLUSTER_TOKENS.map(shortType).join("/")}) that provider \`${name}\`'s kubeconfig comes from (none in the stack)`,
+      : `an EKS, AKS or GKE cluster resource that provider \`${name}\`'s kubeconfig comes from (none in the stack)`,
   );
   return undefined;
 }
