@@ -56,6 +56,12 @@ export type Subject =
       readonly computed: readonly string[];
       /** Values that would name an instance type but can never be read (a template's). */
       readonly unresolved: readonly UnresolvedValue[];
+      /**
+       * Runs on accelerator nodes another resource provisions (a Kubernetes workload): a placement
+       * that cannot be resolved is an advisory note, not a violation; the nodes are judged where
+       * they are declared.
+       */
+      readonly workload?: boolean;
     }
   | { readonly kind: "ai-service"; readonly service: AiServiceFacts };
 

@@ -7,12 +7,13 @@ import { closest } from "./catalogue/suggest";
 import type { ConfigError, ConfigProblem, JurisdictionHint } from "./problems";
 import { BUILTIN_FOREIGN_PROVIDERS } from "./data/foreign-providers";
 import type { ForeignProvider } from "./data/foreign-providers";
-import type { ChipEntry, Cloud } from "./data/types";
+import type { ChipEntry } from "./data/types";
 import type { Coverage } from "./facts";
 import type {
   AcceleratorUse,
   PeerIdentifier,
   Placement,
+  Platform,
   TemplateResourceRef,
   UnresolvedReason,
   UnresolvedValue,
@@ -148,6 +149,9 @@ function headline(ref: ResourceRef, subject: Subject, unknown: UnknownWord = "co
   return `${ref.type} "${ref.name}" ${subjectText(subject, unknown)}.`;
 }
 
+const KUBERNETES_PLACEMENT_FIX =
+  "Fix: make the cluster's placement known: give the kubernetes provider a `kubeconfig` whose API server, cluster or context name, or `aws eks get-token --region` arguments name the region (for the default provider, stack config `kubernetes:kubeconfig`, optionally with `kubernetes:context`), or create the provider from the cluster resource of this stack (its kubeconfig output).";
+
 function placementFinding(ref: ResourceRef, f: Extract<Finding, { kind: "placement" }>): string {
   const v = f.verdict;
   const lines = [headline(ref, f.subject)];
@@ -179,11 +183,19 @@ function placementFinding(ref: ResourceRef, f: Extract<Finding, { kind: "placeme
       break;
     case "unresolved":
       lines.push(`Where: unknown; looked at ${v.placement.tried.join(", ")}.`);
+      if (f.subject.kind === "accelerator" && f.subject.workload === true) {
+        lines.push(
+          "Note: this workload asks for accelerators on a cluster whose region cannot be resolved, so it cannot be shown to run outside the restricted jurisdictions; the cluster's accelerator nodes are checked where they are declared.",
+        );
+      } else {
+        lines.push(
+          "Why: a GPU or AI resource whose region cannot be resolved could land in a restricted jurisdiction.",
+        );
+      }
       lines.push(
-        "Why: a GPU or AI resource whose region cannot be resolved could land in a restricted jurisdiction.",
-      );
-      lines.push(
-        "Fix: make the placement explicit: set the region/location on the resource or its explicit provider, or set the provider's region in stack config (e.g. aws:region, azure-native:location, gcp:region).",
+        v.placement.cloud === "kubernetes"
+          ? KUBERNETES_PLACEMENT_FIX
+          : "Fix: make the placement explicit: set the region/location on the resource or its explicit provider, or set the provider's region in stack config (e.g. aws:region, azure-native:location, gcp:region).",
       );
       break;
   }
@@ -400,17 +412,20 @@ export function wordFinding(ref: ResourceRef, f: Finding): string {
 // ── Policy texts: descriptions and remediation, worded from what the facts cover ────────────
 
 /** How each cloud is named, and the input that places a resource there. */
-const CLOUD_WORDS: Readonly<Record<Cloud, { readonly name: string; readonly placedBy: string }>> = {
+const CLOUD_WORDS: Readonly<
+  Record<Platform, { readonly name: string; readonly placedBy: string }>
+> = {
   aws: { name: "AWS", placedBy: "region" },
   azure: { name: "Azure", placedBy: "location" },
   gcp: { name: "Google Cloud", placedBy: "region" },
   alicloud: { name: "Alibaba Cloud", placedBy: "region" },
   tencentcloud: { name: "Tencent Cloud", placedBy: "region" },
   huaweicloud: { name: "Huawei Cloud", placedBy: "region" },
+  kubernetes: { name: "Kubernetes", placedBy: "kubeconfig" },
 };
 
 /** "AWS, Azure and Google Cloud". */
-export function cloudNames(clouds: readonly Cloud[]): string {
+export function cloudNames(clouds: readonly Platform[]): string {
   const names = clouds.map((c) => CLOUD_WORDS[c].name);
   return names.length <= 1
     ? (names[0] ?? "")
@@ -418,8 +433,8 @@ export function cloudNames(clouds: readonly Cloud[]): string {
 }
 
 /** "`region` (AWS, Google Cloud …) or `location` (Azure)": the input that places a resource. */
-export function placementInputs(clouds: readonly Cloud[]): string {
-  const byInput = new Map<string, Cloud[]>();
+export function placementInputs(clouds: readonly Platform[]): string {
+  const byInput = new Map<string, Platform[]>();
   for (const c of clouds) {
     const input = CLOUD_WORDS[c].placedBy;
     byInput.set(input, [...(byInput.get(input) ?? []), c]);

@@ -77,8 +77,8 @@ test("one GPU resource of each package: the real engine's policy events equal th
     "azure-vm": "mandatory",
     "gcp-trainer": "mandatory",
     "alicloud-trainer": "mandatory",
-    // A cluster's workload has no region of its own.
-    "k8s-trainer": "none",
+    // A workload on a cluster whose placement nothing names (no kubeconfig): an advisory note.
+    "k8s-trainer": "advisory",
   });
   expect(real.ok).toBe(false);
 });

@@ -451,4 +451,83 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "Huawei Cloud ECS: GPU-accelerated and AI-accelerated ECS types (P2s, P2v, Pi2, G6, Ai1, Kat1 …)",
     url: "https://support.huaweicloud.com/intl/en-us/productdesc-ecs/ecs_01_0045.html",
   },
+  // ── Kubernetes ────────────────────────────────────────────────────────────────────────────
+  "k8s-well-known-labels": {
+    title:
+      "Kubernetes: Well-Known Labels, Annotations and Taints (node.kubernetes.io/instance-type)",
+    url: "https://kubernetes.io/docs/reference/labels-annotations-taints/",
+  },
+  "karpenter-aws-labels": {
+    title:
+      "Karpenter provider AWS: well-known labels karpenter.k8s.aws/instance-{family,category,gpu-*,accelerator-*} (pkg/apis/v1/labels.go)",
+    url: "https://karpenter.sh/docs/concepts/scheduling/#well-known-labels",
+  },
+  "eks-auto-mode-labels": {
+    title:
+      "Amazon EKS: Create a Node Pool for EKS Auto Mode (supported labels eks.amazonaws.com/*)",
+    url: "https://docs.aws.amazon.com/eks/latest/userguide/create-node-pool.html",
+  },
+  "aks-nap-labels": {
+    title:
+      "Microsoft Learn: node auto-provisioning node pools, SKU selectors karpenter.azure.com/sku-*",
+    url: "https://learn.microsoft.com/azure/aks/node-auto-provisioning-node-pools",
+  },
+  "gke-node-labels": {
+    title:
+      "GKE: GPU and TPU node labels (cloud.google.com/gke-accelerator, gke-tpu-accelerator, machine-family)",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/gpus",
+  },
+  "gke-computeclass-crd": {
+    title: "GKE: ComputeClass CRD reference (cloud.google.com/v1, spec.priorities)",
+    url: "https://cloud.google.com/kubernetes-engine/docs/reference/crds/computeclass",
+  },
+  "nvidia-device-plugin": {
+    title:
+      "NVIDIA k8s-device-plugin: resource nvidia.com/gpu, MIG resources nvidia.com/mig-<profile>",
+    url: "https://github.com/NVIDIA/k8s-device-plugin",
+  },
+  "amd-device-plugin": {
+    title: "AMD GPU device plugin for Kubernetes: resource amd.com/gpu",
+    url: "https://github.com/ROCm/k8s-device-plugin",
+  },
+  "aws-neuron-device-plugin": {
+    title:
+      "AWS Neuron: Kubernetes device plugin resources aws.amazon.com/neuron, neuroncore, neurondevice",
+    url: "https://awsdocs-neuron.readthedocs-hosted.com/en/latest/containers/kubernetes-getting-started.html",
+  },
+  "gke-tpu-resource": {
+    title: "GKE: Deploy TPU workloads (container resource google.com/tpu)",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/tpus",
+  },
+  "habana-device-plugin": {
+    title: "Intel Gaudi: Kubernetes device plugin (resource habana.ai/gaudi)",
+    url: "https://docs.habana.ai/en/latest/Orchestration/Gaudi_Kubernetes/Device_Plugin_for_Kubernetes.html",
+  },
+  "eks-api-endpoint": {
+    title: "Amazon EKS: cluster API server endpoint (<id>.<zone>.<region>.eks.amazonaws.com[.cn])",
+    url: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
+  },
+  "aws-eks-update-kubeconfig": {
+    title:
+      "AWS CLI: aws eks update-kubeconfig (cluster ARN names, exec `aws --region <region> eks get-token`)",
+    url: "https://docs.aws.amazon.com/cli/latest/reference/eks/update-kubeconfig.html",
+  },
+  "aks-api-fqdn": {
+    title:
+      "Microsoft Learn: AKS outbound network rules (*.hcp.<location>.azmk8s.io; Azure China *.hcp.<location>.cx.prod.service.azk8s.cn)",
+    url: "https://learn.microsoft.com/azure/aks/outbound-rules-control-egress",
+  },
+  "gke-dns-endpoint": {
+    title: "GKE: DNS-based control plane endpoint (<id>.<location>.gke.goog)",
+    url: "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation",
+  },
+  "gke-kubeconfig-context": {
+    title:
+      "GKE: gcloud container clusters get-credentials (kubeconfig entries gke_<project>_<location>_<cluster>)",
+    url: "https://cloud.google.com/kubernetes-engine/docs/how-to/cluster-access-for-kubectl",
+  },
+  "eks-accelerated-ami-names": {
+    title: "Amazon EKS optimized accelerated AMIs (GPU/NVIDIA and Neuron AMI names)",
+    url: "https://docs.aws.amazon.com/eks/latest/userguide/ml-eks-optimized-ami.html",
+  },
 };

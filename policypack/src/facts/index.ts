@@ -8,7 +8,6 @@ import {
   lookupAiService,
   OTHER_PACKAGE_AI_SERVICE_MODULES,
 } from "../catalogue/ai-services";
-import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
 import { awsAccountFacts } from "./aws/accounts";
@@ -45,6 +44,11 @@ import type { ComputeExtractor } from "./compute";
 import { GCP_COMPUTE_EXTRACTORS, gcpAdditionalPlacements, gcpPlacement } from "./gcp";
 import { GCP_INTERCONNECT_EXTRACTORS } from "./gcp/interconnect";
 import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
+import {
+  KUBERNETES_COMPUTE_EXTRACTORS,
+  kubernetesPlacement,
+  resolveKubernetesInherited,
+} from "./kubernetes";
 import type { InterconnectExtractor } from "./peers";
 import { TENCENTCLOUD_COMPUTE_EXTRACTORS, tencentcloudPlacement } from "./tencentcloud";
 import { normaliseToken } from "./tokens";
@@ -53,6 +57,7 @@ import type {
   EvalContext,
   InterconnectFacts,
   Placement,
+  Platform,
   ProviderView,
   ResourceFacts,
   ResourceView,
@@ -72,7 +77,7 @@ export interface PackageModule {
   readonly npm: string;
   /** Type-token prefix: "aws-native:". */
   readonly prefix: string;
-  readonly cloud: Cloud;
+  readonly cloud: Platform;
   readonly extractors: ReadonlyMap<string, ComputeExtractor>;
   /**
    * Kinds that carry a CloudFormation template: their compute facts (and AI services) are those
@@ -168,7 +173,37 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     extractors: HUAWEICLOUD_COMPUTE_EXTRACTORS,
     placement: huaweicloudPlacement,
   },
+  {
+    npm: "@pulumi/kubernetes",
+    prefix: "kubernetes:",
+    cloud: "kubernetes",
+    extractors: KUBERNETES_COMPUTE_EXTRACTORS,
+    placement: kubernetesPlacement,
+    resolveInherited: (r, _token, index, ctx) =>
+      resolveKubernetesInherited(
+        r,
+        {
+          byUrn: index.byUrn,
+          views: index.views,
+          placementOf: (c) => placementInStack(c, index, ctx),
+        },
+        ctx,
+      ),
+  },
 ];
+
+/** Any resource's placement at the stack phase: its module's, its parent's when it inherits. */
+function placementInStack(
+  view: ResourceView,
+  index: StackIndex,
+  ctx: EvalContext,
+): Placement | undefined {
+  const token = normaliseToken(view.type);
+  const mod = packageOfToken(token);
+  if (!mod) return undefined;
+  const own = mod.placement(view, token, ctx);
+  return own.status === "inherited" ? mod.resolveInherited?.(view, token, index, ctx) : own;
+}
 
 /** Every package the facts understand, by type-token prefix. */
 export const PACKAGES: ReadonlyMap<string, PackageModule> = new Map(
@@ -181,7 +216,7 @@ export function packageOfToken(token: string): PackageModule | undefined {
   return i < 0 ? undefined : PACKAGES.get(token.slice(0, i + 1));
 }
 
-export function cloudOfToken(token: string): Cloud | undefined {
+export function cloudOfToken(token: string): Platform | undefined {
   return packageOfToken(token)?.cloud;
 }
 
@@ -189,7 +224,7 @@ export function cloudOfToken(token: string): Cloud | undefined {
 export interface SupportedPackage {
   readonly npm: string;
   readonly prefix: string;
-  readonly cloud: Cloud;
+  readonly cloud: Platform;
   /** Resource kinds whose accelerator selections are read (template-carrying kinds included). */
   readonly computeTokens: number;
   /** Of those, kinds that carry a CloudFormation template whose resources are read. */
@@ -218,21 +253,21 @@ export const SUPPORTED_PACKAGES: readonly SupportedPackage[] = PACKAGE_LIST.map(
 /** Which clouds the facts read, by what they read: the policies' texts are worded from it. */
 export interface Coverage {
   /** Clouds whose accelerator selections (instance types, VM sizes …) are read. */
-  readonly compute: readonly Cloud[];
+  readonly compute: readonly Platform[];
   /** The AI services recognised, by cloud, in table order. */
-  readonly aiServices: ReadonlyMap<Cloud, readonly string[]>;
+  readonly aiServices: ReadonlyMap<Platform, readonly string[]>;
   /** Clouds whose accounts, subscriptions, tenants or partitions are read. */
-  readonly accounts: readonly Cloud[];
+  readonly accounts: readonly Platform[];
   /** Clouds whose peering and interconnect far sides are read. */
-  readonly interconnects: readonly Cloud[];
+  readonly interconnects: readonly Platform[];
 }
 
-function cloudsWhere(test: (p: SupportedPackage) => boolean): Cloud[] {
+function cloudsWhere(test: (p: SupportedPackage) => boolean): Platform[] {
   return [...new Set(SUPPORTED_PACKAGES.filter(test).map((p) => p.cloud))];
 }
 
-function aiServicesByCloud(): Map<Cloud, string[]> {
-  const out = new Map<Cloud, string[]>();
+function aiServicesByCloud(): Map<Platform, string[]> {
+  const out = new Map<Platform, string[]>();
   for (const row of [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES]) {
     const cloud = packageOfToken(row.module)?.cloud;
     if (cloud === undefined) continue;

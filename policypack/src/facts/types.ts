@@ -3,6 +3,12 @@
 import type { AcceleratorInfo, AiServiceEntry, Cloud, RegionEntry } from "../data/types";
 import type { Props } from "../values";
 
+/**
+ * Where a package's resources run: a cloud, or Kubernetes, whose resources run on a cluster in
+ * some cloud (a Kubernetes placement, once resolved, names that cloud).
+ */
+export type Platform = Cloud | "kubernetes";
+
 /** A resource as the engine sends it (props unwrapped from the SDK proxy where possible). */
 export interface ResourceView {
   readonly type: string;
@@ -75,20 +81,20 @@ export type Placement =
     }
   | {
       readonly status: "computed";
-      readonly cloud: Cloud;
+      readonly cloud: Platform;
       readonly path: string;
       readonly origin: PlacementOrigin;
     }
   | {
       /** Placement comes from a parent resource (AKS cluster, Batch account …), decided at stack level. */
       readonly status: "inherited";
-      readonly cloud: Cloud;
+      readonly cloud: Platform;
       /** Property that names the parent, e.g. "resourceName". */
       readonly via: string;
       /** Parent resource type tokens that can carry the location. */
       readonly parentTypes: readonly string[];
     }
-  | { readonly status: "unresolved"; readonly cloud: Cloud; readonly tried: readonly string[] };
+  | { readonly status: "unresolved"; readonly cloud: Platform; readonly tried: readonly string[] };
 
 /** One place in a resource that selects accelerator hardware. */
 export interface AcceleratorUse {
@@ -111,6 +117,11 @@ export interface ComputeFacts {
    * template): the resource may be GPU capacity, and is judged as such (fails closed).
    */
   readonly unresolved?: readonly UnresolvedValue[];
+  /**
+   * The resource runs on accelerator nodes that another resource provisions (a Kubernetes
+   * workload on its cluster's nodes), rather than being accelerator capacity itself.
+   */
+  readonly workload?: boolean;
 }
 
 /** A resource declared inside a CloudFormation template the Pulumi resource carries. */
@@ -152,7 +163,7 @@ export interface AiServiceFacts {
 }
 
 export interface ResourceFacts {
-  readonly cloud: Cloud;
+  readonly cloud: Platform;
   /** Type token with any API version removed: "azure-native:compute:VirtualMachine". */
   readonly token: string;
   readonly placement: Placement;

@@ -32,9 +32,15 @@ export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Ou
       return { kind: "deferred" };
     case "computed":
       return { kind: "advisory", finding: { kind: "computed", subject, verdict } };
+    case "unresolved":
+      // A workload on a cluster whose placement is unknown: its nodes are judged where declared.
+      if (subject.kind === "accelerator" && subject.workload === true && isDefinite(subject))
+        return { kind: "advisory", finding: { kind: "placement", subject, verdict } };
+      return isDefinite(subject)
+        ? { kind: "violation", finding: { kind: "placement", subject, verdict } }
+        : { kind: "advisory", finding: { kind: "computed", subject, verdict } };
     case "restricted":
     case "unknown-region":
-    case "unresolved":
       return isDefinite(subject)
         ? { kind: "violation", finding: { kind: "placement", subject, verdict } }
         : { kind: "advisory", finding: { kind: "computed", subject, verdict } };

@@ -245,12 +245,12 @@ function decides(
 /**
  * When unknown values are unreadable secrets with no `pulumi up` after them (an offline scan of a
  * stack export, EvalContext.unknowns), a decision that waits for them fails closed: the advisory
- * note becomes a violation that says the value is encrypted. Exemption notes are decided already.
+ * note becomes a violation that says the value is encrypted. Exemption and placement notes are decided already.
  */
 export function failClosedOnUnreadable(outcome: Outcome, env: RuleEnv): Outcome {
   if (env.ctx.unknowns !== "unreadable" || outcome.kind !== "advisory") return outcome;
   const { finding } = outcome;
-  if (finding.kind === "exempted") return outcome;
+  if (isDecidedNote(finding)) return outcome;
   return { kind: "violation", finding: { kind: "unreadable", finding } };
 }
 
@@ -281,6 +281,15 @@ function reportAdvisory(report: ReportViolation, message: string, urn?: string):
     enforcementLevel: "advisory";
   }) => void;
   withLevel({ message, urn, enforcementLevel: "advisory" });
+}
+
+/**
+ * Advisory findings that wait for no value, reported against the resource at advisory level: an
+ * exemption, or a placement note (a workload on a cluster of unknown placement). Every other
+ * advisory finding waits for a value computed during preview.
+ */
+function isDecidedNote(finding: Finding): boolean {
+  return finding.kind === "exempted" || finding.kind === "placement";
 }
 
 function refOf(view: ResourceView): ResourceRef {
@@ -334,7 +343,7 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
           report(wordFinding(refOf(view), outcome.finding));
           return;
         case "advisory":
-          if (outcome.finding.kind === "exempted") {
+          if (isDecidedNote(outcome.finding)) {
             reportAdvisory(report, wordFinding(refOf(view), outcome.finding));
             return;
           }
@@ -365,7 +374,7 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
           );
           const text = (f: Finding) => wordFinding(refOf(view), f);
           if (outcome.kind === "violation") report(text(outcome.finding), view.urn);
-          if (outcome.kind === "advisory" && outcome.finding.kind === "exempted") {
+          if (outcome.kind === "advisory" && isDecidedNote(outcome.finding)) {
             reportAdvisory(report, text(outcome.finding), view.urn);
           } else if (outcome.kind === "advisory") {
             notes.push(`${view.urn}:\n${text(outcome.finding)}`);

@@ -21,7 +21,13 @@ export function acceleratorSubject(
   if (uses.length === 0 && facts.compute.computed.length === 0 && unresolved.length === 0) {
     return undefined;
   }
-  return { kind: "accelerator", uses, computed: facts.compute.computed, unresolved };
+  return {
+    kind: "accelerator",
+    uses,
+    computed: facts.compute.computed,
+    unresolved,
+    ...(facts.compute.workload === true ? { workload: true } : {}),
+  };
 }
 
 export function aiServiceSubject(facts: ResourceFacts): Subject | undefined {

@@ -49,7 +49,7 @@ new ByToken("alicloud:ecs/instance:Instance", "alicloud-trainer", {
   instanceType: "ecs.gn7i-c8g1.2xlarge",
 });
 
-// kubernetes: a Deployment asking for 8 NVIDIA GPUs; a cluster's workloads have no region.
+// kubernetes: a Deployment asking for 8 NVIDIA GPUs on a cluster whose placement nothing names.
 new ByToken("kubernetes:apps/v1:Deployment", "k8s-trainer", {
   spec: {
     selector: { matchLabels: { app: "trainer" } },

@@ -13,6 +13,7 @@ describe("SUPPORTED_PACKAGES", () => {
       "alicloud:",
       "tencentcloud:",
       "huaweicloud:",
+      "kubernetes:",
     ]);
   });
 
@@ -35,12 +36,13 @@ describe("SUPPORTED_PACKAGES", () => {
     ["alicloud:ecs/instance:Instance", "alicloud"],
     ["tencentcloud:Instance/instance:Instance", "tencentcloud"],
     ["huaweicloud:Ecs/instance:Instance", "huaweicloud"],
+    ["kubernetes:karpenter.sh/v1:NodePool", "kubernetes"],
   ])("dispatches %s to %s", (token, cloud) => {
     expect(cloudOfToken(token)).toBe(cloud);
   });
 
   it("knows no package for other tokens", () => {
-    expect(packageOfToken("kubernetes:core/v1:Pod")).toBeUndefined();
+    expect(packageOfToken("random:index/randomId:RandomId")).toBeUndefined();
     expect(cloudOfToken("azurerm")).toBeUndefined();
   });
 });
