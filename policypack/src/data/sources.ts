@@ -299,6 +299,13 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "AMITypes enum as generated from botocore",
     url: "https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_eks/NodegroupAmiType.html",
   },
+  "aws-workspaces-compute-types": {
+    title:
+      "Amazon WorkSpaces API reference: ComputeType (VALUE … GRAPHICS, GRAPHICSPRO, " +
+      "GRAPHICS_G4DN, GRAPHICSPRO_G4DN, GRAPHICS_G6_*, GRAPHICS_GR6_*, GRAPHICS_G6F_*, " +
+      "GRAPHICS_GR6F_4XLARGE)",
+    url: "https://docs.aws.amazon.com/workspaces/latest/api/API_ComputeType.html",
+  },
   "aws-codebuild-environment-types": {
     title:
       "AWS CodeBuild User Guide: build environment compute modes and types " +

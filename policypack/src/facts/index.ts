@@ -8,6 +8,7 @@ import {
   lookupAiService,
   OTHER_PACKAGE_AI_SERVICE_MODULES,
 } from "../catalogue/ai-services";
+import { unspecifiedAccelerator } from "../catalogue/accelerators";
 import type { Cloud } from "../data/types";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
@@ -36,13 +37,23 @@ import {
   resolveAzureClassicInherited,
 } from "./azure-classic";
 import type { ComputeExtractor } from "./compute";
-import { GCP_COMPUTE_EXTRACTORS, gcpAdditionalPlacements, gcpPlacement } from "./gcp";
+import type { StackView } from "./common/stack-links";
+import { resolveComputedInput } from "./common/placement-chain";
+import { findLinked } from "./common/stack-links";
+import {
+  GCP_COMPUTE_EXTRACTORS,
+  gcpAdditionalPlacements,
+  gcpPlacement,
+  gcpResolveInherited,
+} from "./gcp";
 import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
 import type { InterconnectExtractor } from "./peers";
 import { TENCENTCLOUD_COMPUTE_EXTRACTORS, tencentcloudPlacement } from "./tencentcloud";
 import { normaliseToken } from "./tokens";
 import type {
+  AcceleratorUse,
   AccountFacts,
+  ComputeFacts,
   EvalContext,
   InterconnectFacts,
   Placement,
@@ -52,9 +63,7 @@ import type {
 } from "./types";
 
 /** The stack indexed once for the stack phase (every package's parent lookups). */
-export interface StackIndex {
-  readonly views: readonly ResourceView[];
-  readonly byUrn: ReadonlyMap<string, ResourceView>;
+export interface StackIndex extends StackView {
   /** azure-native parents by name, built on first use. */
   azure(): AzureStackIndex;
 }
@@ -129,6 +138,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     extractors: GCP_COMPUTE_EXTRACTORS,
     placement: gcpPlacement,
     additionalPlacements: gcpAdditionalPlacements,
+    resolveInherited: gcpResolveInherited,
   },
   {
     npm: "@pulumi/alicloud",
@@ -287,20 +297,59 @@ export function describeInterconnect(resource: ResourceView): InterconnectFacts 
 }
 
 /** Indexes a stack once for `resolveInheritedPlacement`. O(n); the azure-native index is lazy. */
-export function indexStack(views: readonly ResourceView[]): StackIndex {
+export function indexStack(views: readonly ResourceView[], ctx: EvalContext): StackIndex {
   const byUrn = new Map(views.map((v) => [v.urn, v]));
   let azure: AzureStackIndex | undefined;
-  return {
+  const placements = new Map<string, Placement | undefined>();
+  const index: StackIndex = {
     views,
     byUrn,
     azure: () => (azure ??= indexAzureStack(views)),
+    placementOf(resource) {
+      if (placements.has(resource.urn)) return placements.get(resource.urn);
+      placements.set(resource.urn, undefined); // a cycle ends here
+      const token = normaliseToken(resource.type);
+      const mod = packageOfToken(token);
+      const own = mod?.placement(resource, token, ctx);
+      const at = own && stackPlacement(resource, own, token, index, ctx);
+      placements.set(resource.urn, at);
+      return at;
+    },
   };
+  return index;
+}
+
+/**
+ * Stack phase: where a resource lands when the stack decides it. `inherited` (an AKS node pool, a
+ * Batch pool, a GKE node pool named by its computed `cluster` …) resolves through its parent; a
+ * placement computed from one of its own inputs resolves through the resources that input came
+ * from (propertyDependencies), for every cloud. Anything else is kept.
+ */
+function stackPlacement(
+  view: ResourceView,
+  placement: Placement,
+  token: string,
+  index: StackIndex,
+  ctx: EvalContext,
+): Placement {
+  if (placement.status === "inherited") {
+    return packageOfToken(token)?.resolveInherited?.(view, token, index, ctx) ?? placement;
+  }
+  return resolveComputedInput(view, placement, index, (r) => index.placementOf(r));
+}
+
+/** Whether a placement waits for the stack phase: inherited, or computed from a resource input. */
+export function awaitsStack(placement: Placement): boolean {
+  return (
+    placement.status === "inherited" ||
+    (placement.status === "computed" && placement.origin.kind === "resource")
+  );
 }
 
 /**
  * Stack phase: the placement of a resource whose facts say `inherited` (an AKS node pool, a Batch
- * pool, a classic ML compute …), resolved through its parent in the stack. A resource that is not
- * inherited keeps its placement; a package without parent links answers with what it has.
+ * pool, a classic ML compute …) or computed from one of its inputs, resolved through the stack. A
+ * resource that waits for nothing keeps its placement.
  */
 export function resolveInheritedPlacement(
   view: ResourceView,
@@ -308,9 +357,50 @@ export function resolveInheritedPlacement(
   index: StackIndex,
   ctx: EvalContext,
 ): Placement {
-  if (facts.placement.status !== "inherited") return facts.placement;
-  const mod = packageOfToken(facts.token);
-  return mod?.resolveInherited?.(view, facts.token, index, ctx) ?? facts.placement;
+  if (!awaitsStack(facts.placement)) return facts.placement;
+  return stackPlacement(view, facts.placement, facts.token, index, ctx);
+}
+
+/**
+ * Stack phase: the facts with their compute links followed. Each link's target found in the stack
+ * lends its accelerators (paths read "versions[0].instanceTemplate → tmpl.machineType"); a target
+ * not in the stack cannot be read, so it counts as accelerator hardware of unknown model (fail
+ * closed: denied in a restricted jurisdiction, with a message that says why).
+ */
+function shortName(token: string): string {
+  return token.split(":").pop() ?? token;
+}
+
+export function resolveComputeLinks(
+  view: ResourceView,
+  facts: ResourceFacts,
+  index: StackIndex,
+  ctx: EvalContext,
+): ResourceFacts {
+  const links = facts.compute?.links ?? [];
+  if (!facts.compute || links.length === 0) return facts;
+  const accelerators: AcceleratorUse[] = [...facts.compute.accelerators];
+  const computed: string[] = [...facts.compute.computed];
+  for (const link of links) {
+    const match = findLinked(view, link, index);
+    const target = match && describe(match.target, ctx)?.compute;
+    if (!match || !target) {
+      // Fail closed: hardware chosen by a resource the pack cannot read may be a GPU.
+      const value = link.written[0] ?? "(computed)";
+      const info = unspecifiedAccelerator(
+        `${link.targetTypes.map(shortName).join("/")} not in this stack (machine type unreadable)`,
+      );
+      accelerators.push({ path: link.path, value, info });
+      continue;
+    }
+    for (const use of target.accelerators) {
+      accelerators.push({ ...use, path: `${link.path} → ${match.target.name}.${use.path}` });
+    }
+    for (const path of target.computed)
+      computed.push(`${link.path} → ${match.target.name}.${path}`);
+  }
+  const compute: ComputeFacts = { accelerators, computed: [...new Set(computed)] };
+  return { ...facts, compute };
 }
 
 export { normaliseToken };

@@ -103,6 +103,23 @@ export interface ComputeFacts {
   readonly accelerators: readonly AcceleratorUse[];
   /** Paths that would name an instance type but are computed during preview. */
   readonly computed: readonly string[];
+  /**
+   * Places where another resource selects the hardware (a managed instance group's instance
+   * template): decided at AnalyzeStack from the linked resource's own accelerators.
+   */
+  readonly links?: readonly ComputeLink[];
+}
+
+/** A property that names the resource whose machine type or accelerators this one runs. */
+export interface ComputeLink {
+  /** Property path as written: "versions[0].instanceTemplate". */
+  readonly path: string;
+  /** Top-level properties whose dependencies name the linked resource ("versions"). */
+  readonly via: readonly string[];
+  /** Type tokens the linked resource may have. */
+  readonly targetTypes: readonly string[];
+  /** The written value (self link, ID or name), when known during preview. */
+  readonly written: readonly string[];
 }
 
 export interface AiServiceFacts {

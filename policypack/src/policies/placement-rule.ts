@@ -2,11 +2,17 @@
 // GPU and AI-service policies. A policy supplies what its subject is; placement, verdict and
 // outcome are decided here, the same way for both.
 import type { ResolvedSettings } from "../config";
-import { describe, indexStack, resolveInheritedPlacement } from "../facts";
+import {
+  awaitsStack,
+  describe,
+  indexStack,
+  resolveComputeLinks,
+  resolveInheritedPlacement,
+} from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { notApplicableBecause } from "../report";
-import { judgePlacement, judgePlacements } from "./placement-verdict";
+import { judgePlacements } from "./placement-verdict";
 import type { Rule, RuleEnv } from "./rule";
 import { isDefinite } from "./subjects";
 
@@ -42,7 +48,7 @@ export function decidePlacement(subject: Subject, verdict: PlacementVerdict): Ou
 }
 
 export function placementRule(p: PlacementRuleSpec): Rule {
-  return {
+  const rule: Rule = {
     concerns(view, env) {
       const facts = describe(view, env.ctx);
       return facts !== undefined && p.concerns(facts);
@@ -55,20 +61,25 @@ export function placementRule(p: PlacementRuleSpec): Rule {
       const sel = p.select(facts, settings);
       if (sel.kind === "not-applicable") return sel;
       if (sel.kind === "clear") return { kind: "pass" };
-      return decidePlacement(
-        sel.subject,
-        judgePlacements([facts.placement, ...facts.additionalPlacements], settings),
-      );
+      const verdict = judgePlacements([facts.placement, ...facts.additionalPlacements], settings);
+      // Decided at AnalyzeStack: a placement computed from another resource of the stack, or
+      // hardware that a linked resource (an instance template) selects.
+      if (verdict.kind === "computed" && awaitsStack(verdict.placement))
+        return { kind: "deferred" };
+      const linked = (facts.compute?.links?.length ?? 0) > 0 && !isDefinite(sel.subject);
+      if (linked && verdict.kind !== "allowed") return { kind: "deferred" };
+      return decidePlacement(sel.subject, verdict);
     },
     evaluateStack(views, env, settings) {
       const out: { view: ResourceView; outcome: Outcome }[] = [];
       let index: ReturnType<typeof indexStack> | undefined;
       for (const view of views) {
-        const facts = describe(view, env.ctx);
-        if (!facts || facts.placement.status !== "inherited") continue;
+        const own = describe(view, env.ctx);
+        if (!own || rule.evaluate(view, env, settings).kind !== "deferred") continue;
+        index ??= indexStack(views, env.ctx);
+        const facts = resolveComputeLinks(view, own, index, env.ctx);
         const sel = p.select(facts, settings);
         if (sel.kind !== "subject") continue;
-        index ??= indexStack(views);
         const placement = resolveInheritedPlacement(view, facts, index, env.ctx);
         // A parent that itself inherits cannot be followed further: unresolved, said so.
         const verdict: PlacementVerdict =
@@ -81,10 +92,11 @@ export function placementRule(p: PlacementRuleSpec): Rule {
                   tried: [`the parent resource named by \`${placement.via}\``],
                 },
               }
-            : judgePlacement(placement, settings);
+            : judgePlacements([placement, ...facts.additionalPlacements], settings);
         out.push({ view, outcome: decidePlacement(sel.subject, verdict) });
       }
       return out;
     },
   };
+  return rule;
 }

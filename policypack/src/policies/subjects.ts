@@ -17,7 +17,8 @@ export function acceleratorSubject(
           countsAsExportControlled(u.info.chip.exportControl),
         )
       : facts.compute.accelerators;
-  if (uses.length === 0 && facts.compute.computed.length === 0) return undefined;
+  const linked = (facts.compute.links?.length ?? 0) > 0;
+  if (uses.length === 0 && facts.compute.computed.length === 0 && !linked) return undefined;
   return { kind: "accelerator", uses, computed: facts.compute.computed };
 }
 
@@ -35,6 +36,8 @@ export function mayBeGpuOrAi(facts: ResourceFacts): boolean {
   return (
     facts.aiService !== undefined ||
     (facts.compute !== undefined &&
-      (facts.compute.accelerators.length > 0 || facts.compute.computed.length > 0))
+      (facts.compute.accelerators.length > 0 ||
+        facts.compute.computed.length > 0 ||
+        (facts.compute.links?.length ?? 0) > 0))
   );
 }
