@@ -361,6 +361,7 @@ const CLOUD_WORDS: Readonly<Record<Cloud, { readonly name: string; readonly plac
   alicloud: { name: "Alibaba Cloud", placedBy: "region" },
   tencentcloud: { name: "Tencent Cloud", placedBy: "region" },
   huaweicloud: { name: "Huawei Cloud", placedBy: "region" },
+  yandex: { name: "Yandex Cloud", placedBy: "zone" },
 };
 
 /** "AWS, Azure and Google Cloud". */

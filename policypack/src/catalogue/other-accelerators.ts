@@ -22,6 +22,10 @@ import {
   TENCENTCLOUD_ACCELERATOR_FAMILIES,
   TENCENTCLOUD_ACCELERATOR_PATTERN,
 } from "../data/accelerators/tencentcloud-families";
+import {
+  YANDEX_GPU_PLATFORM_PATTERN,
+  YANDEX_GPU_PLATFORMS,
+} from "../data/accelerators/yandex-families";
 import type {
   AcceleratorFamilyEntry,
   AcceleratorInfo,
@@ -41,6 +45,7 @@ for (const entry of [
   ...ALICLOUD_ACCELERATOR_FAMILIES,
   ...TENCENTCLOUD_ACCELERATOR_FAMILIES,
   ...HUAWEICLOUD_ACCELERATOR_FAMILIES,
+  ...YANDEX_GPU_PLATFORMS,
 ]) {
   chipEntry(entry.chip);
 }
@@ -256,4 +261,12 @@ export const classifyHuaweicloudFlavor = familyClassifier({
   entries: HUAWEICLOUD_ACCELERATOR_FAMILIES,
   pattern: HUAWEICLOUD_ACCELERATOR_PATTERN,
   family: (v) => v.replace(/^physical\./, "").split(".")[0] ?? "",
+});
+
+/** A Yandex Cloud Compute platform: "gpu-standard-v3" → A100, "standard-v3-t4" → T4. */
+export const classifyYandexPlatform = familyClassifier({
+  label: "Yandex Cloud",
+  entries: YANDEX_GPU_PLATFORMS,
+  pattern: YANDEX_GPU_PLATFORM_PATTERN,
+  family: (v) => v,
 });

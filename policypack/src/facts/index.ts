@@ -46,9 +46,11 @@ import {
   gcpPlacement,
   gcpResolveInherited,
 } from "./gcp";
+import { EKS_COMPUTE_EXTRACTORS, eksPlacement, eksResolveInherited } from "./eks";
 import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
 import type { InterconnectExtractor } from "./peers";
 import { TENCENTCLOUD_COMPUTE_EXTRACTORS, tencentcloudPlacement } from "./tencentcloud";
+import { YANDEX_COMPUTE_EXTRACTORS, yandexPlacement } from "./yandex";
 import { normaliseToken } from "./tokens";
 import type {
   AcceleratorUse,
@@ -112,6 +114,15 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     placement: (r, _t, ctx) => awsNativePlacement(r, ctx),
   },
   {
+    // Multi-language components, judged from their inputs whether or not their children show.
+    npm: "@pulumi/eks",
+    prefix: "eks:",
+    cloud: "aws",
+    extractors: EKS_COMPUTE_EXTRACTORS,
+    placement: eksPlacement,
+    resolveInherited: eksResolveInherited,
+  },
+  {
     npm: "@pulumi/azure-native",
     prefix: "azure-native:",
     cloud: "azure",
@@ -160,6 +171,13 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     cloud: "huaweicloud",
     extractors: HUAWEICLOUD_COMPUTE_EXTRACTORS,
     placement: huaweicloudPlacement,
+  },
+  {
+    npm: "@pulumi/yandex",
+    prefix: "yandex:",
+    cloud: "yandex",
+    extractors: YANDEX_COMPUTE_EXTRACTORS,
+    placement: yandexPlacement,
   },
 ];
 

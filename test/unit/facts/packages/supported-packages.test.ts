@@ -7,12 +7,14 @@ describe("SUPPORTED_PACKAGES", () => {
     expect(SUPPORTED_PACKAGES.map((p) => p.prefix)).toEqual([
       "aws:",
       "aws-native:",
+      "eks:",
       "azure-native:",
       "azure:",
       "gcp:",
       "alicloud:",
       "tencentcloud:",
       "huaweicloud:",
+      "yandex:",
     ]);
   });
 
