@@ -430,6 +430,35 @@ describe("EKS components judged from their inputs", () => {
     expect(verdicts["p4d-cn"]).toEqual({ [GPU_POLICY]: "mandatory" });
     expect(verdicts["p4d-us"]).toBe("none");
   });
+  test("denies an AWSx EC2 task definition reserving a GPU whose child lands in cn-north-1", async () => {
+    const awsx = defaultProvider("awsx", {});
+    const task = (name: string, provider: EngineResource): EngineResource[] => {
+      const parent = f.resource("awsx:ecs:EC2TaskDefinition", name, {
+        provider: awsx,
+        custom: false,
+        inputs: {
+          container: { image: "trainer", resourceRequirements: [{ type: "GPU", value: "1" }] },
+        },
+      });
+      const child = f.resource("aws:ecs/taskDefinition:TaskDefinition", `${name}-td`, {
+        provider,
+        parent,
+        inputs: { family: name, containerDefinitions: "[]" },
+      });
+      return [parent, child];
+    };
+    const stack = [
+      f.rootStack(),
+      awsx,
+      cnAws,
+      usAws,
+      ...task("gpu-task-cn", cnAws),
+      ...task("gpu-task-us", usAws),
+    ];
+    const verdicts = verdictsByName(stack, await pack.get().evaluate(stack));
+    expect(verdicts["gpu-task-cn"]).toEqual({ [GPU_POLICY]: "mandatory" });
+    expect(verdicts["gpu-task-us"]).toBe("none");
+  });
 });
 
 describe("classic AKS node pool at stack level", () => {

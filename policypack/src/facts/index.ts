@@ -46,6 +46,7 @@ import {
   gcpPlacement,
   gcpResolveInherited,
 } from "./gcp";
+import { AWSX_COMPUTE_EXTRACTORS, awsxPlacement, awsxResolveInherited } from "./awsx";
 import { EKS_COMPUTE_EXTRACTORS, eksPlacement, eksResolveInherited } from "./eks";
 import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
 import type { InterconnectExtractor } from "./peers";
@@ -121,6 +122,14 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     extractors: EKS_COMPUTE_EXTRACTORS,
     placement: eksPlacement,
     resolveInherited: eksResolveInherited,
+  },
+  {
+    npm: "@pulumi/awsx",
+    prefix: "awsx:",
+    cloud: "aws",
+    extractors: AWSX_COMPUTE_EXTRACTORS,
+    placement: awsxPlacement,
+    resolveInherited: awsxResolveInherited,
   },
   {
     npm: "@pulumi/azure-native",

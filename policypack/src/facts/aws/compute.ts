@@ -236,7 +236,10 @@ function requirementsAt(...patterns: string[]): (c: ComputeCollector, props: Pro
   };
 }
 
-function gpuRequirementsAt(...patterns: string[]): (c: ComputeCollector, props: Props) => void {
+/** ECS / Batch `resourceRequirements[]` lists at each pattern (GPU entries above zero). */
+export function gpuRequirementsAt(
+  ...patterns: string[]
+): (c: ComputeCollector, props: Props) => void {
   return (c, props) => {
     for (const p of patterns) at(c, props, p, "", gpuRequirements);
   };

@@ -8,6 +8,7 @@ describe("SUPPORTED_PACKAGES", () => {
       "aws:",
       "aws-native:",
       "eks:",
+      "awsx:",
       "azure-native:",
       "azure:",
       "gcp:",
