@@ -39,6 +39,7 @@ export const CLOUD_ENV_PREFIXES: readonly string[] = [
   "TENCENTCLOUD_",
   "HW_",
   "HUAWEICLOUD_",
+  "YC_",
 ];
 
 /** Files the AWS SDKs read a profile's region from; pointed at nothing for recorded inputs. */

@@ -376,8 +376,21 @@ function knownRegionNames(): readonly string[] {
   return regionNames;
 }
 
-const CLOUDS: readonly Cloud[] = ["aws", "azure", "gcp", "alicloud", "tencentcloud", "huaweicloud"];
-const LISTED_CLOUDS: ReadonlySet<Cloud> = new Set(["alicloud", "tencentcloud", "huaweicloud"]);
+const CLOUDS: readonly Cloud[] = [
+  "aws",
+  "azure",
+  "gcp",
+  "alicloud",
+  "tencentcloud",
+  "huaweicloud",
+  "yandex",
+];
+const LISTED_CLOUDS: ReadonlySet<Cloud> = new Set([
+  "alicloud",
+  "tencentcloud",
+  "huaweicloud",
+  "yandex",
+]);
 
 /** The listed clouds that have a region of this (unprefixed) name. */
 function listedCloudsWithRegion(key: string): Cloud[] {

@@ -422,6 +422,7 @@ const CLOUD_WORDS: Readonly<
   tencentcloud: { name: "Tencent Cloud", placedBy: "region" },
   huaweicloud: { name: "Huawei Cloud", placedBy: "region" },
   kubernetes: { name: "Kubernetes", placedBy: "kubeconfig" },
+  yandex: { name: "Yandex Cloud", placedBy: "zone" },
 };
 
 /** "AWS, Azure and Google Cloud". */

@@ -244,6 +244,46 @@ const CASES: readonly Case[] = [
     denied: { inputs: { region: "cn-north-4" } },
     allowed: { inputs: { region: "eu-west-101" } },
   },
+  // gcp: GKE node pools located by their cluster's ID
+  {
+    family: "gcp GKE node pool located by its cluster ID",
+    policy: GPU_POLICY,
+    pkg: "gcp",
+    token: "gcp:container/nodePool:NodePool",
+    inputs: { nodeConfig: { machineType: "a3-highgpu-8g" } },
+    denied: {
+      inputs: { cluster: "projects/p/locations/asia-east2/clusters/c" },
+      provider: { region: "us-central1" },
+    },
+    allowed: {
+      inputs: { cluster: "projects/p/locations/us-central1/clusters/c" },
+      provider: { region: "asia-east2" },
+    },
+  },
+  // yandex
+  {
+    family: "yandex compute instance on an A100 platform",
+    policy: GPU_POLICY,
+    pkg: "yandex",
+    token: "yandex:index/computeInstance:ComputeInstance",
+    inputs: {
+      platformId: "gpu-standard-v3",
+      resources: { cores: 28, memory: 119, gpus: 1 },
+      bootDisk: { initializeParams: { imageId: "fd8" } },
+      networkInterfaces: [{ subnetId: "s" }],
+    },
+    denied: { inputs: { zone: "ru-central1-a" } },
+    allowed: { inputs: { zone: "kz1-a" } },
+  },
+  {
+    family: "yandex Managed Kubernetes node group with GPUs",
+    policy: GPU_POLICY,
+    pkg: "yandex",
+    token: "yandex:index/kubernetesNodeGroup:KubernetesNodeGroup",
+    inputs: { clusterId: "c", instanceTemplate: { resources: { cores: 8, memory: 48, gpus: 1 } } },
+    denied: { provider: { zone: "ru-central1-b" } },
+    allowed: { provider: { zone: "kz1-a" } },
+  },
 ];
 
 describe.each(CASES)("$family", (c) => {
@@ -284,15 +324,140 @@ describe("CPU-only resources of the other packages", () => {
 });
 
 describe("a computed GCP zone", () => {
-  test("gives an advisory note, not a verdict", async () => {
-    const result = await levels(
-      GPU_POLICY,
-      "gcp:compute/instance:Instance",
-      { machineType: "a3-highgpu-8g", zone: UNKNOWN },
-      defaultProvider("gcp", {}),
-    );
-    expect(result).toContain("advisory");
-    expect(result).not.toContain("mandatory");
+  test("waits for the stack during Analyze, then gives an advisory note, not a verdict", async () => {
+    expect(
+      await levels(
+        GPU_POLICY,
+        "gcp:compute/instance:Instance",
+        { machineType: "a3-highgpu-8g", zone: UNKNOWN },
+        defaultProvider("gcp", {}),
+      ),
+    ).toEqual([]);
+    const provider = defaultProvider("gcp", {});
+    const vm = f.resource("gcp:compute/instance:Instance", "vm", {
+      provider,
+      inputs: { machineType: "a3-highgpu-8g", zone: UNKNOWN },
+    });
+    const resources = [f.rootStack(), provider, vm];
+    const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
+    expect(verdicts["vm"]).toEqual({ [GPU_POLICY]: "advisory" });
+  });
+});
+
+describe("GCP resources the stack decides, at AnalyzeStack", () => {
+  const provider = defaultProvider("gcp", { region: "us-central1" });
+  const template = f.resource("gcp:compute/instanceTemplate:InstanceTemplate", "a100-tmpl", {
+    provider,
+    inputs: { machineType: "a2-highgpu-1g", disks: [{ sourceImage: "debian-12" }] },
+  });
+  const group = (name: string, region: string): EngineResource =>
+    f.resource("gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager", name, {
+      provider,
+      inputs: { region, baseInstanceName: "w", versions: [{ instanceTemplate: UNKNOWN }] },
+      dependsOn: [template],
+      propertyDependencies: { versions: [template] },
+    });
+  const cluster = (name: string, location: string): EngineResource =>
+    f.resource("gcp:container/cluster:Cluster", name, {
+      provider,
+      inputs: { location, initialNodeCount: 1 },
+    });
+  const hk = cluster("gke-hk", "asia-east2");
+  const eu = cluster("gke-eu", "europe-west4");
+  const pool = (name: string, of: EngineResource): EngineResource =>
+    f.resource("gcp:container/nodePool:NodePool", name, {
+      provider,
+      inputs: { cluster: UNKNOWN, location: UNKNOWN, nodeConfig: { machineType: "g2-standard-8" } },
+      dependsOn: [of],
+      propertyDependencies: { cluster: [of], location: [of] },
+    });
+  const resources = [
+    f.rootStack(),
+    provider,
+    template,
+    group("mig-hk", "asia-east2"),
+    group("mig-us", "us-east1"),
+    hk,
+    eu,
+    pool("pool-hk", hk),
+    pool("pool-eu", eu),
+  ];
+
+  test("denies the managed instance group running the A100 template in Hong Kong, not the one in the US", async () => {
+    const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
+    expect(verdicts["mig-hk"]).toEqual({ [GPU_POLICY]: "mandatory" });
+    expect(verdicts["mig-us"]).toBe("none");
+  });
+
+  test("places node pools where their cluster of the same stack is", async () => {
+    const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
+    expect(verdicts["pool-hk"]).toEqual({ [GPU_POLICY]: "mandatory" });
+    expect(verdicts["pool-eu"]).toBe("none");
+  });
+});
+
+describe("EKS components judged from their inputs", () => {
+  const eks = defaultProvider("eks", {});
+  const cnAws = f.explicitProvider("aws", "cn", { region: "cn-north-1" });
+  const usAws = f.explicitProvider("aws", "us", { region: "us-east-1" });
+  const component = (name: string, instanceType: string): EngineResource =>
+    f.resource("eks:index:ManagedNodeGroup", name, {
+      provider: eks,
+      custom: false,
+      inputs: { cluster: "c", instanceTypes: [instanceType] },
+    });
+  const child = (name: string, parent: EngineResource, provider: EngineResource): EngineResource =>
+    f.resource("aws:eks/nodeGroup:NodeGroup", name, {
+      provider,
+      parent,
+      inputs: { clusterName: "c", instanceTypes: ["m5.large"], nodeRoleArn: "r", subnetIds: ["s"] },
+    });
+  const gpuCn = component("p4d-cn", "p4d.24xlarge");
+  const gpuUs = component("p4d-us", "p4d.24xlarge");
+  const resources = [
+    f.rootStack(),
+    eks,
+    cnAws,
+    usAws,
+    gpuCn,
+    child("p4d-cn-ng", gpuCn, cnAws),
+    gpuUs,
+    child("p4d-us-ng", gpuUs, usAws),
+  ];
+
+  test("denies a p4d managed node group whose children land in cn-north-1, allows the one in us-east-1", async () => {
+    const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
+    expect(verdicts["p4d-cn"]).toEqual({ [GPU_POLICY]: "mandatory" });
+    expect(verdicts["p4d-us"]).toBe("none");
+  });
+  test("denies an AWSx EC2 task definition reserving a GPU whose child lands in cn-north-1", async () => {
+    const awsx = defaultProvider("awsx", {});
+    const task = (name: string, provider: EngineResource): EngineResource[] => {
+      const parent = f.resource("awsx:ecs:EC2TaskDefinition", name, {
+        provider: awsx,
+        custom: false,
+        inputs: {
+          container: { image: "trainer", resourceRequirements: [{ type: "GPU", value: "1" }] },
+        },
+      });
+      const child = f.resource("aws:ecs/taskDefinition:TaskDefinition", `${name}-td`, {
+        provider,
+        parent,
+        inputs: { family: name, containerDefinitions: "[]" },
+      });
+      return [parent, child];
+    };
+    const stack = [
+      f.rootStack(),
+      awsx,
+      cnAws,
+      usAws,
+      ...task("gpu-task-cn", cnAws),
+      ...task("gpu-task-us", usAws),
+    ];
+    const verdicts = verdictsByName(stack, await pack.get().evaluate(stack));
+    expect(verdicts["gpu-task-cn"]).toEqual({ [GPU_POLICY]: "mandatory" });
+    expect(verdicts["gpu-task-us"]).toBe("none");
   });
 });
 

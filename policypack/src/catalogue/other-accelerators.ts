@@ -22,6 +22,10 @@ import {
   TENCENTCLOUD_ACCELERATOR_FAMILIES,
   TENCENTCLOUD_ACCELERATOR_PATTERN,
 } from "../data/accelerators/tencentcloud-families";
+import {
+  YANDEX_GPU_PLATFORM_PATTERN,
+  YANDEX_GPU_PLATFORMS,
+} from "../data/accelerators/yandex-families";
 import type {
   AcceleratorFamilyEntry,
   AcceleratorInfo,
@@ -41,6 +45,7 @@ for (const entry of [
   ...ALICLOUD_ACCELERATOR_FAMILIES,
   ...TENCENTCLOUD_ACCELERATOR_FAMILIES,
   ...HUAWEICLOUD_ACCELERATOR_FAMILIES,
+  ...YANDEX_GPU_PLATFORMS,
 ]) {
   chipEntry(entry.chip);
 }
@@ -100,12 +105,44 @@ function lastSegment(value: string): string {
 
 const GCP = "Google Cloud";
 
+/**
+ * Accelerator-optimized machine series by leading letters, so a next generation ("a5-…",
+ * "g6-…", "ct7p-…", "tpu8x-…") is caught before it is catalogued. Google Cloud's CPU families
+ * (e2, n1–n4, c2–c4, m1–m4, h3, t2a/t2d, x4, z3) never start with these letters and a digit; the
+ * shared-core g1-small (and f1-micro) is the one CPU type of the G letters, so G starts at g2.
+ */
+const GCP_MACHINE_SERIES: readonly {
+  readonly series: string;
+  readonly pattern: RegExp;
+  readonly vendor: string;
+  readonly kind: AcceleratorKind;
+  readonly what: string;
+}[] = [
+  { series: "A", pattern: /^a\d+[a-z]*$/, vendor: "NVIDIA", kind: "gpu", what: "GPU" },
+  { series: "G", pattern: /^g(?:[2-9]|\d{2,})[a-z]*$/, vendor: "NVIDIA", kind: "gpu", what: "GPU" },
+  { series: "CT", pattern: /^ct\d+[a-z]*$/, vendor: "Google", kind: "ai-asic", what: "TPU" },
+  { series: "TPU", pattern: /^tpu\d+[a-z]*$/, vendor: "Google", kind: "ai-asic", what: "TPU" },
+];
+
 /** An accelerator-optimized machine type ("a3-highgpu-8g", "g2-standard-4", "ct5lp-hightpu-4t"). */
 export function classifyGcpMachineType(value: string): AcceleratorInfo | undefined {
   const name = lastSegment(value);
   if (name === "") return undefined;
   const entry = byPrefix(name, GCP_MACHINE_FAMILIES);
-  return entry ? info(GCP, entry) : undefined;
+  if (entry) return info(GCP, entry);
+  const family = name.split("-")[0] ?? "";
+  const series = GCP_MACHINE_SERIES.find((s) => s.pattern.test(family));
+  if (!series) return undefined;
+  return {
+    family: `${family} (${GCP}, uncatalogued)`,
+    catalogued: false,
+    chip: uncatalogued(
+      `uncatalogued ${series.what} (${GCP} ${series.series} series)`,
+      series.vendor,
+      series.kind,
+      `A new machine family of the ${GCP} ${series.series} series`,
+    ),
+  };
 }
 
 /** "NVIDIA_TESLA_T4" → "nvidia-tesla-t4"; self links to their last segment; "-vws" dropped. */
@@ -224,4 +261,12 @@ export const classifyHuaweicloudFlavor = familyClassifier({
   entries: HUAWEICLOUD_ACCELERATOR_FAMILIES,
   pattern: HUAWEICLOUD_ACCELERATOR_PATTERN,
   family: (v) => v.replace(/^physical\./, "").split(".")[0] ?? "",
+});
+
+/** A Yandex Cloud Compute platform: "gpu-standard-v3" → A100, "standard-v3-t4" → T4. */
+export const classifyYandexPlatform = familyClassifier({
+  label: "Yandex Cloud",
+  entries: YANDEX_GPU_PLATFORMS,
+  pattern: YANDEX_GPU_PLATFORM_PATTERN,
+  family: (v) => v,
 });

@@ -11,6 +11,7 @@ import {
 import { GCP_MULTI_REGIONS, GCP_REGIONS } from "../data/regions/gcp";
 import { HUAWEICLOUD_REGION_RULES, HUAWEICLOUD_REGIONS } from "../data/regions/huaweicloud";
 import { TENCENTCLOUD_REGIONS } from "../data/regions/tencentcloud";
+import { YANDEX_REGION_RULES, YANDEX_REGIONS } from "../data/regions/yandex";
 import type { Cloud, CountryCode, ListedCloudRegionRule, RegionEntry } from "../data/types";
 
 export { AWS_PARTITION_RULES, AZURE_ENVIRONMENTS, METADATA_HOST_CLOUDS };
@@ -22,6 +23,7 @@ export type { ListedCloudRegionRule } from "../data/types";
 export const LISTED_CLOUD_REGION_RULES: readonly ListedCloudRegionRule[] = [
   ...ALICLOUD_REGION_RULES,
   ...HUAWEICLOUD_REGION_RULES,
+  ...YANDEX_REGION_RULES,
 ];
 
 // ── AWS ─────────────────────────────────────────────────────────────────────────────────────
@@ -144,7 +146,7 @@ export function lookupGcpLocation(
   return entry ? { region, entry } : { region };
 }
 
-// ── Listed providers' clouds (Alibaba Cloud, Tencent Cloud, Huawei Cloud) ─────────────────────
+// ── Listed providers' clouds (Alibaba Cloud, Tencent Cloud, Huawei Cloud, Yandex Cloud) ───────
 
 const LISTED_BY_CLOUD: ReadonlyMap<Cloud, ReadonlyMap<string, RegionEntry>> = new Map<
   Cloud,
@@ -153,6 +155,7 @@ const LISTED_BY_CLOUD: ReadonlyMap<Cloud, ReadonlyMap<string, RegionEntry>> = ne
   ["alicloud", new Map(ALICLOUD_REGIONS.map((r) => [r.name, r]))],
   ["tencentcloud", new Map(TENCENTCLOUD_REGIONS.map((r) => [r.name, r]))],
   ["huaweicloud", new Map(HUAWEICLOUD_REGIONS.map((r) => [r.name, r]))],
+  ["yandex", new Map(YANDEX_REGIONS.map((r) => [r.name, r]))],
 ]);
 
 /**

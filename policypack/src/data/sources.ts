@@ -347,6 +347,24 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "AMITypes enum as generated from botocore",
     url: "https://docs.aws.amazon.com/cdk/api/v2/python/aws_cdk.aws_eks/NodegroupAmiType.html",
   },
+  "yandex-compute-platforms": {
+    title:
+      "Yandex Cloud documentation, Compute Cloud: Platforms (GPU platforms gpu-standard-v1/v2/v3, " +
+      "gpu-standard-v3i, standard-v3-t4, standard-v3-t4i, gpu-standard-v4), yandex-cloud/docs " +
+      "ru/compute/concepts/vm-platforms.md",
+    url: "https://yandex.cloud/en/docs/compute/concepts/vm-platforms",
+  },
+  "yandex-cloud-regions": {
+    title: "Yandex Cloud documentation: regions and availability zones (ru-central1-a/b/d)",
+    url: "https://yandex.cloud/en/docs/overview/concepts/geo-scope",
+  },
+  "aws-workspaces-compute-types": {
+    title:
+      "Amazon WorkSpaces API reference: ComputeType (VALUE … GRAPHICS, GRAPHICSPRO, " +
+      "GRAPHICS_G4DN, GRAPHICSPRO_G4DN, GRAPHICS_G6_*, GRAPHICS_GR6_*, GRAPHICS_G6F_*, " +
+      "GRAPHICS_GR6F_4XLARGE)",
+    url: "https://docs.aws.amazon.com/workspaces/latest/api/API_ComputeType.html",
+  },
   "aws-codebuild-environment-types": {
     title:
       "AWS CodeBuild User Guide: build environment compute modes and types " +

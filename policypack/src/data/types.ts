@@ -25,7 +25,8 @@ export type CountryCode = string;
  * The cloud a resource lands in. One cloud may be reached through several Pulumi packages
  * (aws: and aws-native:, azure-native: and azure:); see SUPPORTED_PACKAGES in facts/index.ts.
  */
-export type Cloud = "aws" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud";
+export type Cloud =
+  "aws" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud" | "yandex";
 
 /** A family of instance types / machine types / flavors that carries one accelerator chip. */
 export interface AcceleratorFamilyEntry extends Sourced {

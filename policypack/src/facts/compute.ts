@@ -4,7 +4,7 @@
 import type { AcceleratorInfo } from "../data/types";
 import type { Props } from "../values";
 import { Computed, readList, readString, readStrings } from "../values";
-import type { AcceleratorUse, ComputeFacts } from "./types";
+import type { AcceleratorUse, ComputeFacts, ComputeLink } from "./types";
 
 export type Classifier = (value: string) => AcceleratorInfo | undefined;
 
@@ -14,6 +14,7 @@ export type ComputeExtractor = (props: Props) => ComputeFacts;
 export class ComputeCollector {
   private readonly uses: AcceleratorUse[] = [];
   private readonly unknown: string[] = [];
+  private readonly linked: ComputeLink[] = [];
 
   constructor(private readonly classify: Classifier) {}
 
@@ -64,7 +65,14 @@ export class ComputeCollector {
     return this;
   }
 
+  /** Another resource of the stack selects the hardware here (decided at AnalyzeStack). */
+  link(link: ComputeLink): this {
+    this.linked.push(link);
+    return this;
+  }
+
   result(): ComputeFacts {
-    return { accelerators: this.uses, computed: [...new Set(this.unknown)] };
+    const facts = { accelerators: this.uses, computed: [...new Set(this.unknown)] };
+    return this.linked.length > 0 ? { ...facts, links: this.linked } : facts;
   }
 }

@@ -8,6 +8,7 @@ import {
   lookupAiService,
   OTHER_PACKAGE_AI_SERVICE_MODULES,
 } from "../catalogue/ai-services";
+import { unspecifiedAccelerator } from "../catalogue/accelerators";
 import { unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
 import { awsAccountFacts } from "./aws/accounts";
@@ -41,8 +42,18 @@ import { AZURE_CLASSIC_INTERCONNECT_EXTRACTORS } from "./azure-classic/interconn
 import type { TemplateContents } from "./cloudformation/contents";
 import type { TemplateKind } from "./cloudformation/kind";
 import type { ComputeExtractor } from "./compute";
-import { GCP_COMPUTE_EXTRACTORS, gcpAdditionalPlacements, gcpPlacement } from "./gcp";
+import type { StackView } from "./common/stack-links";
+import { resolveComputedInput } from "./common/placement-chain";
+import { findLinked } from "./common/stack-links";
+import {
+  GCP_COMPUTE_EXTRACTORS,
+  gcpAdditionalPlacements,
+  gcpPlacement,
+  gcpResolveInherited,
+} from "./gcp";
 import { GCP_INTERCONNECT_EXTRACTORS } from "./gcp/interconnect";
+import { AWSX_COMPUTE_EXTRACTORS, awsxPlacement, awsxResolveInherited } from "./awsx";
+import { EKS_COMPUTE_EXTRACTORS, eksPlacement, eksResolveInherited } from "./eks";
 import { HUAWEICLOUD_COMPUTE_EXTRACTORS, huaweicloudPlacement } from "./huaweicloud";
 import {
   KUBERNETES_COMPUTE_EXTRACTORS,
@@ -51,9 +62,12 @@ import {
 } from "./kubernetes";
 import type { InterconnectExtractor } from "./peers";
 import { TENCENTCLOUD_COMPUTE_EXTRACTORS, tencentcloudPlacement } from "./tencentcloud";
+import { YANDEX_COMPUTE_EXTRACTORS, yandexPlacement } from "./yandex";
 import { normaliseToken } from "./tokens";
 import type {
+  AcceleratorUse,
   AccountFacts,
+  ComputeFacts,
   EvalContext,
   InterconnectFacts,
   Placement,
@@ -64,16 +78,14 @@ import type {
 } from "./types";
 
 /** The stack indexed once for the stack phase (every package's parent lookups). */
-export interface StackIndex {
-  readonly views: readonly ResourceView[];
-  readonly byUrn: ReadonlyMap<string, ResourceView>;
+export interface StackIndex extends StackView {
   /** azure-native parents by name, built on first use. */
   azure(): AzureStackIndex;
 }
 
 /** What one Pulumi package contributes: how its resources are read. */
 export interface PackageModule {
-  /** npm package name, for documentation: "@pulumi/aws-native". */
+  /** The SDK package, for documentation: the npm name ("@pulumi/aws-native"), else its repository. */
   readonly npm: string;
   /** Type-token prefix: "aws-native:". */
   readonly prefix: string;
@@ -123,6 +135,23 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     placement: (r, _t, ctx) => awsNativePlacement(r, ctx),
   },
   {
+    // Multi-language components, judged from their inputs whether or not their children show.
+    npm: "@pulumi/eks",
+    prefix: "eks:",
+    cloud: "aws",
+    extractors: EKS_COMPUTE_EXTRACTORS,
+    placement: eksPlacement,
+    resolveInherited: eksResolveInherited,
+  },
+  {
+    npm: "@pulumi/awsx",
+    prefix: "awsx:",
+    cloud: "aws",
+    extractors: AWSX_COMPUTE_EXTRACTORS,
+    placement: awsxPlacement,
+    resolveInherited: awsxResolveInherited,
+  },
+  {
     npm: "@pulumi/azure-native",
     prefix: "azure-native:",
     cloud: "azure",
@@ -151,6 +180,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     interconnects: GCP_INTERCONNECT_EXTRACTORS,
     placement: gcpPlacement,
     additionalPlacements: gcpAdditionalPlacements,
+    resolveInherited: gcpResolveInherited,
   },
   {
     npm: "@pulumi/alicloud",
@@ -160,7 +190,7 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     placement: alicloudPlacement,
   },
   {
-    npm: "@tencentcloud_iac/pulumi",
+    npm: "tencentcloudstack/pulumi-tencentcloud",
     prefix: "tencentcloud:",
     cloud: "tencentcloud",
     extractors: TENCENTCLOUD_COMPUTE_EXTRACTORS,
@@ -179,31 +209,16 @@ const PACKAGE_LIST: readonly PackageModule[] = [
     cloud: "kubernetes",
     extractors: KUBERNETES_COMPUTE_EXTRACTORS,
     placement: kubernetesPlacement,
-    resolveInherited: (r, _token, index, ctx) =>
-      resolveKubernetesInherited(
-        r,
-        {
-          byUrn: index.byUrn,
-          views: index.views,
-          placementOf: (c) => placementInStack(c, index, ctx),
-        },
-        ctx,
-      ),
+    resolveInherited: (r, _token, index, ctx) => resolveKubernetesInherited(r, index, ctx),
+  },
+  {
+    npm: "regrau/pulumi-yandex",
+    prefix: "yandex:",
+    cloud: "yandex",
+    extractors: YANDEX_COMPUTE_EXTRACTORS,
+    placement: yandexPlacement,
   },
 ];
-
-/** Any resource's placement at the stack phase: its module's, its parent's when it inherits. */
-function placementInStack(
-  view: ResourceView,
-  index: StackIndex,
-  ctx: EvalContext,
-): Placement | undefined {
-  const token = normaliseToken(view.type);
-  const mod = packageOfToken(token);
-  if (!mod) return undefined;
-  const own = mod.placement(view, token, ctx);
-  return own.status === "inherited" ? mod.resolveInherited?.(view, token, index, ctx) : own;
-}
 
 /** Every package the facts understand, by type-token prefix. */
 export const PACKAGES: ReadonlyMap<string, PackageModule> = new Map(
@@ -375,20 +390,59 @@ export function placementOf(resource: ResourceView, ctx: EvalContext): Placement
 }
 
 /** Indexes a stack once for `resolveInheritedPlacement`. O(n); the azure-native index is lazy. */
-export function indexStack(views: readonly ResourceView[]): StackIndex {
+export function indexStack(views: readonly ResourceView[], ctx: EvalContext): StackIndex {
   const byUrn = new Map(views.map((v) => [v.urn, v]));
   let azure: AzureStackIndex | undefined;
-  return {
+  const placements = new Map<string, Placement | undefined>();
+  const index: StackIndex = {
     views,
     byUrn,
     azure: () => (azure ??= indexAzureStack(views)),
+    placementOf(resource) {
+      if (placements.has(resource.urn)) return placements.get(resource.urn);
+      placements.set(resource.urn, undefined); // a cycle ends here
+      const token = normaliseToken(resource.type);
+      const mod = packageOfToken(token);
+      const own = mod?.placement(resource, token, ctx);
+      const at = own && stackPlacement(resource, own, token, index, ctx);
+      placements.set(resource.urn, at);
+      return at;
+    },
   };
+  return index;
+}
+
+/**
+ * Stack phase: where a resource lands when the stack decides it. `inherited` (an AKS node pool, a
+ * Batch pool, a GKE node pool named by its computed `cluster` …) resolves through its parent; a
+ * placement computed from one of its own inputs resolves through the resources that input came
+ * from (propertyDependencies), for every cloud. Anything else is kept.
+ */
+function stackPlacement(
+  view: ResourceView,
+  placement: Placement,
+  token: string,
+  index: StackIndex,
+  ctx: EvalContext,
+): Placement {
+  if (placement.status === "inherited") {
+    return packageOfToken(token)?.resolveInherited?.(view, token, index, ctx) ?? placement;
+  }
+  return resolveComputedInput(view, placement, index, (r) => index.placementOf(r));
+}
+
+/** Whether a placement waits for the stack phase: inherited, or computed from a resource input. */
+export function awaitsStack(placement: Placement): boolean {
+  return (
+    placement.status === "inherited" ||
+    (placement.status === "computed" && placement.origin.kind === "resource")
+  );
 }
 
 /**
  * Stack phase: the placement of a resource whose facts say `inherited` (an AKS node pool, a Batch
- * pool, a classic ML compute …), resolved through its parent in the stack. A resource that is not
- * inherited keeps its placement; a package without parent links answers with what it has.
+ * pool, a classic ML compute …) or computed from one of its inputs, resolved through the stack. A
+ * resource that waits for nothing keeps its placement.
  */
 export function resolveInheritedPlacement(
   view: ResourceView,
@@ -396,15 +450,60 @@ export function resolveInheritedPlacement(
   index: StackIndex,
   ctx: EvalContext,
 ): Placement {
-  if (facts.placement.status !== "inherited") return facts.placement;
-  const mod = packageOfToken(facts.token);
-  return mod?.resolveInherited?.(view, facts.token, index, ctx) ?? facts.placement;
+  if (!awaitsStack(facts.placement)) return facts.placement;
+  return stackPlacement(view, facts.placement, facts.token, index, ctx);
 }
 
 /**
- * Stack phase: the facts of a resource whose placement is `inherited`, once for every place it is
- * deployed to: a StackSet once per instance region (its template read in that region), any other
- * kind once, with the placement of its parent (`resolveInheritedPlacement`).
+ * Stack phase: the facts with their compute links followed. Each link's target found in the stack
+ * lends its accelerators (paths read "versions[0].instanceTemplate → tmpl.machineType"); a target
+ * not in the stack cannot be read, so it counts as accelerator hardware of unknown model (fail
+ * closed: denied in a restricted jurisdiction, with a message that says why).
+ */
+function shortName(token: string): string {
+  return token.split(":").pop() ?? token;
+}
+
+export function resolveComputeLinks(
+  view: ResourceView,
+  facts: ResourceFacts,
+  index: StackIndex,
+  ctx: EvalContext,
+): ResourceFacts {
+  const links = facts.compute?.links ?? [];
+  if (!facts.compute || links.length === 0) return facts;
+  const accelerators: AcceleratorUse[] = [...facts.compute.accelerators];
+  const computed: string[] = [...facts.compute.computed];
+  for (const link of links) {
+    const match = findLinked(view, link, index);
+    const target = match && describe(match.target, ctx)?.compute;
+    if (!match || !target) {
+      // Fail closed: hardware chosen by a resource the pack cannot read may be a GPU.
+      const value = link.written[0] ?? "(computed)";
+      const info = unspecifiedAccelerator(
+        `${link.targetTypes.map(shortName).join("/")} not in this stack (machine type unreadable)`,
+      );
+      accelerators.push({ path: link.path, value, info });
+      continue;
+    }
+    for (const use of target.accelerators) {
+      accelerators.push({ ...use, path: `${link.path} → ${match.target.name}.${use.path}` });
+    }
+    for (const path of target.computed)
+      computed.push(`${link.path} → ${match.target.name}.${path}`);
+  }
+  const compute: ComputeFacts = {
+    ...facts.compute,
+    accelerators,
+    computed: [...new Set(computed)],
+  };
+  return { ...facts, compute };
+}
+
+/**
+ * Stack phase: the facts of a resource whose placement waits for the stack (`awaitsStack`), once
+ * for every place it is deployed to: a StackSet once per instance region (its template read in that
+ * region), any other kind once, with the placement the stack gives it (`resolveInheritedPlacement`).
  */
 export function resolveInheritedFacts(
   view: ResourceView,
@@ -412,8 +511,11 @@ export function resolveInheritedFacts(
   index: StackIndex,
   ctx: EvalContext,
 ): readonly ResourceFacts[] {
-  if (facts.placement.status !== "inherited") return [facts];
-  const deployments = packageOfToken(facts.token)?.templates?.get(facts.token)?.deployments;
+  if (!awaitsStack(facts.placement)) return [facts];
+  const deployments =
+    facts.placement.status === "inherited"
+      ? packageOfToken(facts.token)?.templates?.get(facts.token)?.deployments
+      : undefined;
   if (deployments) {
     return deployments(view, index.views, ctx).map((d) =>
       withContents({ ...facts, placement: d.placement, additionalPlacements: [] }, d.contents),

@@ -122,6 +122,11 @@ export interface ComputeFacts {
    * workload on its cluster's nodes), rather than being accelerator capacity itself.
    */
   readonly workload?: boolean;
+  /**
+   * Places where another resource selects the hardware (a managed instance group's instance
+   * template): decided at AnalyzeStack from the linked resource's own accelerators.
+   */
+  readonly links?: readonly ComputeLink[];
 }
 
 /** A resource declared inside a CloudFormation template the Pulumi resource carries. */
@@ -152,6 +157,18 @@ export interface UnresolvedValue {
   readonly path: string;
   readonly reason: UnresolvedReason;
   readonly template?: TemplateResourceRef;
+}
+
+/** A property that names the resource whose machine type or accelerators this one runs. */
+export interface ComputeLink {
+  /** Property path as written: "versions[0].instanceTemplate". */
+  readonly path: string;
+  /** Top-level properties whose dependencies name the linked resource ("versions"). */
+  readonly via: readonly string[];
+  /** Type tokens the linked resource may have. */
+  readonly targetTypes: readonly string[];
+  /** The written value (self link, ID or name), when known during preview. */
+  readonly written: readonly string[];
 }
 
 export interface AiServiceFacts {

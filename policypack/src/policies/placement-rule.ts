@@ -2,11 +2,17 @@
 // GPU and AI-service policies. A policy supplies what its subject is; placement, verdict and
 // outcome are decided here, the same way for both.
 import type { ResolvedSettings } from "../config";
-import { describe, indexStack, resolveInheritedFacts } from "../facts";
+import {
+  awaitsStack,
+  describe,
+  indexStack,
+  resolveComputeLinks,
+  resolveInheritedFacts,
+} from "../facts";
 import type { ResourceFacts, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { notApplicableBecause } from "../report";
-import { judgePlacement, judgePlacements } from "./placement-verdict";
+import { judgePlacements } from "./placement-verdict";
 import type { Rule, RuleEnv } from "./rule";
 import { isDefinite } from "./subjects";
 
@@ -63,7 +69,7 @@ export function gravest(outcomes: readonly Outcome[]): Outcome {
 }
 
 export function placementRule(p: PlacementRuleSpec): Rule {
-  return {
+  const rule: Rule = {
     concerns(view, env) {
       const facts = describe(view, env.ctx);
       return facts !== undefined && p.concerns(facts);
@@ -76,20 +82,29 @@ export function placementRule(p: PlacementRuleSpec): Rule {
       const sel = p.select(facts, settings);
       if (sel.kind === "not-applicable") return sel;
       if (sel.kind === "clear") return { kind: "pass" };
-      return decidePlacement(
-        sel.subject,
-        judgePlacements([facts.placement, ...facts.additionalPlacements], settings),
-      );
+      const verdict = judgePlacements([facts.placement, ...facts.additionalPlacements], settings);
+      // Decided at AnalyzeStack: a placement computed from another resource of the stack, or
+      // hardware that a linked resource (an instance template) selects.
+      if (verdict.kind === "computed" && awaitsStack(verdict.placement))
+        return { kind: "deferred" };
+      const linked = (facts.compute?.links?.length ?? 0) > 0 && !isDefinite(sel.subject);
+      if (linked && verdict.kind !== "allowed") return { kind: "deferred" };
+      return decidePlacement(sel.subject, verdict);
     },
     evaluateStack(views, env, settings) {
       const out: { view: ResourceView; outcome: Outcome }[] = [];
       let index: ReturnType<typeof indexStack> | undefined;
       for (const view of views) {
-        const facts = describe(view, env.ctx);
-        if (!facts || facts.placement.status !== "inherited") continue;
-        // No early skip on these facts: a StackSet instance's parameter overrides may turn a
-        // template that is clear with its defaults into GPU capacity in that instance's region.
-        index ??= indexStack(views);
+        const own = describe(view, env.ctx);
+        if (!own) continue;
+        // A StackSet's template may be clear with its defaults and GPU capacity with an instance's
+        // parameter overrides: every resource that waits for the stack is looked at again, not
+        // only those deferred at Analyze.
+        if (!awaitsStack(own.placement) && rule.evaluate(view, env, settings).kind !== "deferred") {
+          continue;
+        }
+        index ??= indexStack(views, env.ctx);
+        const facts = resolveComputeLinks(view, own, index, env.ctx);
         // One outcome per place the resource is deployed to (a StackSet's instance regions, its
         // template read in each); the resource's outcome is the gravest of them.
         const outcomes = resolveInheritedFacts(view, facts, index, env.ctx).map((resolved) => {
@@ -107,7 +122,7 @@ export function placementRule(p: PlacementRuleSpec): Rule {
                     tried: [`the parent resource named by \`${placement.via}\``],
                   },
                 }
-              : judgePlacement(placement, settings);
+              : judgePlacements([placement, ...resolved.additionalPlacements], settings);
           return decidePlacement(sel.subject, verdict);
         });
         out.push({ view, outcome: gravest(outcomes) });
@@ -115,4 +130,5 @@ export function placementRule(p: PlacementRuleSpec): Rule {
       return out;
     },
   };
+  return rule;
 }

@@ -356,7 +356,6 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
   const evaluateStack = spec.rule.evaluateStack?.bind(spec.rule);
   if (evaluateStack) {
     policy.validateStack = (args: StackValidationArgs, report: ReportViolation) => {
-      const notes: string[] = [];
       try {
         const env = { ctx: ctx(), stackTags: args.stackTags ?? new Map<string, string>() };
         const day = today(env);
@@ -374,16 +373,12 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
           );
           const text = (f: Finding) => wordFinding(refOf(view), f);
           if (outcome.kind === "violation") report(text(outcome.finding), view.urn);
-          if (outcome.kind === "advisory" && isDecidedNote(outcome.finding)) {
-            reportAdvisory(report, text(outcome.finding), view.urn);
-          } else if (outcome.kind === "advisory") {
-            notes.push(`${view.urn}:\n${text(outcome.finding)}`);
-          }
+          // Advisory notes name their resource, as at Analyze (exemptions and computed values).
+          if (outcome.kind === "advisory") reportAdvisory(report, text(outcome.finding), view.urn);
         }
       } catch (e) {
         report(wordFinding({ type: "stack", name: "(all resources)" }, internalError(spec, e)));
       }
-      if (notes.length > 0) throw advisoryNote(notes.join("\n\n"));
     };
   }
   return policy;

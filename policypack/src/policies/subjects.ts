@@ -18,7 +18,13 @@ export function acceleratorSubject(
         )
       : facts.compute.accelerators;
   const unresolved = facts.compute.unresolved ?? [];
-  if (uses.length === 0 && facts.compute.computed.length === 0 && unresolved.length === 0) {
+  const linked = (facts.compute.links?.length ?? 0) > 0;
+  if (
+    uses.length === 0 &&
+    facts.compute.computed.length === 0 &&
+    unresolved.length === 0 &&
+    !linked
+  ) {
     return undefined;
   }
   return {
@@ -49,6 +55,7 @@ export function mayBeGpuOrAi(facts: ResourceFacts): boolean {
     (facts.compute !== undefined &&
       (facts.compute.accelerators.length > 0 ||
         facts.compute.computed.length > 0 ||
-        (facts.compute.unresolved?.length ?? 0) > 0))
+        (facts.compute.unresolved?.length ?? 0) > 0 ||
+        (facts.compute.links?.length ?? 0) > 0))
   );
 }

@@ -666,6 +666,17 @@ export const KIND_CASES: readonly KindCase[] = [
     gpu: "stream.graphics.g4dn.xlarge",
   },
   {
+    token: "aws:workspaces/workspace:Workspace",
+    compliant: {
+      bundleId: "wsb-123",
+      directoryId: "d-123",
+      userName: "u",
+      workspaceProperties: { computeTypeName: "PERFORMANCE" },
+    },
+    path: "workspaceProperties.computeTypeName",
+    gpu: "GRAPHICS_G4DN",
+  },
+  {
     token: "aws:appstream/imageBuilder:ImageBuilder",
     compliant: { name: "i", instanceType: "stream.standard.large" },
     path: "instanceType",

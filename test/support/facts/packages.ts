@@ -19,7 +19,7 @@ export const STACK = stackUrn("dev", "other-providers");
 
 /** The Pulumi packages these tests cover, by the name in their provider type. */
 export type PackageName =
-  "aws-native" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud";
+  "aws-native" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud" | "eks" | "yandex";
 
 export function urnOf(token: string, name: string): string {
   return `${STACK}::${token}::${name}`;

@@ -122,10 +122,25 @@ describe("GCP classifiers", () => {
     expect(classifyGcpMachineType(type)?.chip).toBe(chipEntry(chip));
   });
 
-  it.each([["n2-standard-8"], ["c3-highcpu-4"], ["e2-micro"], ["a2x-foo"]])(
+  it.each([["n2-standard-8"], ["c3-highcpu-4"], ["e2-micro"], ["g1-small"], ["custom-8-32768"]])(
     "machine type %s carries none",
     (type) => {
       expect(classifyGcpMachineType(type)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ["a5-highgpu-8g", "GPU"],
+    ["g6-standard-4", "GPU"],
+    ["ct7p-hightpu-4t", "TPU"],
+    ["tpu8x-standard-4t", "TPU"],
+  ])(
+    "machine type %s of a next generation is caught by its series as an uncatalogued %s",
+    (type, what) => {
+      const info = classifyGcpMachineType(type);
+      expect(info?.catalogued).toBe(false);
+      expect(info?.chip.name).toContain(what);
+      expect(info?.chip.exportControl).toBe("uncertain");
     },
   );
 

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { POLICIES } from "../../../policypack/src/policies";
 import { SETTINGS } from "../../../policypack/src/config";
-import { DOCS_DATE, generateDocs, main } from "../../../scripts/gen-docs";
+import { DOCS_DATE, generateDocs, main, withReadmeSection } from "../../../scripts/gen-docs";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const docs = generateDocs();
@@ -38,6 +38,16 @@ describe("generated docs", () => {
       expect(verdict).toBe("up to date");
     },
   );
+
+  it("include README's table of supported packages (between its markers)", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const generated = withReadmeSection(readme);
+    expect(generated).toBeDefined();
+    expect(generated === readme ? "up to date" : "README.md is out of date: run npm run docs").toBe(
+      "up to date",
+    );
+    expect(withReadmeSection("# A README without the markers\n")).toBeUndefined();
+  });
 
   it("are the same on every run (the examples are evaluated on a fixed day)", () => {
     expect(generateDocs()).toEqual(docs);

@@ -1,6 +1,7 @@
 // AWS settings that mean "accelerator hardware" without naming an instance type: accelerated EKS
 // AMI types, CodeBuild GPU environments, GPU resource requirements of ECS/Batch containers,
-// Kubernetes GPU resources of Batch-on-EKS pods, and EC2 Capacity Blocks for ML. Instance types
+// Kubernetes GPU resources of Batch-on-EKS pods, EC2 Capacity Blocks for ML, and WorkSpaces
+// graphics compute types. Instance types
 // themselves are classified by the catalogue (accelerators.ts).
 //
 // Each entry cites a key of SOURCES (sources.ts). The patterns catch future values of the same
@@ -131,8 +132,73 @@ export const EC2_CAPACITY_BLOCK: AcceleratedSetting = {
   note: "PurchaseCapacityBlock: 'With Capacity Blocks you ensure GPU capacity is available for ML workloads'.",
 };
 
+/** A WorkSpaces compute type that runs on a GPU instance family (classified through the family). */
+export interface WorkspacesGraphicsType extends Sourced {
+  /** `workspaceProperties.computeTypeName` as AWS spells it (compared case-insensitively). */
+  readonly value: string;
+  /** The EC2 family the bundle runs on (a key of AWS_ACCELERATOR_FAMILIES). */
+  readonly family: string;
+}
+
+const WORKSPACES_SOURCE = "aws-workspaces-compute-types";
+
+function graphics(
+  value: string,
+  family: string,
+  confidence: WorkspacesGraphicsType["confidence"] = "verified",
+  note?: string,
+): WorkspacesGraphicsType {
+  return {
+    value,
+    family,
+    source: WORKSPACES_SOURCE,
+    reviewed: "2026-12-07",
+    confidence,
+    ...(note ? { note } : {}),
+  };
+}
+
+const G6_FAMILY_NOTE =
+  "The family is named in the compute type itself (G6, Gr6, G6f, Gr6f: NVIDIA L4).";
+
+/** WorkSpaces graphics compute types (GPU bundles) and the instance family each runs on. */
+export const WORKSPACES_GRAPHICS_TYPES: readonly WorkspacesGraphicsType[] = [
+  graphics("GRAPHICS", "g2", "uncertain", "Legacy Graphics bundle; the G2 family is recalled."),
+  graphics(
+    "GRAPHICSPRO",
+    "g3",
+    "uncertain",
+    "Legacy GraphicsPro bundle; the G3 family is recalled.",
+  ),
+  graphics("GRAPHICS_G4DN", "g4dn"),
+  graphics("GRAPHICSPRO_G4DN", "g4dn"),
+  ...["XLARGE", "2XLARGE", "4XLARGE", "8XLARGE", "16XLARGE"].map((size) =>
+    graphics(`GRAPHICS_G6_${size}`, "g6", "verified", G6_FAMILY_NOTE),
+  ),
+  ...["4XLARGE", "8XLARGE"].map((size) =>
+    graphics(`GRAPHICS_GR6_${size}`, "gr6", "verified", G6_FAMILY_NOTE),
+  ),
+  ...["LARGE", "XLARGE", "2XLARGE", "4XLARGE"].map((size) =>
+    graphics(`GRAPHICS_G6F_${size}`, "g6f", "verified", G6_FAMILY_NOTE),
+  ),
+  graphics("GRAPHICS_GR6F_4XLARGE", "gr6f", "verified", G6_FAMILY_NOTE),
+];
+
+/** Future graphics compute types follow the same naming (`GRAPHICS…`). */
+export const WORKSPACES_GRAPHICS_PATTERN: AcceleratedPattern = {
+  pattern: /^GRAPHICS/i,
+  vendor: "NVIDIA",
+  description: "WorkSpaces graphics compute type (GPU bundle)",
+  source: WORKSPACES_SOURCE,
+  reviewed: "2026-12-07",
+  confidence: "uncertain",
+  note: "The naming scheme of the listed values, extended to future ones.",
+};
+
 /** Every setting and pattern above, for the citation tests. */
-export const AWS_PLATFORM_HINTS: readonly (AcceleratedSetting | AcceleratedPattern)[] = [
+export const AWS_PLATFORM_HINTS: readonly (
+  AcceleratedSetting | AcceleratedPattern | WorkspacesGraphicsType
+)[] = [
   ...ACCELERATED_EKS_AMI_TYPES,
   ...ACCELERATED_EKS_AMI_PATTERNS,
   ...GPU_CODEBUILD_ENVIRONMENT_TYPES,
@@ -140,4 +206,6 @@ export const AWS_PLATFORM_HINTS: readonly (AcceleratedSetting | AcceleratedPatte
   GPU_RESOURCE_REQUIREMENT_TYPE,
   ...GPU_KUBERNETES_RESOURCES,
   EC2_CAPACITY_BLOCK,
+  ...WORKSPACES_GRAPHICS_TYPES,
+  WORKSPACES_GRAPHICS_PATTERN,
 ];

@@ -29,6 +29,8 @@ import {
   GPU_CODEBUILD_ENVIRONMENT_TYPES,
   GPU_KUBERNETES_RESOURCES,
   GPU_RESOURCE_REQUIREMENT_TYPE,
+  WORKSPACES_GRAPHICS_PATTERN,
+  WORKSPACES_GRAPHICS_TYPES,
 } from "../../data/accelerators/aws-platform-hints";
 import { matchSetting } from "./platforms";
 
@@ -234,7 +236,10 @@ function requirementsAt(...patterns: string[]): (c: ComputeCollector, props: Pro
   };
 }
 
-function gpuRequirementsAt(...patterns: string[]): (c: ComputeCollector, props: Props) => void {
+/** ECS / Batch `resourceRequirements[]` lists at each pattern (GPU entries above zero). */
+export function gpuRequirementsAt(
+  ...patterns: string[]
+): (c: ComputeCollector, props: Props) => void {
   return (c, props) => {
     for (const p of patterns) at(c, props, p, "", gpuRequirements);
   };
@@ -249,6 +254,29 @@ function eksNodeGroup(c: ComputeCollector, props: Props): void {
   setting(c, props, "amiType", (v) =>
     matchSetting(v, ACCELERATED_EKS_AMI_TYPES, ACCELERATED_EKS_AMI_PATTERNS),
   );
+}
+
+/**
+ * WorkSpaces: a graphics compute type runs on a GPU family, classified through that family (so
+ * the chip decides, as for an instance type). A bundle named only by `bundleId` is not read.
+ */
+function workspaceComputeType(c: ComputeCollector, props: Props): void {
+  const path = "workspaceProperties.computeTypeName";
+  const v = readString(props, path);
+  if (v instanceof Computed) {
+    c.computed(v.path);
+    return;
+  }
+  if (v === undefined) return;
+  const name = v.trim().toUpperCase();
+  const row = WORKSPACES_GRAPHICS_TYPES.find((r) => r.value === name);
+  const info = row ? classifyAwsInstanceType(row.family) : undefined;
+  if (info) {
+    c.use({ path, value: v, info: { ...info, family: `${info.family} (WorkSpaces ${name})` } });
+  } else if (WORKSPACES_GRAPHICS_PATTERN.pattern.test(name)) {
+    const { description, vendor } = WORKSPACES_GRAPHICS_PATTERN;
+    c.use({ path, value: v, info: unspecifiedAccelerator(`${description}: ${name}`, vendor) });
+  }
 }
 
 function codeBuildEnvironment(path: string): (c: ComputeCollector, props: Props) => void {
@@ -473,6 +501,7 @@ export const AWS_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtractor> = new
     extractor(types("instanceDefinitions[].instanceType")),
   ],
   ["aws:appstream/fleet:Fleet", extractor(types("instanceType"))],
+  ["aws:workspaces/workspace:Workspace", extractor(workspaceComputeType)],
   ["aws:appstream/imageBuilder:ImageBuilder", extractor(types("instanceType"))],
   ["aws:cloud9/environmentEC2:EnvironmentEC2", extractor(types("instanceType"))],
   [

@@ -9,7 +9,15 @@ import type { Classifier, ComputeExtractor } from "../compute";
 import { ComputeCollector } from "../compute";
 import type { ComputeFacts } from "../types";
 import type { Props } from "../../values";
-import { Computed, decodeJsonContainer, isRecord, read, readList, unwrap } from "../../values";
+import {
+  Computed,
+  decodeJsonContainer,
+  isRecord,
+  read,
+  readList,
+  readString,
+  unwrap,
+} from "../../values";
 
 /** One reading step of an extractor. */
 export type Part = (c: ComputeCollector, root: unknown) => void;
@@ -57,6 +65,25 @@ export function classifiedAt(classify: Classifier, ...patterns: string[]): Part 
   };
 }
 
+/**
+ * A property naming another resource that selects the hardware (`versions[].instanceTemplate`):
+ * a link followed at AnalyzeStack to one of `targetTypes`, written or computed alike.
+ */
+export function linksAt(targetTypes: readonly string[], ...patterns: string[]): Part {
+  return (c, root) => {
+    for (const p of patterns) {
+      const via = p.split(/[.[]/)[0] ?? p;
+      walk(c, root, p, "", (col, r, path, base) => {
+        const v = readString(r, path, base);
+        const at = base ? `${base}.${path}` : path;
+        if (v instanceof Computed) col.link({ path: at, via: [via], targetTypes, written: [] });
+        else if (v !== undefined && v.trim() !== "")
+          col.link({ path: at, via: [via], targetTypes, written: [v] });
+      });
+    }
+  };
+}
+
 /** An extractor that classifies with `classify` and runs `parts` in order. */
 export function extractor(classify: Classifier, ...parts: Part[]): ComputeExtractor {
   return (props) => {
@@ -70,15 +97,18 @@ export function extractor(classify: Classifier, ...parts: Part[]): ComputeExtrac
 export function mergeInto(c: ComputeCollector, facts: ComputeFacts): void {
   for (const use of facts.accelerators) c.use(use);
   for (const path of facts.computed) c.computed(path);
+  for (const link of facts.links ?? []) c.link(link);
 }
 
 /** Every extractor's facts together. */
 export function merged(...extractors: ComputeExtractor[]): ComputeExtractor {
   return (props) => {
     const facts = extractors.map((x) => x(props));
+    const links = facts.flatMap((f) => f.links ?? []);
     return {
       accelerators: facts.flatMap((f) => f.accelerators),
       computed: [...new Set(facts.flatMap((f) => f.computed))],
+      ...(links.length > 0 ? { links } : {}),
     };
   };
 }
@@ -96,9 +126,12 @@ export function under(base: string, inner: ComputeExtractor): ComputeExtractor {
     const decoded = decodeJsonContainer(sub);
     if (!isRecord(decoded)) return EMPTY;
     const facts = inner(unwrap(decoded) as Props);
+    const via = [base.split(/[.[]/)[0] ?? base];
+    const links = (facts.links ?? []).map((l) => ({ ...l, path: prefixed(base, l.path), via }));
     return {
       accelerators: facts.accelerators.map((u) => ({ ...u, path: prefixed(base, u.path) })),
       computed: facts.computed.map((p) => prefixed(base, p)),
+      ...(links.length > 0 ? { links } : {}),
     };
   };
 }

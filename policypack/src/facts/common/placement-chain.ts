@@ -13,6 +13,8 @@ import type { Cloud, CountryCode, RegionEntry } from "../../data/types";
 import { Computed, isUnknown, readString } from "../../values";
 import type { EvalContext, Placement, PlacementOrigin, ProviderView, ResourceView } from "../types";
 import { isDefaultProvider, packageOfProviderType, providerName, providerOf } from "./provider";
+import type { StackResources } from "./stack-links";
+import { labelOf, propertySources } from "./stack-links";
 
 /** One place a step reads. */
 export interface Source {
@@ -262,4 +264,43 @@ export function declaredChain(spec: ChainSpec): PlacementChain {
       ...(fallback ? [providerDefault(fallback.region, fallback.source)] : []),
     ],
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stack phase: placements that another resource of the stack decides
+
+/** A resource's placement as the stack phase knows it (its own chain, then its links). */
+export type StackPlacementOf = (resource: ResourceView) => Placement | undefined;
+
+/** The top-level input of a property path: "location" of "location", "nodeConfig" of "nodeConfig.x". */
+function topLevel(path: string): string {
+  return path.split(/[.[]/)[0] ?? path;
+}
+
+/**
+ * Stack phase, for every cloud: a placement computed from one of the resource's own inputs
+ * (`location: cluster.location`, `region: vpc.region`) is where the resources that input came
+ * from are placed, when the engine's `propertyDependencies` name them and their placements agree.
+ * Otherwise the placement stays computed (an advisory note, known at `pulumi up`).
+ */
+export function resolveComputedInput(
+  child: ResourceView,
+  placement: Placement,
+  stack: StackResources,
+  placementOfResource: StackPlacementOf,
+): Placement {
+  if (placement.status !== "computed" || placement.origin.kind !== "resource") return placement;
+  const input = topLevel(placement.path);
+  const found: { readonly from: ResourceView; readonly at: Placement & { status: "resolved" } }[] =
+    [];
+  for (const from of propertySources(child, input, stack)) {
+    const at = placementOfResource(from);
+    if (at === undefined) continue;
+    if (at.status !== "resolved" || at.cloud !== placement.cloud) return placement;
+    found.push({ from, at });
+  }
+  const first = found[0];
+  if (!first || found.some((f) => f.at.region !== first.at.region)) return placement;
+  const detail = `\`${input}\` from ${labelOf(first.from)} (its ${first.at.origin.detail})`;
+  return { ...first.at, origin: { kind: "parent", detail } };
 }

@@ -16,7 +16,7 @@ import {
 import { Computed, read } from "../../values";
 import type { ComputeExtractor } from "../compute";
 import type { Part } from "../common/paths";
-import { classifiedAt, extractor, typesAt } from "../common/paths";
+import { classifiedAt, extractor, linksAt, typesAt } from "../common/paths";
 
 const machines = (...patterns: string[]): Part => typesAt(...patterns);
 const accelerators = (...patterns: string[]): Part =>
@@ -49,6 +49,21 @@ const machineSpec = (base: string): Part[] => [
 
 const instanceLike = gce(machines("machineType"), accelerators("guestAccelerators[].type"));
 
+/** Instance templates, global and regional: what a managed instance group's versions name. */
+export const GCP_INSTANCE_TEMPLATE_TOKENS = [
+  "gcp:compute/instanceTemplate:InstanceTemplate",
+  "gcp:compute/regionInstanceTemplate:RegionInstanceTemplate",
+] as const;
+
+/**
+ * Managed instance groups run the machine type and GPUs of the templates their versions name; the
+ * template is global (or regional), the group is where the VMs run. The templates are followed in
+ * the stack at AnalyzeStack (a self link written, or the template's output).
+ */
+const managedInstanceGroup = gce(
+  linksAt(GCP_INSTANCE_TEMPLATE_TOKENS, "versions[].instanceTemplate"),
+);
+
 export const GCP_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtractor> = new Map<
   string,
   ComputeExtractor
@@ -57,7 +72,16 @@ export const GCP_COMPUTE_EXTRACTORS: ReadonlyMap<string, ComputeExtractor> = new
   ["gcp:compute/instance:Instance", instanceLike],
   ["gcp:compute/instanceTemplate:InstanceTemplate", instanceLike],
   ["gcp:compute/regionInstanceTemplate:RegionInstanceTemplate", instanceLike],
-  ["gcp:compute/instanceFromTemplate:InstanceFromTemplate", instanceLike],
+  [
+    "gcp:compute/instanceFromTemplate:InstanceFromTemplate",
+    gce(
+      machines("machineType"),
+      accelerators("guestAccelerators[].type"),
+      linksAt(GCP_INSTANCE_TEMPLATE_TOKENS, "sourceInstanceTemplate"),
+    ),
+  ],
+  ["gcp:compute/instanceGroupManager:InstanceGroupManager", managedInstanceGroup],
+  ["gcp:compute/regionInstanceGroupManager:RegionInstanceGroupManager", managedInstanceGroup],
   ["gcp:compute/instanceFromMachineImage:InstanceFromMachineImage", instanceLike],
   [
     "gcp:compute/reservation:Reservation",

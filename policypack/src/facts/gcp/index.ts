@@ -6,4 +6,5 @@ export {
   GCP_ZONE_ENV_VARS,
   gcpAdditionalPlacements,
   gcpPlacement,
+  gcpResolveInherited,
 } from "./placement";

@@ -223,3 +223,35 @@ describe("SageMaker endpoint configuration", () => {
     expect(facts.computed).toEqual(["productionVariants[0].acceleratorType"]);
   });
 });
+
+describe("WorkSpaces", () => {
+  const token = "aws:workspaces/workspace:Workspace";
+  const ws = (computeTypeName: string) =>
+    extract(token, { bundleId: "wsb-1", workspaceProperties: { computeTypeName } });
+
+  it.each([
+    ["GRAPHICS_G4DN", "NVIDIA T4"],
+    ["GRAPHICSPRO_G4DN", "NVIDIA T4"],
+    ["GRAPHICS_G6_XLARGE", "NVIDIA L4"],
+    ["graphics_gr6f_4xlarge", "NVIDIA L4"],
+  ])("reads %s as the GPU of its instance family (%s)", (value, chip) => {
+    const facts = ws(value);
+    expect(facts.accelerators.map((u) => u.info.chip.name)).toEqual([
+      expect.stringContaining(chip),
+    ]);
+    expect(facts.accelerators[0]?.info.family).toContain("WorkSpaces");
+  });
+
+  it("catches a future graphics compute type by its name", () => {
+    const facts = ws("GRAPHICS_G7_XLARGE");
+    expect(facts.accelerators[0]?.info.catalogued).toBe(false);
+  });
+
+  it.each([["VALUE"], ["POWERPRO"], ["GENERALPURPOSE_8XLARGE"]])("%s carries none", (value) => {
+    expect(ws(value)).toEqual({ accelerators: [], computed: [] });
+  });
+
+  it("does not read a bundle named only by its ID", () => {
+    expect(extract(token, { bundleId: "wsb-1" })).toEqual({ accelerators: [], computed: [] });
+  });
+});

@@ -30,7 +30,7 @@ const vm = resource(VM, { size: "Standard_ND96asr_v4", location: "westeurope" })
 
 function stackPlacement(child: ResourceView, stack: ResourceView[], ctx = context()): string {
   const facts = factsOf(child, ctx);
-  return where(resolveInheritedPlacement(child, facts, indexStack(stack), ctx));
+  return where(resolveInheritedPlacement(child, facts, indexStack(stack, ctx), ctx));
 }
 
 describe("classic Azure compute", () => {
@@ -132,7 +132,7 @@ describe("classic Azure children at stack level", () => {
 
   it("is unresolved, saying what it tried, when nothing names a location", () => {
     const facts = factsOf(pool);
-    const p = resolveInheritedPlacement(pool, facts, indexStack([pool]), context());
+    const p = resolveInheritedPlacement(pool, facts, indexStack([pool], context()), context());
     expect(p.status).toBe("unresolved");
     expect(p.status === "unresolved" && p.tried.join("; ")).toContain("KubernetesCluster");
   });

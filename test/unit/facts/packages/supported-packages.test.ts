@@ -7,6 +7,8 @@ describe("SUPPORTED_PACKAGES", () => {
     expect(SUPPORTED_PACKAGES.map((p) => p.prefix)).toEqual([
       "aws:",
       "aws-native:",
+      "eks:",
+      "awsx:",
       "azure-native:",
       "azure:",
       "gcp:",
@@ -14,6 +16,7 @@ describe("SUPPORTED_PACKAGES", () => {
       "tencentcloud:",
       "huaweicloud:",
       "kubernetes:",
+      "yandex:",
     ]);
   });
 
