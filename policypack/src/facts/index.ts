@@ -492,8 +492,10 @@ export function resolveComputeLinks(
     for (const path of target.computed)
       computed.push(`${link.path} → ${match.target.name}.${path}`);
   }
+  // The links are followed: what they lent is in `accelerators` and `computed` now.
+  const { links: _followed, ...kept } = facts.compute;
   const compute: ComputeFacts = {
-    ...facts.compute,
+    ...kept,
     accelerators,
     computed: [...new Set(computed)],
   };
