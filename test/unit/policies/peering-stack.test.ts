@@ -234,3 +234,117 @@ describe("a gateway address from another resource of the stack", () => {
     expect(text(cgw, outcome)).toContain("cn-hangzhou");
   });
 });
+
+describe("the far side's accounts and projects, and the other packages", () => {
+  it("denies peering to a VPC of the stack deployed through an account in restrictedAccounts", () => {
+    const jv = providerView("aws", "jv", {
+      region: "us-east-1",
+      allowedAccountIds: ["210987654321"],
+    });
+    const target = vpc("jv-vpc", jv);
+    const peering = vpcPeering(target);
+    const config = { restrictedAccounts: [{ id: "210987654321", jurisdiction: "CN" }] };
+    const outcome = evaluateStackPhase(rule, [target, peering], config).find(
+      (r) => r.view === peering,
+    )?.outcome;
+    expect(outcome?.kind).toBe("violation");
+    expect(text(peering, outcome)).toContain('AWS account 210987654321 of Vpc "jv-vpc"');
+    // Without the listing the same stack passes.
+    expect(stackOutcome([target, peering], peering)).toEqual({ kind: "pass" });
+  });
+
+  it("denies gcp network peering to a network of the stack in a project in restrictedAccounts", () => {
+    const net = resourceView(
+      "gcp:compute/network:Network",
+      { project: "acme-sino-jv", autoCreateSubnetworks: false },
+      { name: "jv-net", provider: gcpUs },
+    );
+    const peering = resourceView(
+      "gcp:compute/networkPeering:NetworkPeering",
+      { network: COMPUTED, peerNetwork: COMPUTED },
+      { name: "to-jv", provider: gcpUs, propertyDependencies: { peerNetwork: [net.urn] } },
+    );
+    const config = { restrictedAccounts: [{ id: "acme-sino-jv", jurisdiction: "CN" }] };
+    const outcome = evaluateStackPhase(rule, [net, peering], config).find(
+      (r) => r.view === peering,
+    )?.outcome;
+    expect(outcome?.kind).toBe("violation");
+    expect(text(peering, outcome)).toContain("Google Cloud project acme-sino-jv");
+    expect(stackOutcome([net, peering], peering)).toEqual({ kind: "pass" });
+  });
+
+  it("judges aws-native VPC peering by its peerVpcId", () => {
+    const target = vpc("cn-vpc", awsCn);
+    const peering = resourceView(
+      "aws-native:ec2:VpcPeeringConnection",
+      { vpcId: "vpc-1", peerVpcId: COMPUTED },
+      {
+        name: "native",
+        provider: providerView("aws-native", "us", { region: "us-east-1" }),
+        propertyDependencies: { peerVpcId: [target.urn] },
+      },
+    );
+    expect(evaluate(rule, peering).kind).toBe("deferred");
+    expect(stackOutcome([target, peering], peering)?.kind).toBe("violation");
+  });
+
+  it("judges classic azure virtual network peering by its remote network in the stack", () => {
+    const classic = providerView("azure", "eu", { features: {}, subscriptionId: "s" });
+    const remote = (name: string, location: string): ResourceView =>
+      resourceView(
+        "azure:network/virtualNetwork:VirtualNetwork",
+        { resourceGroupName: "rg", location, addressSpaces: ["10.1.0.0/16"] },
+        { name, provider: classic },
+      );
+    const peering = (to: ResourceView): ResourceView =>
+      resourceView(
+        "azure:network/virtualNetworkPeering:VirtualNetworkPeering",
+        {
+          resourceGroupName: "rg",
+          virtualNetworkName: "hub",
+          remoteVirtualNetworkId: COMPUTED,
+        },
+        {
+          name: `to-${to.name}`,
+          provider: classic,
+          propertyDependencies: { remoteVirtualNetworkId: [to.urn] },
+        },
+      );
+    const cn = remote("cn", "chinanorth3");
+    const eu = remote("eu", "westeurope");
+    // The peering itself has no location input: its own country is unknown.
+    const toCn = peering(cn);
+    const toEu = peering(eu);
+    expect(stackOutcome([cn, eu, toCn, toEu], toCn)?.kind).toBe("violation");
+    expect(stackOutcome([cn, eu, toCn, toEu], toEu)).toEqual({ kind: "pass" });
+  });
+
+  it("gives no note for a private endpoint to a storage account of the stack", () => {
+    const storage = resourceView(
+      "azure-native:storage:StorageAccount",
+      {
+        resourceGroupName: "rg",
+        location: "westeurope",
+        kind: "StorageV2",
+        sku: { name: "Standard_LRS" },
+      },
+      { name: "data", provider: azureEu },
+    );
+    const pe = resourceView(
+      "azure-native:network:PrivateEndpoint",
+      {
+        resourceGroupName: "rg",
+        location: "westeurope",
+        privateLinkServiceConnections: [
+          { name: "blob", privateLinkServiceId: COMPUTED, groupIds: ["blob"] },
+        ],
+      },
+      {
+        name: "pe-data",
+        provider: azureEu,
+        propertyDependencies: { privateLinkServiceConnections: [storage.urn] },
+      },
+    );
+    expect(stackOutcome([storage, pe], pe)).toEqual({ kind: "pass" });
+  });
+});
