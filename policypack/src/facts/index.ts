@@ -543,26 +543,27 @@ const FAR_SIDE_ACCOUNT_TIES: ReadonlySet<string> = new Set([
 /** The identifiers of a far-side resource of the stack: its place, accounts and GCP project. */
 function farSidePeers(
   target: ResourceView,
-  placement: Placement & { status: "resolved" },
+  placement: Placement,
   input: string,
   ctx: EvalContext,
 ): PeerIdentifier[] {
   const from = { type: target.type, name: target.name };
-  const out: PeerIdentifier[] = [
-    {
+  const out: PeerIdentifier[] = [];
+  if (placement.status === "resolved") {
+    out.push({
       kind: "region",
       value: placement.region,
       path: input,
       from,
       ...(placement.country ? { country: placement.country } : {}),
-    },
-  ];
+    });
+  }
   for (const tie of describeAccounts(target, ctx)?.ties ?? []) {
     if (FAR_SIDE_ACCOUNT_TIES.has(tie.kind)) {
       out.push({ kind: tie.kind as PeerIdentifier["kind"], value: tie.value, path: input, from });
     }
   }
-  if (placement.cloud === "gcp") {
+  if (packageOfToken(normaliseToken(target.type))?.cloud === "gcp") {
     const project = [target.props["project"], target.provider?.props["project"]].find(
       (v): v is string => typeof v === "string" && v.trim() !== "" && !isUnknownValue(v),
     );
@@ -584,10 +585,11 @@ export interface FarSides {
  * Stack phase: the far side of an interconnect declared in the same stack. Each input that names
  * the far side (a written or computed identifier, or a link such as a VPC peering's `peerVpcId`)
  * is followed through the engine's `propertyDependencies` to the resources its value comes from;
- * each of those whose placement the stack resolves is a far side, judged by its region, accounts
- * and project like any written far side. A computed path is resolved when its input comes from at
- * least one such resource and every resource of a known package it comes from is placed; a
- * resource of a package the pack does not read (`random:`) tells nothing and is passed over.
+ * each of those is a far side, judged by its region (when the stack resolves it), accounts and
+ * project like any written far side. A computed path is resolved when its input comes from at
+ * least one such resource and every resource of a known package it comes from gives an
+ * identifier (a computed placement gives none); a resource of a package the pack does not read
+ * (`random:`) tells nothing and is passed over.
  */
 export function resolveFarSides(
   view: ResourceView,
@@ -608,12 +610,18 @@ export function resolveFarSides(
     for (const target of propertySources(view, input, index)) {
       const at = index.placementOf(target);
       if (at === undefined) continue;
-      if (at.status !== "resolved") {
+      // A far side whose place nothing names (a global Google Cloud network in a project-only
+      // configuration) is judged by its accounts and project, as its written self link would be.
+      const found =
+        at.status === "resolved" || at.status === "unresolved"
+          ? farSidePeers(target, at, input, ctx)
+          : [];
+      if (found.length === 0) {
         unplaced++;
         continue;
       }
       placed++;
-      peers.push(...farSidePeers(target, at, input, ctx));
+      peers.push(...found);
     }
     if (placed > 0 && unplaced === 0) resolved.add(input);
   }

@@ -348,3 +348,39 @@ describe("the far side's accounts and projects, and the other packages", () => {
     expect(stackOutcome([storage, pe], pe)).toEqual({ kind: "pass" });
   });
 });
+
+describe("far sides whose place nothing names, or whose place is computed", () => {
+  const projectOnly = providerView("gcp", "p", { project: "acme-net-prod" });
+  const peeringTo = (to: ResourceView): ResourceView =>
+    resourceView(
+      "gcp:compute/networkPeering:NetworkPeering",
+      { network: COMPUTED, peerNetwork: COMPUTED },
+      {
+        name: `to-${to.name}`,
+        provider: projectOnly,
+        propertyDependencies: { peerNetwork: [to.urn] },
+      },
+    );
+
+  it("judges a global network of the stack by its project when no region is named", () => {
+    const net = resourceView(
+      "gcp:compute/network:Network",
+      { project: "acme-sino-jv" },
+      { name: "global-net", provider: projectOnly },
+    );
+    const peering = peeringTo(net);
+    expect(stackOutcome([net, peering], peering)).toEqual({ kind: "pass" });
+    const config = { restrictedAccounts: [{ id: "acme-sino-jv", jurisdiction: "CN" }] };
+    const outcome = evaluateStackPhase(rule, [net, peering], config).find(
+      (r) => r.view === peering,
+    )?.outcome;
+    expect(outcome?.kind).toBe("violation");
+  });
+
+  it("keeps the note when the far side's own placement is computed", () => {
+    const computedRegion = providerView("aws", "later", { region: COMPUTED });
+    const target = vpc("later-vpc", computedRegion);
+    const peering = vpcPeering(target);
+    expect(stackOutcome([target, peering], peering)?.kind).toBe("advisory");
+  });
+});
