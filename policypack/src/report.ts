@@ -327,7 +327,12 @@ function tieText(m: TieMatch): string {
 
 function peerText(m: PeerMatch): string {
   const value = m.peer.kind === "asn" ? `AS${m.peer.value}` : m.peer.value;
-  return `${PEER_NAMES[m.peer.kind]} ${value} at \`${m.peer.path}\`: ${reasonText(m.reason)}`;
+  const { from } = m.peer;
+  // A far side declared in the same stack: named with the input its value comes from.
+  const at = from
+    ? `of ${from.type.split(":").pop() ?? from.type} "${from.name}" (the resource \`${m.peer.path}\` comes from)`
+    : `at \`${m.peer.path}\``;
+  return `${PEER_NAMES[m.peer.kind]} ${value} ${at}: ${reasonText(m.reason)}`;
 }
 
 function exemptionText(e: Exemption): string {
@@ -507,7 +512,8 @@ export function policyTexts(coverage: Coverage) {
       notes: [
         "A far-side region counts only when it crosses a border: a peering, VPN or endpoint whose far side is in the same country as the resource itself (same ISO 3166-1 code, from the region catalogue) and which reaches no listed provider, account or service is not a finding, so two of the team's own VPCs inside mainland China, or inside Hong Kong, may peer. When the resource's own region is not known, a far side in a restricted jurisdiction stays a finding.",
         "Hong Kong (HK), Macau (MO) and mainland China (CN) are separate jurisdictions for this rule: they have their own ISO codes, laws and networks, so a link between them crosses a border (and stays a finding when the far side is restricted), even though the export-control groups restrict all three together.",
-        "Endpoints to the cloud's own services are not peering with a listed provider: AWS service names `com.amazonaws.<region>.<service>` and `cn.com.amazonaws.<region>.<service>` (S3 gateway endpoints, ECR interface endpoints …) name the endpoint's own region, so they give no far-side region; a cross-region endpoint names the other region in `serviceRegion`, which is judged like any far-side region. Google Cloud Private Service Connect to Google APIs (`all-apis`, `vpc-sc`) has no far side; an Azure private endpoint to a `Microsoft.*` resource is judged only by the subscription it names (and by any service name listed in the configuration).",
+        "Endpoints to the cloud's own services are not peering with a listed provider: AWS service names `com.amazonaws.<region>.<service>` and `cn.com.amazonaws.<region>.<service>` (S3 gateway endpoints, ECR interface endpoints …) name the endpoint's own region, so they give no far-side region; a cross-region endpoint names the other region in `serviceRegion`, which is judged like any far-side region. Google Cloud Private Service Connect to Google APIs (`all-apis`, `vpc-sc`) has no far side; an Azure private endpoint to a `Microsoft.*` resource is judged by the subscription it names (and by any service name listed in the configuration), and, when the target is a resource of the same stack, by where that resource is (next note).",
+        "A far side declared in the same stack is judged where it is: at AnalyzeStack, each input that names the far side (a private endpoint's `privateLinkServiceConnections`, a VPC peering's `peerVpcId`, a network peering's `peerNetwork` or `remoteVirtualNetwork`, a gateway's address) is followed through the engine's `propertyDependencies` to the resources its value comes from, and their region or location, accounts, subscriptions and GCP project are judged like a written far side (the same-country rule above included). So a private endpoint to a web app of the same stack in the same subscription gives no note, and peering from us-east-1 to a VPC of the stack in cn-north-1 is a finding, at preview and at `pulumi up` alike. A far side computed during preview that the stack does not resolve (not in the stack, or its own placement unknown) stays an advisory note, checked again at `pulumi up`.",
         "Listed providers, accounts and service names are findings wherever they are: inside one jurisdiction too, and whether they come from the configuration or the built-in registry.",
       ],
       remediationSteps: numbered([

@@ -7,7 +7,9 @@
 // The pack runs with the organisation's config (PEERING_POLICY_CONFIG: a JV account and
 // subscription in restrictedAccounts, a partner cloud in foreignProviders) and the stack tag
 // jurisdiction=US; a second pack runs the same stack tagged jurisdiction=CN.
+import { UNKNOWN } from "../../cli/runner";
 import type { EngineResource, Finding, PropertyMap } from "../../cli/runner";
+import { verdictsByName } from "../../cli/program/evaluate";
 import { AWS_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/aws/interconnect";
 import { AWS_NATIVE_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/aws-native/interconnect";
 import { AZURE_INTERCONNECT_EXTRACTORS } from "../../policypack/src/facts/azure/interconnect";
@@ -472,5 +474,81 @@ describe(PACKAGE_POLICY, () => {
       inputs: AZURE_SUBJECTS[0]?.inputs ?? {},
     });
     expect(await findingsOf(PACKAGE_POLICY, r, azure)).toEqual([]);
+  });
+});
+
+// ── Far sides declared in the same stack, decided at AnalyzeStack ─────────────────────────
+
+describe(`${PEERING_POLICY}: far sides in the same stack (AnalyzeStack)`, () => {
+  const cnAws = f.explicitProvider("aws", "cn", { region: "cn-north-1" });
+  const vpc = (name: string, provider: EngineResource): EngineResource =>
+    f.resource("aws:ec2/vpc:Vpc", name, { provider, inputs: { cidrBlock: "10.0.0.0/16" } });
+  const peering = (name: string, to: EngineResource | undefined): EngineResource =>
+    f.resource("aws:ec2/vpcPeeringConnection:VpcPeeringConnection", name, {
+      provider: usEast1,
+      inputs: { vpcId: UNKNOWN, peerVpcId: UNKNOWN },
+      dependsOn: to ? [to] : [],
+      propertyDependencies: to ? { peerVpcId: [to] } : {},
+    });
+  const cnVpc = vpc("vpc-cn", cnAws);
+  const usVpc = vpc("vpc-us", usEast1);
+  const toCn = peering("to-cn", cnVpc);
+  const toElsewhere = peering("to-elsewhere", undefined);
+  const web = f.resource("azure-native:web:WebApp", "web", {
+    provider: azure,
+    inputs: { resourceGroupName: "rg", location: "westeurope", serverFarmId: UNKNOWN },
+  });
+  const endpoint = f.resource("azure-native:network:PrivateEndpoint", "pe-web", {
+    provider: azure,
+    inputs: {
+      resourceGroupName: "rg",
+      location: "westeurope",
+      subnet: { id: UNKNOWN },
+      privateLinkServiceConnections: [
+        { name: "web", privateLinkServiceId: UNKNOWN, groupIds: ["sites"] },
+      ],
+    },
+    dependsOn: [web],
+    propertyDependencies: { privateLinkServiceConnections: [web] },
+  });
+  const resources = [
+    f.rootStack(),
+    usEast1,
+    cnAws,
+    azure,
+    cnVpc,
+    usVpc,
+    toCn,
+    peering("to-us", usVpc),
+    toElsewhere,
+    web,
+    endpoint,
+  ];
+
+  test("denies VPC peering from us-east-1 to a VPC of the stack in cn-north-1", async () => {
+    const report = await pack.get().evaluate(resources);
+    expect(verdictsByName(resources, report)["to-cn"]).toEqual({ [PEERING_POLICY]: "mandatory" });
+    const message = report.findings.find((x) => x.urn === toCn.urn)?.message ?? "";
+    expect(message).toContain('region cn-north-1 of Vpc "vpc-cn"');
+  });
+
+  test("passes VPC peering to a VPC of the stack in the same region", async () => {
+    const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
+    expect(verdicts["to-us"]).toBe("none");
+  });
+
+  test("keeps the advisory note when the peer VPC is not in the stack", async () => {
+    const report = await pack.get().evaluate(resources);
+    expect(verdictsByName(resources, report)["to-elsewhere"]).toEqual({
+      [PEERING_POLICY]: "advisory",
+    });
+    const note = report.findings.find((x) => x.urn === toElsewhere.urn)?.message ?? "";
+    expect(note).toContain("`peerVpcId` are computed during preview");
+  });
+
+  test("gives no note for a private endpoint to a web app of the stack", async () => {
+    const verdicts = verdictsByName(resources, await pack.get().evaluate(resources));
+    expect(verdicts["pe-web"]).toBe("none");
+    expect(verdicts["web"]).toBe("none");
   });
 });

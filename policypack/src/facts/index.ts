@@ -9,7 +9,7 @@ import {
   OTHER_PACKAGE_AI_SERVICE_MODULES,
 } from "../catalogue/ai-services";
 import { unspecifiedAccelerator } from "../catalogue/accelerators";
-import { unwrap } from "../values";
+import { isUnknown as isUnknownValue, unwrap } from "../values";
 import { AWS_COMPUTE_EXTRACTORS, awsPlacement } from "./aws";
 import { awsAccountFacts } from "./aws/accounts";
 import { AWS_TEMPLATE_KINDS } from "./aws/cloudformation";
@@ -44,7 +44,7 @@ import type { TemplateKind } from "./cloudformation/kind";
 import type { ComputeExtractor } from "./compute";
 import type { StackView } from "./common/stack-links";
 import { resolveComputedInput } from "./common/placement-chain";
-import { findLinked } from "./common/stack-links";
+import { findLinked, propertySources } from "./common/stack-links";
 import {
   GCP_COMPUTE_EXTRACTORS,
   gcpAdditionalPlacements,
@@ -70,6 +70,7 @@ import type {
   ComputeFacts,
   EvalContext,
   InterconnectFacts,
+  PeerIdentifier,
   Placement,
   Platform,
   ProviderView,
@@ -527,3 +528,102 @@ export function resolveInheritedFacts(
 }
 
 export { normaliseToken };
+
+/** The top-level input of a property path ("privateLinkServiceConnections[0].id" → its list). */
+function topLevelInput(path: string): string {
+  return path.split(/[.[]/)[0] ?? path;
+}
+
+const FAR_SIDE_ACCOUNT_TIES: ReadonlySet<string> = new Set([
+  "aws-account",
+  "azure-subscription",
+  "azure-tenant",
+]);
+
+/** The identifiers of a far-side resource of the stack: its place, accounts and GCP project. */
+function farSidePeers(
+  target: ResourceView,
+  placement: Placement,
+  input: string,
+  ctx: EvalContext,
+): PeerIdentifier[] {
+  const from = { type: target.type, name: target.name };
+  const out: PeerIdentifier[] = [];
+  if (placement.status === "resolved") {
+    out.push({
+      kind: "region",
+      value: placement.region,
+      path: input,
+      from,
+      ...(placement.country ? { country: placement.country } : {}),
+    });
+  }
+  for (const tie of describeAccounts(target, ctx)?.ties ?? []) {
+    if (FAR_SIDE_ACCOUNT_TIES.has(tie.kind)) {
+      out.push({ kind: tie.kind as PeerIdentifier["kind"], value: tie.value, path: input, from });
+    }
+  }
+  if (packageOfToken(normaliseToken(target.type))?.cloud === "gcp") {
+    const project = [target.props["project"], target.provider?.props["project"]].find(
+      (v): v is string => typeof v === "string" && v.trim() !== "" && !isUnknownValue(v),
+    );
+    if (project)
+      out.push({ kind: "gcp-project", value: project.trim().toLowerCase(), path: input, from });
+  }
+  return out;
+}
+
+/** What the stack tells of an interconnect's far side. */
+export interface FarSides {
+  /** Identifiers read from the resources of the stack the far-side inputs come from. */
+  readonly peers: readonly PeerIdentifier[];
+  /** Computed far-side paths the stack does not resolve (still an advisory note). */
+  readonly computed: readonly string[];
+}
+
+/**
+ * Stack phase: the far side of an interconnect declared in the same stack. Each input that names
+ * the far side (a written or computed identifier, or a link such as a VPC peering's `peerVpcId`)
+ * is followed through the engine's `propertyDependencies` to the resources its value comes from;
+ * each of those is a far side, judged by its region (when the stack resolves it), accounts and
+ * project like any written far side. A computed path is resolved when its input comes from at
+ * least one such resource and every resource of a known package it comes from gives an
+ * identifier (a computed placement gives none); a resource of a package the pack does not read
+ * (`random:`) tells nothing and is passed over.
+ */
+export function resolveFarSides(
+  view: ResourceView,
+  ic: InterconnectFacts,
+  index: StackIndex,
+  ctx: EvalContext,
+): FarSides {
+  const inputs = new Set<string>([
+    ...(ic.links ?? []),
+    ...ic.peers.map((p) => topLevelInput(p.path)),
+    ...ic.computed.map(topLevelInput),
+  ]);
+  const peers: PeerIdentifier[] = [];
+  const resolved = new Set<string>();
+  for (const input of inputs) {
+    let placed = 0;
+    let unplaced = 0;
+    for (const target of propertySources(view, input, index)) {
+      const at = index.placementOf(target);
+      if (at === undefined) continue;
+      // A far side whose place nothing names (a global Google Cloud network in a project-only
+      // configuration) is judged by its accounts and project, as its written self link would be.
+      const found =
+        at.status === "resolved" || at.status === "unresolved"
+          ? farSidePeers(target, at, input, ctx)
+          : [];
+      if (found.length === 0) {
+        unplaced++;
+        continue;
+      }
+      placed++;
+      peers.push(...found);
+    }
+    if (placed > 0 && unplaced === 0) resolved.add(input);
+  }
+  return { peers, computed: ic.computed.filter((p) => !resolved.has(topLevelInput(p))) };
+}

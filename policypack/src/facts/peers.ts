@@ -59,6 +59,7 @@ export class PeerCollector {
   private readonly peers: PeerIdentifier[] = [];
   private readonly seen = new Set<string>();
   private readonly unknown: string[] = [];
+  private readonly linked: string[] = [];
 
   /** A single scalar (string or number) at `path` below `root`, turned into identifiers by `make`. */
   scalar(root: unknown, path: string, make: PeerMaker, base = ""): this {
@@ -104,6 +105,18 @@ export class PeerCollector {
     return this;
   }
 
+  /**
+   * A top-level input that names the far side as another resource (a VPC ID) but not where it is:
+   * no identifier of its own; computed, it is a computed path; either way the stack phase follows
+   * it to the resource it comes from.
+   */
+  link(root: unknown, path: string): this {
+    const v = read(root, path);
+    if (v instanceof Computed) this.computed(v.path);
+    if (!this.linked.includes(path)) this.linked.push(path);
+    return this;
+  }
+
   add(peer: PeerIdentifier): this {
     const key = `${peer.kind}\u0000${peer.value}\u0000${peer.path}`;
     if (!this.seen.has(key)) {
@@ -119,7 +132,12 @@ export class PeerCollector {
   }
 
   result(kind: string): InterconnectFacts {
-    return { kind, peers: [...this.peers], computed: [...this.unknown] };
+    return {
+      kind,
+      peers: [...this.peers],
+      computed: [...this.unknown],
+      ...(this.linked.length > 0 ? { links: [...this.linked] } : {}),
+    };
   }
 }
 

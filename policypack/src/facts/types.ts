@@ -233,6 +233,11 @@ export interface PeerIdentifier {
   readonly path: string;
   /** For "region": the country of that region if known (AWS region or Azure location). */
   readonly country?: string;
+  /**
+   * Set when the identifier is read from a resource of the same stack that `path` (a top-level
+   * input) comes from, at AnalyzeStack: the far side's own placement, account or project.
+   */
+  readonly from?: { readonly type: string; readonly name: string };
 }
 
 export interface InterconnectFacts {
@@ -240,4 +245,9 @@ export interface InterconnectFacts {
   readonly kind: string;
   readonly peers: readonly PeerIdentifier[];
   readonly computed: readonly string[];
+  /**
+   * Top-level inputs that name the far side as another resource (a VPC ID, a network's self link)
+   * without naming its place: at AnalyzeStack the resources they come from are the far side.
+   */
+  readonly links?: readonly string[];
 }

@@ -1,12 +1,15 @@
 // peering-with-listed-foreign-provider: a peering, VPN, BGP session, private interconnect or
 // private endpoint that reaches a listed foreign provider or a restricted jurisdiction.
-import { describeInterconnect, placementOf } from "../facts";
+import type { ResolvedSettings } from "../config";
+import { describeInterconnect, indexStack, placementOf, resolveFarSides } from "../facts";
+import type { InterconnectFacts, PeerIdentifier, Placement, ResourceView } from "../facts/types";
 import type { Outcome, PeerMatch } from "../findings";
 import { COVERAGE } from "../facts";
 import { notApplicableBecause, policyTexts } from "../report";
 import { UNKNOWN_STRING } from "../values";
 import { policyUrl } from "./docs-url";
 import { peerReasons } from "./listing";
+import type { RuleEnv } from "./rule";
 import { definePolicy } from "./rule";
 
 const NAME = "peering-with-listed-foreign-provider";
@@ -18,6 +21,57 @@ const customerGateway = (props: Record<string, unknown>) => ({
   props: { type: "ipsec.1", bgpAsn: "65000", ipAddress: "203.0.113.10", ...props },
   provider: { package: "aws" },
 });
+
+/** The country of a resource's own placement, when resolved. */
+function ownCountry(p: Placement | undefined): string | undefined {
+  return p?.status === "resolved" ? p.country : undefined;
+}
+
+/**
+ * Why each far-side identifier is listed or restricted. `home` (the resource's own country) is
+ * read only when a far-side region needs comparing with it.
+ */
+function matchPeers(
+  peers: readonly PeerIdentifier[],
+  settings: ResolvedSettings,
+  home: () => string | undefined,
+): PeerMatch[] {
+  let country: { value?: string } | undefined;
+  const matches: PeerMatch[] = [];
+  for (const peer of peers) {
+    if (peer.kind === "region") country ??= { value: home() };
+    const near = peer.kind === "region" ? country?.value : undefined;
+    for (const reason of peerReasons(peer, settings, near)) matches.push({ peer, reason });
+  }
+  return matches;
+}
+
+function listedPeer(ic: InterconnectFacts, matches: readonly PeerMatch[]): Outcome {
+  return { kind: "violation", finding: { kind: "listed-peer", interconnect: ic.kind, matches } };
+}
+
+function computedPeers(ic: InterconnectFacts, paths: readonly string[]): Outcome {
+  return {
+    kind: "advisory",
+    finding: {
+      kind: "computed-identifiers",
+      about: { kind: "peer", interconnect: ic.kind },
+      paths,
+    },
+  };
+}
+
+/** Analyze: the far side as written; a computed far side waits for the stack. */
+function atAnalyze(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome {
+  const ic = describeInterconnect(view);
+  if (!ic) return notApplicableBecause("not-interconnect");
+  const matches = matchPeers(ic.peers, settings, () => ownCountry(placementOf(view, env.ctx)));
+  if (matches.length > 0) return listedPeer(ic, matches);
+  // A far side computed during preview most often comes from another resource of the stack:
+  // decided at AnalyzeStack, where the engine says which (a note if the stack cannot tell).
+  if (ic.computed.length > 0) return { kind: "deferred" };
+  return { kind: "pass" };
+}
 
 export const peeringWithListedForeignProvider = definePolicy({
   metadata: {
@@ -46,40 +100,29 @@ export const peeringWithListedForeignProvider = definePolicy({
   ],
   rule: {
     concerns: (view) => describeInterconnect(view) !== undefined,
-    evaluate(view, env, settings): Outcome {
-      const ic = describeInterconnect(view);
-      if (!ic) return notApplicableBecause("not-interconnect");
-      // The resource's own country, read only when a far-side region needs comparing with it.
-      let home: { country?: string } | undefined;
-      const homeCountry = (): string | undefined => {
-        if (!home) {
-          const p = placementOf(view, env.ctx);
-          home = p?.status === "resolved" && p.country ? { country: p.country } : {};
-        }
-        return home.country;
-      };
-      const matches: PeerMatch[] = [];
-      for (const peer of ic.peers) {
-        const near = peer.kind === "region" ? homeCountry() : undefined;
-        for (const reason of peerReasons(peer, settings, near)) matches.push({ peer, reason });
+    evaluate: atAnalyze,
+    evaluateStack(views, env, settings) {
+      const out: { view: ResourceView; outcome: Outcome }[] = [];
+      let index: ReturnType<typeof indexStack> | undefined;
+      for (const view of views) {
+        const ic = describeInterconnect(view);
+        if (!ic) continue;
+        const analyzed = atAnalyze(view, env, settings);
+        // A violation is reported at Analyze already.
+        if (analyzed.kind === "violation" || analyzed.kind === "not-applicable") continue;
+        index ??= indexStack(views, env.ctx);
+        const stack = index;
+        const far = resolveFarSides(view, ic, stack, env.ctx);
+        const matches = matchPeers(far.peers, settings, () => ownCountry(stack.placementOf(view)));
+        let outcome: Outcome;
+        if (matches.length > 0) outcome = listedPeer(ic, matches);
+        else if (far.computed.length > 0) outcome = computedPeers(ic, far.computed);
+        else outcome = { kind: "pass" };
+        // What Analyze decided stands unless the stack adds a finding or it waited for the stack.
+        if (analyzed.kind === "deferred" || outcome.kind === "violation")
+          out.push({ view, outcome });
       }
-      if (matches.length > 0) {
-        return {
-          kind: "violation",
-          finding: { kind: "listed-peer", interconnect: ic.kind, matches },
-        };
-      }
-      if (ic.computed.length > 0) {
-        return {
-          kind: "advisory",
-          finding: {
-            kind: "computed-identifiers",
-            about: { kind: "peer", interconnect: ic.kind },
-            paths: ic.computed,
-          },
-        };
-      }
-      return { kind: "pass" };
+      return out;
     },
   },
   notes: TEXT.notes,
@@ -145,9 +188,10 @@ export const peeringWithListedForeignProvider = definePolicy({
       expect: "violation",
     },
     {
-      title: "A customer gateway whose BGP ASN is computed during preview",
+      title:
+        "A customer gateway whose BGP ASN is computed during preview: decided at the stack phase from the resource it comes from (a note if the stack does not tell)",
       resource: customerGateway({ bgpAsn: UNKNOWN_STRING }),
-      expect: "advisory",
+      expect: "deferred",
     },
   ],
 });

@@ -2,7 +2,14 @@ import { peeringWithListedForeignProvider as rule } from "../../../policypack/sr
 import type { Outcome } from "../../../policypack/src/findings";
 import { wordFinding } from "../../../policypack/src/report";
 import type { ResourceView } from "../../../policypack/src/facts/types";
-import { COMPUTED, awsProvider, azureProvider, evaluate, resource } from "../../support/policies";
+import {
+  COMPUTED,
+  awsProvider,
+  azureProvider,
+  evaluate,
+  evaluateStackPhase,
+  resource,
+} from "../../support/policies";
 
 function text(view: ResourceView, outcome: Outcome): string {
   if (outcome.kind !== "violation" && outcome.kind !== "advisory") throw new Error(outcome.kind);
@@ -212,8 +219,19 @@ describe("peering-with-listed-foreign-provider", () => {
     });
   });
 
-  it("reports a computed peer ASN as an advisory note", () => {
-    expect(evaluate(rule, customerGateway({ bgpAsn: COMPUTED })).kind).toBe("advisory");
+  it("waits for the stack on a computed peer ASN, then notes it when the stack cannot tell", () => {
+    const view = customerGateway({ bgpAsn: COMPUTED });
+    expect(evaluate(rule, view).kind).toBe("deferred");
+    const [result] = evaluateStackPhase(rule, [view]);
+    expect(result?.outcome.kind).toBe("advisory");
+    expect(text(view, result!.outcome)).toContain("`bgpAsn` are computed during preview");
+  });
+
+  it("still denies at Analyze what is written, without waiting for the stack", () => {
+    const view = customerGateway({ bgpAsn: "45102", ipAddress: COMPUTED });
+    expect(evaluate(rule, view).kind).toBe("violation");
+    // Reported once: the stack phase leaves it alone.
+    expect(evaluateStackPhase(rule, [view])).toEqual([]);
   });
 
   it("is not applicable to resources that connect to nothing", () => {

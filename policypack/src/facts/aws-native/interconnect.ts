@@ -47,6 +47,8 @@ export const AWS_NATIVE_INTERCONNECT_EXTRACTORS: ReadonlyMap<string, Interconnec
         (c, p) => c.scalar(p, "peerRegion", awsRegionPeer),
         // The role the accepter account lets the requester assume.
         (c, p) => c.scalar(p, "peerRoleArn", awsArnPeer),
+        // A VPC of the same stack: its region and account, at AnalyzeStack.
+        (c, p) => c.link(p, "peerVpcId"),
       ),
     ],
     [

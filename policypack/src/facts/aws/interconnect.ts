@@ -109,6 +109,8 @@ export const AWS_INTERCONNECT_EXTRACTORS: ReadonlyMap<string, InterconnectExtrac
       "VPC peering connection",
       (c, p) => c.scalar(p, "peerOwnerId", awsAccountPeer),
       (c, p) => c.scalar(p, "peerRegion", awsRegionPeer),
+      // A VPC of the same stack: its region and account, at AnalyzeStack.
+      (c, p) => c.link(p, "peerVpcId"),
     ),
   ],
   [
@@ -121,6 +123,7 @@ export const AWS_INTERCONNECT_EXTRACTORS: ReadonlyMap<string, InterconnectExtrac
       "transit gateway peering attachment",
       (c, p) => c.scalar(p, "peerAccountId", awsAccountPeer),
       (c, p) => c.scalar(p, "peerRegion", awsRegionPeer),
+      (c, p) => c.link(p, "peerTransitGatewayId"),
     ),
   ],
   [

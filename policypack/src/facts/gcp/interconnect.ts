@@ -161,7 +161,11 @@ export const GCP_INTERCONNECT_EXTRACTORS: ReadonlyMap<string, InterconnectExtrac
   // ── VPC Network Peering and private services access ─────────────────────────────────────
   [
     "gcp:compute/networkPeering:NetworkPeering",
-    extractor("VPC network peering", (c, p) => c.scalar(p, "peerNetwork", gcpResourcePathPeer)),
+    extractor(
+      "VPC network peering",
+      (c, p) => c.scalar(p, "peerNetwork", gcpResourcePathPeer),
+      (c, p) => c.link(p, "peerNetwork"),
+    ),
   ],
   [
     // A peering with a service producer's network (Cloud SQL, Memorystore, Vertex AI … through
