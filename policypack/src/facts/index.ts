@@ -540,6 +540,9 @@ const FAR_SIDE_ACCOUNT_TIES: ReadonlySet<string> = new Set([
   "azure-tenant",
 ]);
 
+/** Kinds with no region of their own, whatever their provider's default region. */
+const GLOBAL_KINDS: ReadonlySet<string> = new Set(["gcp:compute/network:Network"]);
+
 /** The identifiers of a far-side resource of the stack: its place, accounts and GCP project. */
 function farSidePeers(
   target: ResourceView,
@@ -549,7 +552,9 @@ function farSidePeers(
 ): PeerIdentifier[] {
   const from = { type: target.type, name: target.name };
   const out: PeerIdentifier[] = [];
-  if (placement.status === "resolved") {
+  // A global resource (a Google Cloud VPC network spans every region) has no place of its own: the
+  // provider's default region says nothing of where the far side runs.
+  if (placement.status === "resolved" && !GLOBAL_KINDS.has(normaliseToken(target.type))) {
     out.push({
       kind: "region",
       value: placement.region,
