@@ -80,28 +80,66 @@ function struct(value) {
   return { toJavaScript: () => value };
 }
 
+// The request objects below are classes, their getters on the prototype: AnalyzeStack holds one of
+// each per resource of the stack at once, and closures per getter would cost about 1 KiB a resource.
+
+const NO_TIMEOUTS = {};
+
+/** `CustomTimeouts` of the resource options. */
+class Timeouts {
+  constructor(t) {
+    this.t = t ?? NO_TIMEOUTS;
+  }
+  getCreate() {
+    return this.t.create ?? 0;
+  }
+  getUpdate() {
+    return this.t.update ?? 0;
+  }
+  getDelete() {
+    return this.t.delete ?? 0;
+  }
+}
+
 /** `AnalyzerResourceOptions` as protocol.ts toResourceOptions builds it. */
+class ResourceOptions {
+  constructor(o, parent) {
+    const options = o || {};
+    this.options = options;
+    this.parent = parent;
+    this.timeouts = new Timeouts(options.customTimeouts);
+    this.ignoreChanges = [...(options.ignoreChanges ?? [])];
+    this.additionalSecretOutputs = [...(options.additionalSecretOutputs ?? [])];
+    this.aliases = [...(options.aliases ?? [])];
+  }
+  getProtect() {
+    return this.options.protect ?? false;
+  }
+  getIgnorechangesList() {
+    return this.ignoreChanges;
+  }
+  getDeletebeforereplace() {
+    return this.options.deleteBeforeReplace ?? false;
+  }
+  getDeletebeforereplacedefined() {
+    return this.options.deleteBeforeReplace !== undefined;
+  }
+  getAdditionalsecretoutputsList() {
+    return this.additionalSecretOutputs;
+  }
+  getAliasesList() {
+    return this.aliases;
+  }
+  getCustomtimeouts() {
+    return this.timeouts;
+  }
+  getParent() {
+    return this.parent ?? "";
+  }
+}
+
 function optionsOf(o, parent) {
-  const options = o || {};
-  const t = options.customTimeouts || {};
-  const timeouts = {
-    getCreate: () => t.create ?? 0,
-    getUpdate: () => t.update ?? 0,
-    getDelete: () => t.delete ?? 0,
-  };
-  const ignoreChanges = [...(options.ignoreChanges ?? [])];
-  const additionalSecretOutputs = [...(options.additionalSecretOutputs ?? [])];
-  const aliases = [...(options.aliases ?? [])];
-  return {
-    getProtect: () => options.protect ?? false,
-    getIgnorechangesList: () => ignoreChanges,
-    getDeletebeforereplace: () => options.deleteBeforeReplace ?? false,
-    getDeletebeforereplacedefined: () => options.deleteBeforeReplace !== undefined,
-    getAdditionalsecretoutputsList: () => additionalSecretOutputs,
-    getAliasesList: () => aliases,
-    getCustomtimeouts: () => timeouts,
-    getParent: () => parent ?? "",
-  };
+  return new ResourceOptions(o, parent);
 }
 
 /** `AnalyzerProviderResource`; `props` read by `read` (a fresh object per call, or one kept). */
@@ -197,22 +235,81 @@ const stackMeta = [];
 const stackProps = [];
 const stackProviders = new Map();
 
-function propertyDependenciesMap(deps) {
-  const entries = Object.keys(deps ?? {})
-    .filter((k) => deps[k].length > 0)
-    .sort()
-    .map((k) => {
-      const urns = deps[k];
-      return [k, { getUrnsList: () => urns }];
-    });
-  return {
-    entries: () => entries[Symbol.iterator](),
-    forEach: (f) => entries.forEach(([k, v]) => f(v, k)),
-  };
+/** `map<string, URNList>` of protobuf: the non-empty lists, keys sorted. */
+class PropertyDependencies {
+  constructor(deps) {
+    this.list = Object.keys(deps ?? {})
+      .filter((k) => deps[k].length > 0)
+      .sort()
+      .map((k) => [k, new UrnList(deps[k])]);
+  }
+  entries() {
+    return this.list[Symbol.iterator]();
+  }
+  forEach(f) {
+    this.list.forEach(([k, v]) => f(v, k));
+  }
+}
+
+class UrnList {
+  constructor(urns) {
+    this.urns = urns;
+  }
+  getUrnsList() {
+    return this.urns;
+  }
+}
+
+const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies(undefined);
+
+/** One resource of `AnalyzeStackRequest`: `m` its JSON-read metadata, `propsJson` its properties. */
+class StackResource {
+  constructor(m, propsJson, provider) {
+    this.m = m;
+    this.propsJson = propsJson;
+    this.options = optionsOf(m.options, m.parent);
+    this.provider = provider;
+    this.dependencies = m.dependencies ?? [];
+    const deps = m.propertyDependencies;
+    this.propertyDependencies =
+      deps === undefined || Object.keys(deps).length === 0
+        ? NO_PROPERTY_DEPENDENCIES
+        : new PropertyDependencies(deps);
+  }
+  getUrn() {
+    return this.m.urn;
+  }
+  getType() {
+    return this.m.type;
+  }
+  getName() {
+    return this.m.name;
+  }
+  // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
+  getProperties() {
+    return struct(JSON.parse(this.propsJson));
+  }
+  getOptions() {
+    return this.options;
+  }
+  getProvider() {
+    return this.provider;
+  }
+  getParent() {
+    return this.m.parent ?? "";
+  }
+  getDependenciesList() {
+    return this.dependencies;
+  }
+  getPropertydependenciesMap() {
+    return this.propertyDependencies;
+  }
 }
 
 function stackRequest(length) {
   const resources = [];
+  // Providers are read once each and shared, as the resources that name them share one.
+  const providers = new Map();
   for (let i = 0; i < length; i++) {
     const meta = stackMeta[i];
     const propsJson = stackProps[i];
@@ -220,24 +317,16 @@ function stackRequest(length) {
       throw new Error(`internal error: AnalyzeStack resource ${i} of ${length} is missing`);
     }
     const m = JSON.parse(meta);
-    const options = optionsOf(m.options, m.parent);
-    const providerJson = m.provider === undefined ? undefined : stackProviders.get(m.provider);
-    const provider =
-      providerJson === undefined ? undefined : providerOf(JSON.parse(providerJson), (p) => p.props);
-    const dependencies = m.dependencies ?? [];
-    const propertyDependencies = propertyDependenciesMap(m.propertyDependencies);
-    resources.push({
-      getUrn: () => m.urn,
-      getType: () => m.type,
-      getName: () => m.name,
-      // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
-      getProperties: () => struct(JSON.parse(propsJson)),
-      getOptions: () => options,
-      getProvider: () => provider,
-      getParent: () => m.parent ?? "",
-      getDependenciesList: () => dependencies,
-      getPropertydependenciesMap: () => propertyDependencies,
-    });
+    let provider;
+    if (m.provider !== undefined) {
+      provider = providers.get(m.provider);
+      const providerJson = stackProviders.get(m.provider);
+      if (provider === undefined && providerJson !== undefined) {
+        provider = providerOf(JSON.parse(providerJson), (p) => p.props);
+        providers.set(m.provider, provider);
+      }
+    }
+    resources.push(new StackResource(m, propsJson, provider));
   }
   return { getResourcesList: () => resources };
 }
