@@ -8,7 +8,8 @@
 //
 // Plain JavaScript (no build step), like tokenizer-worker.js: it runs from the sources in tests.
 "use strict";
-const { createRequire } = require("module");
+const Module = require("module");
+const { createRequire } = Module;
 const path = require("path");
 const { parentPort, workerData } = require("worker_threads");
 
@@ -26,6 +27,45 @@ let proto;
 /** Resolve `request` as a module in `dir` would (the pack's dependencies, not the CLI's). */
 function resolveFrom(dir, request) {
   return createRequire(path.join(dir, "index.js")).resolve(request);
+}
+
+/**
+ * Let `require(file)` answer a stand-in that loads the module the first time anything reads it, and
+ * from then on reads (and writes) through to the module's own exports.
+ */
+function deferModule(file) {
+  if (require.cache[file] !== undefined) return;
+  const stand = new Module(file, module);
+  stand.filename = file;
+  stand.loaded = true;
+  stand.paths = Module._nodeModulePaths(path.dirname(file));
+  let real;
+  const load = () => {
+    if (real === undefined) {
+      if (require.cache[file] === stand) delete require.cache[file];
+      real = require(file);
+    }
+    return real;
+  };
+  // The target holds only what the proxy invariants need: the non-configurable properties read.
+  const target = {};
+  stand.exports = new Proxy(target, {
+    get: (_, key) => Reflect.get(load(), key),
+    set: (_, key, value) => Reflect.set(load(), key, value),
+    has: (_, key) => Reflect.has(load(), key),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getPrototypeOf: () => Reflect.getPrototypeOf(load()),
+    defineProperty: (_, key, d) => Reflect.defineProperty(load(), key, d),
+    deleteProperty: (_, key) => Reflect.deleteProperty(load(), key),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key);
+      if (d !== undefined && !d.configurable && !Object.hasOwn(target, key)) {
+        Object.defineProperty(target, key, d);
+      }
+      return d;
+    },
+  });
+  require.cache[file] = stand;
 }
 
 async function loadPack() {
@@ -52,12 +92,25 @@ async function loadPack() {
   } catch {
     main = undefined;
   }
+  const typeScript = main === undefined || !/\.(c?js|json|node)$/.test(main);
+  if (!typeScript) {
+    // @pulumi/pulumi loads the TypeScript compiler (about 9 MB of source: ~0.2 s and ~45 MiB a
+    // thread) for closure serialisation only, which a compiled pack's policies do not use: it loads
+    // when first used instead. A TypeScript pack needs it anyway (ts-node).
+    let shim;
+    try {
+      shim = resolveFrom(pulumiDir, "./typescript-shim");
+    } catch {
+      shim = undefined;
+    }
+    if (shim !== undefined) deferModule(shim);
+  }
   await require(path.join(pulumiDir, "cmd", "run-policy-pack", "run.js")).run({
     argv: { _: [packDir] },
     programStarted: () => {},
     reportLoggedError: () => {},
     // TypeScript packs are compiled on the fly by ts-node, as run-policy-pack does.
-    typeScript: main === undefined || !/\.(c?js|json|node)$/.test(main),
+    typeScript,
   });
   if (handlers === undefined) {
     throw new Error(`policy pack "${packDir}" did not construct a PolicyPack`);
