@@ -8,7 +8,8 @@
 //
 // Plain JavaScript (no build step), like tokenizer-worker.js: it runs from the sources in tests.
 "use strict";
-const { createRequire } = require("module");
+const Module = require("module");
+const { createRequire } = Module;
 const path = require("path");
 const { parentPort, workerData } = require("worker_threads");
 
@@ -26,6 +27,45 @@ let proto;
 /** Resolve `request` as a module in `dir` would (the pack's dependencies, not the CLI's). */
 function resolveFrom(dir, request) {
   return createRequire(path.join(dir, "index.js")).resolve(request);
+}
+
+/**
+ * Let `require(file)` answer a stand-in that loads the module the first time anything reads it, and
+ * from then on reads (and writes) through to the module's own exports.
+ */
+function deferModule(file) {
+  if (require.cache[file] !== undefined) return;
+  const stand = new Module(file, module);
+  stand.filename = file;
+  stand.loaded = true;
+  stand.paths = Module._nodeModulePaths(path.dirname(file));
+  let real;
+  const load = () => {
+    if (real === undefined) {
+      if (require.cache[file] === stand) delete require.cache[file];
+      real = require(file);
+    }
+    return real;
+  };
+  // The target holds only what the proxy invariants need: the non-configurable properties read.
+  const target = {};
+  stand.exports = new Proxy(target, {
+    get: (_, key) => Reflect.get(load(), key),
+    set: (_, key, value) => Reflect.set(load(), key, value),
+    has: (_, key) => Reflect.has(load(), key),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getPrototypeOf: () => Reflect.getPrototypeOf(load()),
+    defineProperty: (_, key, d) => Reflect.defineProperty(load(), key, d),
+    deleteProperty: (_, key) => Reflect.deleteProperty(load(), key),
+    getOwnPropertyDescriptor: (_, key) => {
+      const d = Reflect.getOwnPropertyDescriptor(load(), key);
+      if (d !== undefined && !d.configurable && !Object.hasOwn(target, key)) {
+        Object.defineProperty(target, key, d);
+      }
+      return d;
+    },
+  });
+  require.cache[file] = stand;
 }
 
 async function loadPack() {
@@ -52,12 +92,25 @@ async function loadPack() {
   } catch {
     main = undefined;
   }
+  const typeScript = main === undefined || !/\.(c?js|json|node)$/.test(main);
+  if (!typeScript) {
+    // @pulumi/pulumi loads the TypeScript compiler (about 9 MB of source: ~0.2 s and ~45 MiB a
+    // thread) for closure serialisation only, which a compiled pack's policies do not use: it loads
+    // when first used instead. A TypeScript pack needs it anyway (ts-node).
+    let shim;
+    try {
+      shim = resolveFrom(pulumiDir, "./typescript-shim");
+    } catch {
+      shim = undefined;
+    }
+    if (shim !== undefined) deferModule(shim);
+  }
   await require(path.join(pulumiDir, "cmd", "run-policy-pack", "run.js")).run({
     argv: { _: [packDir] },
     programStarted: () => {},
     reportLoggedError: () => {},
     // TypeScript packs are compiled on the fly by ts-node, as run-policy-pack does.
-    typeScript: main === undefined || !/\.(c?js|json|node)$/.test(main),
+    typeScript,
   });
   if (handlers === undefined) {
     throw new Error(`policy pack "${packDir}" did not construct a PolicyPack`);
@@ -80,28 +133,66 @@ function struct(value) {
   return { toJavaScript: () => value };
 }
 
+// The request objects below are classes, their getters on the prototype: AnalyzeStack holds one of
+// each per resource of the stack at once, and closures per getter would cost about 1 KiB a resource.
+
+const NO_TIMEOUTS = {};
+
+/** `CustomTimeouts` of the resource options. */
+class Timeouts {
+  constructor(t) {
+    this.t = t ?? NO_TIMEOUTS;
+  }
+  getCreate() {
+    return this.t.create ?? 0;
+  }
+  getUpdate() {
+    return this.t.update ?? 0;
+  }
+  getDelete() {
+    return this.t.delete ?? 0;
+  }
+}
+
 /** `AnalyzerResourceOptions` as protocol.ts toResourceOptions builds it. */
+class ResourceOptions {
+  constructor(o, parent) {
+    const options = o || {};
+    this.options = options;
+    this.parent = parent;
+    this.timeouts = new Timeouts(options.customTimeouts);
+    this.ignoreChanges = [...(options.ignoreChanges ?? [])];
+    this.additionalSecretOutputs = [...(options.additionalSecretOutputs ?? [])];
+    this.aliases = [...(options.aliases ?? [])];
+  }
+  getProtect() {
+    return this.options.protect ?? false;
+  }
+  getIgnorechangesList() {
+    return this.ignoreChanges;
+  }
+  getDeletebeforereplace() {
+    return this.options.deleteBeforeReplace ?? false;
+  }
+  getDeletebeforereplacedefined() {
+    return this.options.deleteBeforeReplace !== undefined;
+  }
+  getAdditionalsecretoutputsList() {
+    return this.additionalSecretOutputs;
+  }
+  getAliasesList() {
+    return this.aliases;
+  }
+  getCustomtimeouts() {
+    return this.timeouts;
+  }
+  getParent() {
+    return this.parent ?? "";
+  }
+}
+
 function optionsOf(o, parent) {
-  const options = o || {};
-  const t = options.customTimeouts || {};
-  const timeouts = {
-    getCreate: () => t.create ?? 0,
-    getUpdate: () => t.update ?? 0,
-    getDelete: () => t.delete ?? 0,
-  };
-  const ignoreChanges = [...(options.ignoreChanges ?? [])];
-  const additionalSecretOutputs = [...(options.additionalSecretOutputs ?? [])];
-  const aliases = [...(options.aliases ?? [])];
-  return {
-    getProtect: () => options.protect ?? false,
-    getIgnorechangesList: () => ignoreChanges,
-    getDeletebeforereplace: () => options.deleteBeforeReplace ?? false,
-    getDeletebeforereplacedefined: () => options.deleteBeforeReplace !== undefined,
-    getAdditionalsecretoutputsList: () => additionalSecretOutputs,
-    getAliasesList: () => aliases,
-    getCustomtimeouts: () => timeouts,
-    getParent: () => parent ?? "",
-  };
+  return new ResourceOptions(o, parent);
 }
 
 /** `AnalyzerProviderResource`; `props` read by `read` (a fresh object per call, or one kept). */
@@ -197,22 +288,81 @@ const stackMeta = [];
 const stackProps = [];
 const stackProviders = new Map();
 
-function propertyDependenciesMap(deps) {
-  const entries = Object.keys(deps ?? {})
-    .filter((k) => deps[k].length > 0)
-    .sort()
-    .map((k) => {
-      const urns = deps[k];
-      return [k, { getUrnsList: () => urns }];
-    });
-  return {
-    entries: () => entries[Symbol.iterator](),
-    forEach: (f) => entries.forEach(([k, v]) => f(v, k)),
-  };
+/** `map<string, URNList>` of protobuf: the non-empty lists, keys sorted. */
+class PropertyDependencies {
+  constructor(deps) {
+    this.list = Object.keys(deps ?? {})
+      .filter((k) => deps[k].length > 0)
+      .sort()
+      .map((k) => [k, new UrnList(deps[k])]);
+  }
+  entries() {
+    return this.list[Symbol.iterator]();
+  }
+  forEach(f) {
+    this.list.forEach(([k, v]) => f(v, k));
+  }
+}
+
+class UrnList {
+  constructor(urns) {
+    this.urns = urns;
+  }
+  getUrnsList() {
+    return this.urns;
+  }
+}
+
+const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies(undefined);
+
+/** One resource of `AnalyzeStackRequest`: `m` its JSON-read metadata, `propsJson` its properties. */
+class StackResource {
+  constructor(m, propsJson, provider) {
+    this.m = m;
+    this.propsJson = propsJson;
+    this.options = optionsOf(m.options, m.parent);
+    this.provider = provider;
+    this.dependencies = m.dependencies ?? [];
+    const deps = m.propertyDependencies;
+    this.propertyDependencies =
+      deps === undefined || Object.keys(deps).length === 0
+        ? NO_PROPERTY_DEPENDENCIES
+        : new PropertyDependencies(deps);
+  }
+  getUrn() {
+    return this.m.urn;
+  }
+  getType() {
+    return this.m.type;
+  }
+  getName() {
+    return this.m.name;
+  }
+  // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
+  getProperties() {
+    return struct(JSON.parse(this.propsJson));
+  }
+  getOptions() {
+    return this.options;
+  }
+  getProvider() {
+    return this.provider;
+  }
+  getParent() {
+    return this.m.parent ?? "";
+  }
+  getDependenciesList() {
+    return this.dependencies;
+  }
+  getPropertydependenciesMap() {
+    return this.propertyDependencies;
+  }
 }
 
 function stackRequest(length) {
   const resources = [];
+  // Providers are read once each and shared, as the resources that name them share one.
+  const providers = new Map();
   for (let i = 0; i < length; i++) {
     const meta = stackMeta[i];
     const propsJson = stackProps[i];
@@ -220,24 +370,16 @@ function stackRequest(length) {
       throw new Error(`internal error: AnalyzeStack resource ${i} of ${length} is missing`);
     }
     const m = JSON.parse(meta);
-    const options = optionsOf(m.options, m.parent);
-    const providerJson = m.provider === undefined ? undefined : stackProviders.get(m.provider);
-    const provider =
-      providerJson === undefined ? undefined : providerOf(JSON.parse(providerJson), (p) => p.props);
-    const dependencies = m.dependencies ?? [];
-    const propertyDependencies = propertyDependenciesMap(m.propertyDependencies);
-    resources.push({
-      getUrn: () => m.urn,
-      getType: () => m.type,
-      getName: () => m.name,
-      // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
-      getProperties: () => struct(JSON.parse(propsJson)),
-      getOptions: () => options,
-      getProvider: () => provider,
-      getParent: () => m.parent ?? "",
-      getDependenciesList: () => dependencies,
-      getPropertydependenciesMap: () => propertyDependencies,
-    });
+    let provider;
+    if (m.provider !== undefined) {
+      provider = providers.get(m.provider);
+      const providerJson = stackProviders.get(m.provider);
+      if (provider === undefined && providerJson !== undefined) {
+        provider = providerOf(JSON.parse(providerJson), (p) => p.props);
+        providers.set(m.provider, provider);
+      }
+    }
+    resources.push(new StackResource(m, propsJson, provider));
   }
   return { getResourcesList: () => resources };
 }
