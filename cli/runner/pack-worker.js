@@ -68,6 +68,64 @@ function deferModule(file) {
   require.cache[file] = stand;
 }
 
+/**
+ * Let `require(file)` answer a stand-in whose exported functions load the module at their first
+ * call, for a TypeScript-compiled module its importers only take functions from at load time
+ * (`exports.f = f;` for a top-level `function f`, and nothing else exported). Returns false, and
+ * defers nothing, when the module's source does not read that way (a new SDK may export more).
+ */
+function deferFunctions(file) {
+  if (require.cache[file] !== undefined) return false;
+  let source;
+  try {
+    source = require("fs").readFileSync(file, "utf8");
+  } catch {
+    return false;
+  }
+  if (!source.includes('Object.defineProperty(exports, "__esModule", { value: true });')) {
+    return false;
+  }
+  const names = [];
+  for (const m of source.matchAll(/\bexports\b(.{0,80})/g)) {
+    const rest = m[1];
+    if (rest.startsWith(', "__esModule"')) continue;
+    const assign = /^\.([A-Za-z_$][\w$]*) = \1;/.exec(rest);
+    if (assign === null) return false;
+    const name = assign[1];
+    if (
+      !new RegExp(`^(?:async )?function\\*? ?${name.replace(/\$/g, "\\$")}\\(`, "m").test(source)
+    ) {
+      return false;
+    }
+    names.push(name);
+  }
+  if (names.length === 0 || /\bmodule\.exports\b/.test(source)) return false;
+  const stand = new Module(file, module);
+  stand.filename = file;
+  stand.loaded = true;
+  stand.paths = Module._nodeModulePaths(path.dirname(file));
+  let real;
+  const load = () => {
+    if (real === undefined) {
+      if (require.cache[file] === stand) delete require.cache[file];
+      real = require(file);
+    }
+    return real;
+  };
+  const exports = {};
+  Object.defineProperty(exports, "__esModule", { value: true });
+  for (const name of names) {
+    const f = function (...args) {
+      return load()[name].apply(this, args);
+    };
+    Object.defineProperty(f, "name", { value: name });
+    exports[name] = f;
+  }
+  stand.exports = exports;
+  require.cache[file] = stand;
+  return true;
+}
+
 async function loadPack() {
   const server = resolveFrom(packDir, "@pulumi/policy/server.js");
   const serverDir = path.dirname(server);
@@ -105,6 +163,16 @@ async function loadPack() {
     }
     if (shim !== undefined) deferModule(shim);
   }
+  // @pulumi/pulumi's closure code paths (computeCodePaths, for function serialisation's archives)
+  // load npm's Arborist and normalize-package-data: ~0.25 s a thread that no policy of a compiled or
+  // TypeScript pack needs unless it calls them. They load at the first call instead.
+  let codePaths;
+  try {
+    codePaths = resolveFrom(pulumiDir, "./runtime/closure/codePaths");
+  } catch {
+    codePaths = undefined;
+  }
+  if (codePaths !== undefined) deferFunctions(codePaths);
   await require(path.join(pulumiDir, "cmd", "run-policy-pack", "run.js")).run({
     argv: { _: [packDir] },
     programStarted: () => {},
