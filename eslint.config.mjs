@@ -11,6 +11,8 @@ export default tseslint.config(
       "coverage/**",
       "**/*.js",
       "**/*.mjs",
+      // ajv's standalone code, generated (scripts/gen-validators.ts)
+      "policypack/src/config-validators.ts",
     ],
   },
   js.configs.recommended,

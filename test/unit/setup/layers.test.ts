@@ -53,8 +53,13 @@ const PACK_ROOMS: readonly Room[] = [
   {
     name: "config",
     rank: 3,
-    // levels.ts: the enforcement levels, apart so the CLI imports them without the pack's weight.
-    holds: files("policypack/src/config.ts", "policypack/src/levels.ts"),
+    // levels.ts: the enforcement levels, apart so the CLI imports them without the pack's weight;
+    // config-validators.ts: the settings validators, generated from config.ts's schemas.
+    holds: files(
+      "policypack/src/config.ts",
+      "policypack/src/levels.ts",
+      "policypack/src/config-validators.ts",
+    ),
   },
   {
     name: "findings",
