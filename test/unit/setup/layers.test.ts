@@ -68,7 +68,11 @@ const PACK_ROOMS: readonly Room[] = [
   },
   { name: "report", rank: 5, holds: files("policypack/src/report.ts") },
   { name: "policies", rank: 6, holds: folder("policypack/src/policies") },
-  { name: "entry", rank: 7, holds: files("policypack/lib.ts", "policypack/index.ts") },
+  {
+    name: "entry",
+    rank: 7,
+    holds: files("policypack/lib.ts", "policypack/index.ts", "policypack/sdk-startup.ts"),
+  },
 ];
 
 /**
