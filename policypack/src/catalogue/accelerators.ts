@@ -175,6 +175,19 @@ function awsInfo(family: AwsAcceleratorFamily): AcceleratorInfo {
  * `catalogued: false` with a generic chip of exportControl "uncertain". CPU families give undefined.
  */
 export function classifyAwsInstanceType(value: string): AcceleratorInfo | undefined {
+  // Each GPU policy classifies every instance's type, and a fleet has few distinct ones: memoised
+  // (the catalogue does not change; what it gives is never modified).
+  if (classifiedAwsTypes.has(value)) return classifiedAwsTypes.get(value);
+  if (classifiedAwsTypes.size >= MAX_MEMOISED_TYPES) classifiedAwsTypes.clear();
+  const info = classifyAwsInstanceTypeUncached(value);
+  classifiedAwsTypes.set(value, info);
+  return info;
+}
+
+const MAX_MEMOISED_TYPES = 10_000;
+const classifiedAwsTypes = new Map<string, AcceleratorInfo | undefined>();
+
+function classifyAwsInstanceTypeUncached(value: string): AcceleratorInfo | undefined {
   const parts = value.trim().toLowerCase().split(".");
   const service = AWS_SERVICE_PREFIXES.get(parts[0] ?? "");
   const rest = service !== undefined ? service.strip(parts) : parts;

@@ -152,7 +152,8 @@ function packageOf(typeToken: string): string {
   const rest = token.startsWith(PROVIDER_TYPE_PREFIX)
     ? token.slice(PROVIDER_TYPE_PREFIX.length)
     : token;
-  return rest.split(TOKEN_SEPARATOR)[0] ?? "";
+  const end = rest.indexOf(TOKEN_SEPARATOR);
+  return end < 0 ? rest : rest.slice(0, end);
 }
 
 // Carrier names: words compare case-insensitively ("CHINA TELECOM" = "China Telecom"), camel case

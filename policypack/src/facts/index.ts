@@ -68,8 +68,10 @@ import type {
   AcceleratorUse,
   AccountFacts,
   ComputeFacts,
+  DescribedResource,
   EvalContext,
   InterconnectFacts,
+  KindFacts,
   PeerIdentifier,
   Placement,
   Platform,
@@ -327,22 +329,58 @@ export function viewOf(r: {
  * compute kind that can select accelerators nor an AI service.
  */
 export function describe(resource: ResourceView, ctx: EvalContext): ResourceFacts | undefined {
+  return describeLazily(resource, ctx)?.facts();
+}
+
+/**
+ * What `describe` says, with where the resource runs worked out only when asked: whether it
+ * concerns a policy (an accelerator, an AI service) is known before. A template-carrying kind is
+ * placed at once: what its template declares is read in the region it is placed in.
+ */
+export function describeLazily(
+  resource: ResourceView,
+  ctx: EvalContext,
+): DescribedResource | undefined {
   const token = normaliseToken(resource.type);
   const mod = packageOfToken(token);
   if (!mod) return undefined;
   const template = mod.templates?.get(token);
-  if (template) return describeTemplate(resource, token, mod, template, ctx);
+  if (template) return placedAlready(describeTemplate(resource, token, mod, template, ctx));
   const compute = mod.extractors.get(token)?.(resource.props);
   const ai = lookupAiService(token);
   if (!compute && !ai) return undefined;
-  return {
-    cloud: mod.cloud,
-    token,
-    placement: mod.placement(resource, token, ctx),
-    additionalPlacements: mod.additionalPlacements?.(resource, token, ctx) ?? [],
-    compute,
-    aiService: ai ? { entry: ai } : undefined,
-  };
+  const kind = { cloud: mod.cloud, token, compute, aiService: ai ? { entry: ai } : undefined };
+  return new Unplaced(kind, mod, resource, ctx);
+}
+
+/** A kind whose facts are placed already. */
+function placedAlready(facts: ResourceFacts): DescribedResource {
+  return { kind: facts, facts: () => facts };
+}
+
+/** A kind placed by its package when its facts are first asked for. */
+class Unplaced implements DescribedResource {
+  private placed: ResourceFacts | undefined;
+
+  constructor(
+    readonly kind: KindFacts,
+    private readonly mod: PackageModule,
+    private readonly resource: ResourceView,
+    private readonly ctx: EvalContext,
+  ) {}
+
+  facts(): ResourceFacts {
+    const { kind, mod, resource, ctx } = this;
+    this.placed ??= {
+      cloud: kind.cloud,
+      token: kind.token,
+      placement: mod.placement(resource, kind.token, ctx),
+      additionalPlacements: mod.additionalPlacements?.(resource, kind.token, ctx) ?? [],
+      compute: kind.compute,
+      aiService: kind.aiService,
+    };
+    return this.placed;
+  }
 }
 
 /** A template-carrying kind: what its template declares, read in the region it is placed in. */

@@ -192,6 +192,20 @@ export interface ResourceFacts {
   readonly aiService?: AiServiceFacts;
 }
 
+/** What a resource is, before where it runs: its facts but their placements. */
+export type KindFacts = Omit<ResourceFacts, "placement" | "additionalPlacements">;
+
+/**
+ * What a resource is (`kind`), with where it runs worked out only when asked (`facts()`): a policy
+ * needs the placement only of a resource it concerns, and the placement chain is most of the cost
+ * of describing one.
+ */
+export interface DescribedResource {
+  readonly kind: KindFacts;
+  /** The kind with its placements, as `describe` gives them; worked out at the first call. */
+  facts(): ResourceFacts;
+}
+
 /** Something that ties a deployment to an account, subscription, tenant, partition or cloud. */
 export interface AccountTie {
   readonly kind:

@@ -2,7 +2,7 @@
 // subscription, tenant or partition tied to a restricted jurisdiction, or in a stack tagged
 // with one.
 import { expandJurisdictions } from "../catalogue/jurisdictions";
-import { describe, describeAccounts } from "../facts";
+import { describeAccounts, describeLazily } from "../facts";
 import type { Outcome, Subject, TieMatch } from "../findings";
 import { COVERAGE } from "../facts";
 import { notApplicableBecause, policyTexts } from "../report";
@@ -50,11 +50,12 @@ export const gpuOrAiInRestrictedAccount = definePolicy({
   ],
   rule: {
     concerns(view, env) {
-      const facts = describe(view, env.ctx);
+      const facts = describeLazily(view, env.ctx)?.kind;
       return facts !== undefined && mayBeGpuOrAi(facts);
     },
     evaluate(view, env, settings): Outcome {
-      const facts = describe(view, env.ctx);
+      // What the resource is, not where it runs: the accounts it is deployed through decide.
+      const facts = describeLazily(view, env.ctx)?.kind;
       if (!facts) return notApplicableBecause("neither-compute-nor-ai");
       const subject: Subject | undefined =
         acceleratorSubject(facts, settings) ?? aiServiceSubject(facts);

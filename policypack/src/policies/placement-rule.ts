@@ -5,11 +5,12 @@ import type { ResolvedSettings } from "../config";
 import {
   awaitsStack,
   describe,
+  describeLazily,
   indexStack,
   resolveComputeLinks,
   resolveInheritedFacts,
 } from "../facts";
-import type { ResourceFacts, ResourceView } from "../facts/types";
+import type { KindFacts, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { notApplicableBecause } from "../report";
 import { judgePlacements } from "./placement-verdict";
@@ -25,8 +26,9 @@ export type Selection =
 
 export interface PlacementRuleSpec {
   /** Whether the facts concern this policy at all, before settings. */
-  concerns(facts: ResourceFacts): boolean;
-  select(facts: ResourceFacts, settings: ResolvedSettings): Selection;
+  concerns(facts: KindFacts): boolean;
+  /** What the resource is decides the subject; where it runs is judged after, if there is one. */
+  select(facts: KindFacts, settings: ResolvedSettings): Selection;
 }
 
 /** Maps a placement verdict to an outcome for this subject. */
@@ -71,17 +73,18 @@ export function gravest(outcomes: readonly Outcome[]): Outcome {
 export function placementRule(p: PlacementRuleSpec): Rule {
   const rule: Rule = {
     concerns(view, env) {
-      const facts = describe(view, env.ctx);
-      return facts !== undefined && p.concerns(facts);
+      const described = describeLazily(view, env.ctx);
+      return described !== undefined && p.concerns(described.kind);
     },
     evaluate(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome {
-      const facts = describe(view, env.ctx);
-      if (!facts) {
+      const described = describeLazily(view, env.ctx);
+      if (!described) {
         return notApplicableBecause("neither-compute-nor-ai");
       }
-      const sel = p.select(facts, settings);
+      const sel = p.select(described.kind, settings);
       if (sel.kind === "not-applicable") return sel;
       if (sel.kind === "clear") return { kind: "pass" };
+      const facts = described.facts();
       const verdict = judgePlacements([facts.placement, ...facts.additionalPlacements], settings);
       // Decided at AnalyzeStack: a placement computed from another resource of the stack, or
       // hardware that a linked resource (an instance template) selects.

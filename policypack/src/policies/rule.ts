@@ -133,18 +133,36 @@ function parse(
 }
 
 /**
- * `args.notApplicable` throws an Error that the SDK catches straight away to record the reason;
- * its stack trace is never read, and capturing one is most of the call's cost.
+ * `args.notApplicable` throws an Error that the SDK catches straight away, recognises by its class
+ * and reads the reason of; its stack trace is never read, and capturing one is most of the call's
+ * cost. Most resources are not applicable to most policies, so the error thrown for a reason is
+ * kept and thrown again for the next resource: building it and unwinding through the SDK's
+ * function cost more than the policy's decision. Kept per `notApplicable` function (the SDK's is
+ * one for the process); one that returns instead of throwing is called every time.
  */
 function notApplicable(args: ResourceValidationArgs, reason: string): void {
+  const signal = args.notApplicable;
+  const known = notApplicableErrors.get(signal)?.get(reason);
+  if (known !== undefined) throw known.error;
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {
-    args.notApplicable(reason);
+    signal.call(args, reason);
+  } catch (error) {
+    let byReason = notApplicableErrors.get(signal);
+    if (!byReason) notApplicableErrors.set(signal, (byReason = new Map()));
+    if (byReason.size < MAX_KEPT_REASONS) byReason.set(reason, { error });
+    throw error;
   } finally {
     Error.stackTraceLimit = limit;
   }
 }
+/** The error each `notApplicable` function threw for each reason (reasons are report.ts texts). */
+const MAX_KEPT_REASONS = 64;
+const notApplicableErrors = new WeakMap<
+  ResourceValidationArgs["notApplicable"],
+  Map<string, { readonly error: unknown }>
+>();
 
 /**
  * Applies the policy's exemptions to a violation: a matching, unexpired exemption turns it into

@@ -64,6 +64,55 @@ describe("jurisdiction policy adapter", () => {
     expect(() => policy.validateResource(args(view), jest.fn())).toThrow(NotApplicable);
   });
 
+  it("signals not-applicable with the reason of each resource through one notApplicable function", () => {
+    // As in the SDK: one function for every resource and policy, recognised by the error's class.
+    class SdkNotApplicable extends Error {
+      constructor(readonly reason?: string) {
+        super(reason);
+      }
+    }
+    const signal = jest.fn((reason?: string): never => {
+      throw new SdkNotApplicable(reason);
+    });
+    const reasonOf = (view: ResourceView): string | undefined => {
+      try {
+        policy.validateResource({ ...args(view), notApplicable: signal }, jest.fn());
+      } catch (e) {
+        if (e instanceof SdkNotApplicable) return e.reason;
+        throw e;
+      }
+      return "(no signal)";
+    };
+    const bucket: ResourceView = { ...gpuInstance(), type: "aws:s3/bucket:Bucket" };
+    const endpoint: ResourceView = { ...gpuInstance(), type: "aws:sagemaker/endpoint:Endpoint" };
+    const cpu = gpuInstance({ props: { instanceType: "m5.large" } });
+    const china = gpuInstance({ provider: awsProvider({ region: "cn-north-1" }) });
+    const first = reasonOf(bucket);
+    const second = reasonOf(endpoint);
+    expect(first).toMatch(/\S/);
+    expect(second).toMatch(/\S/);
+    expect(second).not.toBe(first);
+    expect(reasonOf({ ...bucket, name: "other" })).toBe(first);
+    expect(reasonOf({ ...endpoint, name: "other" })).toBe(second);
+    expect(reasonOf(cpu)).toBe("(no signal)"); // a pass is not a not-applicable answer
+    expect(reasonOf(china)).toBe("(no signal)"); // a violation is reported, not signalled
+    const report = jest.fn();
+    policy.validateResource({ ...args(china), notApplicable: signal }, report);
+    expect(report).toHaveBeenCalledTimes(1);
+    expect(reasonOf(bucket)).toBe(first);
+  });
+
+  it("lets a notApplicable function that returns decide nothing else", () => {
+    const bucket: ResourceView = { ...gpuInstance(), type: "aws:s3/bucket:Bucket" };
+    const signal = jest.fn(() => undefined);
+    const report = jest.fn();
+    for (let i = 0; i < 2; i++) {
+      policy.validateResource({ ...args(bucket), notApplicable: signal }, report);
+    }
+    expect(signal).toHaveBeenCalledTimes(2);
+    expect(report).not.toHaveBeenCalled();
+  });
+
   it("turns an exception inside evaluation into a violation instead of a pass", () => {
     const throwing = toPolicy(
       {

@@ -27,6 +27,7 @@ import {
   search,
 } from "../common/placement-chain";
 import { providerName } from "../common/provider";
+import type { CountryCode, RegionEntry } from "../../data/types";
 import { Computed } from "../../values";
 import type { EvalContext, Placement, PlacementOrigin, ResourceView } from "../types";
 import { DEFAULT_AWS_PROFILE } from "./profile";
@@ -37,6 +38,8 @@ export const AWS_PROFILE_CONFIG_KEY = "aws:profile";
 export const AWS_REGION_ENV_VARS = ["AWS_REGION", "AWS_DEFAULT_REGION"] as const;
 export const AWS_PROFILE_ENV_VAR = "AWS_PROFILE";
 
+const AWS_REGION_ENV_VARS_TRIED = `environment variables ${AWS_REGION_ENV_VARS.join(" and ")}`;
+
 const awsChain = (inputs: readonly string[]): PlacementChain => ({
   cloud: "aws",
   providerType: AWS_PROVIDER_TYPE,
@@ -44,7 +47,7 @@ const awsChain = (inputs: readonly string[]): PlacementChain => ({
     resourceInputs(at, ...inputs),
     providerInputs(at, ["region"], { tried: "input" }),
     configKeys(at, [AWS_REGION_CONFIG_KEY]),
-    envVars(at, AWS_REGION_ENV_VARS, `environment variables ${AWS_REGION_ENV_VARS.join(" and ")}`),
+    envVars(at, AWS_REGION_ENV_VARS, AWS_REGION_ENV_VARS_TRIED),
     () => profileRegion(at),
   ],
   read: readAwsRegion,
@@ -74,7 +77,10 @@ function readAwsRegion(written: string): RegionReading {
   const region = written.trim().toLowerCase();
   const entry = lookupAwsRegion(region);
   const country = entry?.country ?? awsPartitionOf(region)?.country;
-  return { region, ...(entry ? { entry } : {}), ...(country ? { country } : {}) };
+  const reading: { region: string; entry?: RegionEntry; country?: CountryCode } = { region };
+  if (entry) reading.entry = entry;
+  if (country) reading.country = country;
+  return reading;
 }
 
 /**

@@ -53,18 +53,27 @@ export function classify(source: Source): Exclude<Found, { kind: "not-given" }> 
   return { kind: "resolved", written: v, origin: source.origin };
 }
 
-/** Walks `steps` in order; the places tried are appended to `tried` (and returned when none gave). */
+/**
+ * Walks `steps` in order. When none gives a value, the places tried are appended to `tried` and
+ * returned; they are listed only then (a value is found most of the time).
+ */
 export function search(steps: readonly Step[], tried: string[] = []): Found {
+  const passed: StepReading[] = [];
   for (const step of steps) {
-    const { sources, tried: listed } = step();
-    for (const source of sources) {
+    const reading = step();
+    for (const source of reading.sources) {
       const found = classify(source);
       if (found) return found;
     }
-    tried.push(...(listed ?? sources.map((s) => s.origin.detail)));
+    passed.push(reading);
+  }
+  for (const { sources, tried: listed } of passed) {
+    for (const place of listed ?? sources.map((s) => s.origin.detail)) tried.push(place);
   }
   return { kind: "not-given", tried };
 }
+
+type Resolved = Extract<Placement, { status: "resolved" }>;
 
 /** What a written region or zone means in one cloud. */
 export interface RegionReading {
@@ -84,15 +93,17 @@ export function placementOf(
     case "resolved": {
       const r = read(found.written);
       const country = r.country ?? r.entry?.country;
-      return {
+      // Built up rather than spread from optional parts: a GPU policy places every GPU resource.
+      const placement: { -readonly [K in keyof Resolved]: Resolved[K] } = {
         status: "resolved",
         cloud,
         written: found.written,
         region: r.region,
-        ...(r.entry ? { entry: r.entry } : {}),
-        ...(country ? { country } : {}),
         origin: found.origin,
       };
+      if (r.entry) placement.entry = r.entry;
+      if (country) placement.country = country;
+      return placement;
     }
     case "unknown":
       return { status: "computed", cloud, path: found.path, origin: found.origin };
@@ -179,10 +190,8 @@ export function providerInputs(
     const plain = (input: string): string => `provider \`${name}\` input \`${input}\``;
     const detail = (input: string): string =>
       at.explicit ? plain(input) : `default ${plain(input)} (stack config \`${pkg}:${input}\`)`;
-    return {
-      sources: inputs.map((input) => providerSource(provider, input, detail(input))),
-      ...(opts.tried === "input" ? { tried: inputs.map(plain) } : {}),
-    };
+    const sources = inputs.map((input) => providerSource(provider, input, detail(input)));
+    return opts.tried === "input" ? { sources, tried: inputs.map(plain) } : { sources };
   };
 }
 
