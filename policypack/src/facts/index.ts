@@ -601,7 +601,7 @@ export function resolveComputeLinks(
   const computed: string[] = [...facts.compute.computed];
   for (const link of links) {
     const match = findLinked(view, link, index);
-    const target = match && describe(match.target, ctx)?.compute;
+    const target = match && describeNature(match.target, ctx)?.compute;
     if (!match || !target) {
       // Fail closed: hardware chosen by a resource the pack cannot read may be a GPU.
       const value = link.written[0] ?? "(computed)";
