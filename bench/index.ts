@@ -4,7 +4,8 @@
 //   start-up         spawn -> configured, median of interleaved starts, and peak RSS
 //   Analyze          Remediate + Analyze per resource at concurrency 16, after a warm-up
 //   AnalyzeStack     20k and 100k resources (linear?)
-//   stack-phase      the pack's own validateStack work at those sizes, in process
+//   stack-phase      the pack's own validateStack work at those sizes, in process (with
+//                    --stack-baseline, another build's beside it)
 //   scan             `pulumi stack export` files of 20k and 100k resources (when cli/scan exists):
 //                    wall time, and peak RSS of the scan process and of the pack process
 //   lookups          per-resource cost against table size (flat?), in process
@@ -26,7 +27,7 @@ import { log, measureScan, measureSessions, measureStartup } from "./phases";
 import type { BenchResults } from "./report";
 import { evaluateTargets, lookupTable, markdown, profileText, rows, textTable } from "./report";
 import { formatMachine, machine } from "./stats";
-import { measureStackPhase } from "./stack-phase";
+import { loadStackBaseline, measureStackPhase } from "./stack-phase";
 import { profileStartup } from "./startup-profile";
 import { generateWorkload, mixOf } from "./workload";
 
@@ -95,6 +96,7 @@ interface Options {
   only?: string[];
   seed: string;
   cpuProf?: boolean;
+  stackBaseline?: string;
   out: string;
 }
 
@@ -106,6 +108,10 @@ async function main(argv: string[]): Promise<number> {
     .option("--only <phases...>", `run only these phases: ${PHASES.join(", ")}`)
     .option("--seed <n>", "workload seed", "1")
     .option("--cpu-prof", "also write start-up CPU profiles of both packs to bench/results/")
+    .option(
+      "--stack-baseline <pack folder>",
+      "stack-phase: also time another build of this pack (a compiled policypack/ folder, e.g. another checkout's), interleaved",
+    )
     .option("--out <file>", "results JSON", path.join(__dirname, "results", "latest.json"))
     .showHelpAfterError();
   program.parse(argv);
@@ -189,9 +195,14 @@ async function main(argv: string[]): Promise<number> {
       );
     }
     if (run("stack-phase")) {
-      log("stack phase in process");
+      const stackBaseline =
+        opts.stackBaseline !== undefined ? loadStackBaseline(opts.stackBaseline) : undefined;
+      log(
+        `stack phase in process${stackBaseline ? `, beside the build in ${stackBaseline.from}` : ""}`,
+      );
       results.stackPhase = measureStackPhase(
         sizes.stacks.map((s) => ({ workload: prefix(s.resources), rounds: s.rounds + 1 })),
+        stackBaseline,
       );
     }
     if (run("scan")) {

@@ -216,11 +216,14 @@ export function rows(r: BenchResults): Row[] {
     }
   }
   for (const sp of r.stackPhase ?? []) {
+    const other = sp.baseline;
     out.push({
-      metric: `our validateStack alone (in process), ${sp.resources} resources, ms`,
+      metric: other
+        ? `our validateStack alone (in process), ${sp.resources} resources, ms; baseline: the build in ${other.from}`
+        : `our validateStack alone (in process), ${sp.resources} resources, ms`,
       pack: formatSample(sp.ms),
-      baseline: "(does nothing)",
-      ratio: "",
+      baseline: other ? formatSample(other.ms) : "(does nothing)",
+      ratio: other ? x(ratio(sp.ms.median, other.ms.median)) : "",
     });
   }
   if (s) {

@@ -383,32 +383,47 @@ class UrnList {
 
 const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies(undefined);
 
-/** One resource of `AnalyzeStackRequest`: `m` its JSON-read metadata, `propsJson` its properties. */
+/**
+ * One resource of `AnalyzeStackRequest`, from `m` its JSON-read metadata (not kept: the stack phase
+ * holds every resource at once) and `propsJson` its properties.
+ */
 class StackResource {
   constructor(m, propsJson, provider) {
-    this.m = m;
+    this.urn = m.urn;
+    this.type = m.type;
+    this.name = m.name;
+    this.parent = m.parent;
     this.propsJson = propsJson;
+    this.props = undefined;
     this.options = optionsOf(m.options, m.parent);
     this.provider = provider;
     this.dependencies = m.dependencies ?? [];
-    const deps = m.propertyDependencies;
+    const deps =
+      m.propertyDependencies === undefined
+        ? undefined
+        : new PropertyDependencies(m.propertyDependencies);
     this.propertyDependencies =
-      deps === undefined || Object.keys(deps).length === 0
-        ? NO_PROPERTY_DEPENDENCIES
-        : new PropertyDependencies(deps);
+      deps === undefined || deps.list.length === 0 ? NO_PROPERTY_DEPENDENCIES : deps;
   }
   getUrn() {
-    return this.m.urn;
+    return this.urn;
   }
   getType() {
-    return this.m.type;
+    return this.type;
   }
   getName() {
-    return this.m.name;
+    return this.name;
   }
-  // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
+  // Read once for every stack policy, as analyzeRequest does for Analyze: the SDK's
+  // deserializeProperties copies every object and array of it for each policy, so no policy sees
+  // what another did to its props. The JSON text goes once read: the object (whose strings each
+  // policy's copy shares) is smaller at 100k resources than the text and one fresh copy a policy.
   getProperties() {
-    return struct(JSON.parse(this.propsJson));
+    if (this.props === undefined) {
+      this.props = JSON.parse(this.propsJson);
+      this.propsJson = undefined;
+    }
+    return struct(this.props);
   }
   getOptions() {
     return this.options;
@@ -417,7 +432,7 @@ class StackResource {
     return this.provider;
   }
   getParent() {
-    return this.m.parent ?? "";
+    return this.parent ?? "";
   }
   getDependenciesList() {
     return this.dependencies;

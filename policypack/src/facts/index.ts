@@ -68,15 +68,14 @@ import type {
   AcceleratorUse,
   AccountFacts,
   ComputeFacts,
-  DescribedResource,
   EvalContext,
   InterconnectFacts,
-  KindFacts,
   PeerIdentifier,
   Placement,
   Platform,
   ProviderView,
   ResourceFacts,
+  ResourceNature,
   ResourceView,
 } from "./types";
 
@@ -324,63 +323,150 @@ export function viewOf(r: {
   };
 }
 
+/** A resource of AnalyzeStack as the policy SDK hands it over (what a stack view reads of it). */
+export interface StackPhaseResource {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly props: unknown;
+  readonly provider?: { type: string; urn: string; name: string; props: unknown };
+  readonly parent?: { readonly urn: string };
+  readonly dependencies: readonly { readonly urn: string }[];
+  readonly propertyDependencies: Readonly<Record<string, readonly { readonly urn: string }[]>>;
+}
+
+const NO_URNS: readonly string[] = Object.freeze([]);
+const NO_PROPERTY_DEPENDENCIES: Readonly<Record<string, readonly string[]>> = Object.freeze({});
+
+/**
+ * A resource of the stack phase as the facts see it. Each stack policy is handed the whole stack,
+ * and most resources are looked at no further than their type: props, provider and dependencies
+ * are read from the SDK's resource when first asked for, not copied for every resource up front.
+ */
+class StackPhaseView implements ResourceView {
+  readonly type: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly parent: string | undefined;
+  readonly #resource: StackPhaseResource;
+  #props: ResourceView["props"] | undefined;
+  #provider: ProviderView | null | undefined;
+  #dependencies: readonly string[] | undefined;
+  #propertyDependencies: Readonly<Record<string, readonly string[]>> | undefined;
+
+  constructor(resource: StackPhaseResource) {
+    this.type = resource.type;
+    this.urn = resource.urn;
+    this.name = resource.name;
+    this.parent = resource.parent?.urn;
+    this.#resource = resource;
+  }
+
+  get props(): ResourceView["props"] {
+    return (this.#props ??= (unwrap(this.#resource.props) ?? {}) as ResourceView["props"]);
+  }
+
+  get provider(): ProviderView | undefined {
+    if (this.#provider === undefined) {
+      const p = this.#resource.provider;
+      this.#provider = p
+        ? {
+            type: p.type,
+            urn: p.urn,
+            name: p.name,
+            props: (unwrap(p.props) ?? {}) as ProviderView["props"],
+          }
+        : null;
+    }
+    return this.#provider ?? undefined;
+  }
+
+  get dependencies(): readonly string[] {
+    if (this.#dependencies === undefined) {
+      const deps = this.#resource.dependencies;
+      this.#dependencies = deps.length === 0 ? NO_URNS : deps.map((d) => d.urn);
+    }
+    return this.#dependencies;
+  }
+
+  get propertyDependencies(): Readonly<Record<string, readonly string[]>> {
+    if (this.#propertyDependencies === undefined) {
+      const entries = Object.entries(this.#resource.propertyDependencies);
+      this.#propertyDependencies =
+        entries.length === 0
+          ? NO_PROPERTY_DEPENDENCIES
+          : Object.fromEntries(entries.map(([k, deps]) => [k, deps.map((d) => d.urn)]));
+    }
+    return this.#propertyDependencies;
+  }
+}
+
+/** The stack phase's resources as views, in the order the engine sent them. */
+export function stackViewsOf(resources: readonly StackPhaseResource[]): ResourceView[] {
+  return resources.map((r) => new StackPhaseView(r));
+}
+
 /**
  * What the resource means for the jurisdiction policies, or undefined when it is neither a
  * compute kind that can select accelerators nor an AI service.
  */
 export function describe(resource: ResourceView, ctx: EvalContext): ResourceFacts | undefined {
-  return describeLazily(resource, ctx)?.facts();
+  return describeNature(resource, ctx)?.placed();
 }
 
 /**
- * What `describe` says, with where the resource runs worked out only when asked: whether it
- * concerns a policy (an accelerator, an AI service) is known before. A template-carrying kind is
- * placed at once: what its template declares is read in the region it is placed in.
+ * What a resource is (cloud, kind, accelerators, AI service) before where it is: its placement is
+ * read by `placed()`, once, when a policy has a subject to place. Most resources of a stack are no
+ * policy's subject (a CPU-only instance for the GPU policy, any instance for the AI-service
+ * policy), and the placement chain is the costly part of describing one.
  */
-export function describeLazily(
-  resource: ResourceView,
-  ctx: EvalContext,
-): DescribedResource | undefined {
+export interface Described extends ResourceNature {
+  /** The full facts: the nature with its placement read. */
+  placed(): ResourceFacts;
+}
+
+export function describeNature(resource: ResourceView, ctx: EvalContext): Described | undefined {
   const token = normaliseToken(resource.type);
   const mod = packageOfToken(token);
   if (!mod) return undefined;
   const template = mod.templates?.get(token);
-  if (template) return placedAlready(describeTemplate(resource, token, mod, template, ctx));
+  if (template) {
+    // What a template declares is read in the region it is placed in: placed at once.
+    const facts = describeTemplate(resource, token, mod, template, ctx);
+    return { ...facts, placed: () => facts };
+  }
   const compute = mod.extractors.get(token)?.(resource.props);
   const ai = lookupAiService(token);
   if (!compute && !ai) return undefined;
-  const kind = { cloud: mod.cloud, token, compute, aiService: ai ? { entry: ai } : undefined };
-  return new Unplaced(kind, mod, resource, ctx);
+  const cloud = mod.cloud;
+  const aiService = ai ? { entry: ai } : undefined;
+  let facts: ResourceFacts | undefined;
+  return {
+    cloud,
+    token,
+    compute,
+    aiService,
+    placed: () =>
+      (facts ??= {
+        cloud,
+        token,
+        placement: mod.placement(resource, token, ctx),
+        additionalPlacements: mod.additionalPlacements?.(resource, token, ctx) ?? [],
+        compute,
+        aiService,
+      }),
+  };
 }
 
-/** A kind whose facts are placed already. */
-function placedAlready(facts: ResourceFacts): DescribedResource {
-  return { kind: facts, facts: () => facts };
-}
-
-/** A kind placed by its package when its facts are first asked for. */
-class Unplaced implements DescribedResource {
-  private placed: ResourceFacts | undefined;
-
-  constructor(
-    readonly kind: KindFacts,
-    private readonly mod: PackageModule,
-    private readonly resource: ResourceView,
-    private readonly ctx: EvalContext,
-  ) {}
-
-  facts(): ResourceFacts {
-    const { kind, mod, resource, ctx } = this;
-    this.placed ??= {
-      cloud: kind.cloud,
-      token: kind.token,
-      placement: mod.placement(resource, kind.token, ctx),
-      additionalPlacements: mod.additionalPlacements?.(resource, kind.token, ctx) ?? [],
-      compute: kind.compute,
-      aiService: kind.aiService,
-    };
-    return this.placed;
-  }
+/**
+ * Whether the stack phase can change what a resource is, not only where it is: compute links lend
+ * the hardware of the resources they name, and a StackSet's template is read once per instance.
+ */
+export function natureAwaitsStack(nature: ResourceNature): boolean {
+  return (
+    (nature.compute?.links?.length ?? 0) > 0 ||
+    packageOfToken(nature.token)?.templates?.has(nature.token) === true
+  );
 }
 
 /** A template-carrying kind: what its template declares, read in the region it is placed in. */
@@ -515,7 +601,7 @@ export function resolveComputeLinks(
   const computed: string[] = [...facts.compute.computed];
   for (const link of links) {
     const match = findLinked(view, link, index);
-    const target = match && describe(match.target, ctx)?.compute;
+    const target = match && describeNature(match.target, ctx)?.compute;
     if (!match || !target) {
       // Fail closed: hardware chosen by a resource the pack cannot read may be a GPU.
       const value = link.written[0] ?? "(computed)";

@@ -179,31 +179,21 @@ export interface AiServiceFacts {
   readonly template?: TemplateResourceRef;
 }
 
-export interface ResourceFacts {
+/** What a resource is, whatever its placement. */
+export interface ResourceNature {
   readonly cloud: Platform;
   /** Type token with any API version removed: "azure-native:compute:VirtualMachine". */
   readonly token: string;
-  readonly placement: Placement;
-  /** Further places the same resource runs in (fleet extra locations, multi-region accounts). */
-  readonly additionalPlacements: readonly Placement[];
   /** Present when the resource kind can select instance types or accelerators. */
   readonly compute?: ComputeFacts;
   /** Present when the resource is an AI service. */
   readonly aiService?: AiServiceFacts;
 }
 
-/** What a resource is, before where it runs: its facts but their placements. */
-export type KindFacts = Omit<ResourceFacts, "placement" | "additionalPlacements">;
-
-/**
- * What a resource is (`kind`), with where it runs worked out only when asked (`facts()`): a policy
- * needs the placement only of a resource it concerns, and the placement chain is most of the cost
- * of describing one.
- */
-export interface DescribedResource {
-  readonly kind: KindFacts;
-  /** The kind with its placements, as `describe` gives them; worked out at the first call. */
-  facts(): ResourceFacts;
+export interface ResourceFacts extends ResourceNature {
+  readonly placement: Placement;
+  /** Further places the same resource runs in (fleet extra locations, multi-region accounts). */
+  readonly additionalPlacements: readonly Placement[];
 }
 
 /** Something that ties a deployment to an account, subscription, tenant, partition or cloud. */

@@ -2,7 +2,7 @@
 // subscription, tenant or partition tied to a restricted jurisdiction, or in a stack tagged
 // with one.
 import { expandJurisdictions } from "../catalogue/jurisdictions";
-import { describeAccounts, describeLazily } from "../facts";
+import { describeAccounts, describeNature } from "../facts";
 import type { Outcome, Subject, TieMatch } from "../findings";
 import { COVERAGE } from "../facts";
 import { notApplicableBecause, policyTexts } from "../report";
@@ -50,12 +50,11 @@ export const gpuOrAiInRestrictedAccount = definePolicy({
   ],
   rule: {
     concerns(view, env) {
-      const facts = describeLazily(view, env.ctx)?.kind;
+      const facts = describeNature(view, env.ctx);
       return facts !== undefined && mayBeGpuOrAi(facts);
     },
     evaluate(view, env, settings): Outcome {
-      // What the resource is, not where it runs: the accounts it is deployed through decide.
-      const facts = describeLazily(view, env.ctx)?.kind;
+      const facts = describeNature(view, env.ctx);
       if (!facts) return notApplicableBecause("neither-compute-nor-ai");
       const subject: Subject | undefined =
         acceleratorSubject(facts, settings) ?? aiServiceSubject(facts);

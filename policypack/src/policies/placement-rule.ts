@@ -4,13 +4,13 @@
 import type { ResolvedSettings } from "../config";
 import {
   awaitsStack,
-  describe,
-  describeLazily,
+  describeNature,
   indexStack,
+  natureAwaitsStack,
   resolveComputeLinks,
   resolveInheritedFacts,
 } from "../facts";
-import type { KindFacts, ResourceView } from "../facts/types";
+import type { ResourceFacts, ResourceNature, ResourceView } from "../facts/types";
 import type { Outcome, PlacementVerdict, Subject } from "../findings";
 import { notApplicableBecause } from "../report";
 import { judgePlacements } from "./placement-verdict";
@@ -24,11 +24,11 @@ export type Selection =
   | { readonly kind: "clear" }
   | { readonly kind: "subject"; readonly subject: Subject };
 
+/** What a policy selects by: what the resource is, never where (that is judged here). */
 export interface PlacementRuleSpec {
-  /** Whether the facts concern this policy at all, before settings. */
-  concerns(facts: KindFacts): boolean;
-  /** What the resource is decides the subject; where it runs is judged after, if there is one. */
-  select(facts: KindFacts, settings: ResolvedSettings): Selection;
+  /** Whether the resource concerns this policy at all, before settings. */
+  concerns(nature: ResourceNature): boolean;
+  select(nature: ResourceNature, settings: ResolvedSettings): Selection;
 }
 
 /** Maps a placement verdict to an outcome for this subject. */
@@ -70,40 +70,57 @@ export function gravest(outcomes: readonly Outcome[]): Outcome {
   return worst;
 }
 
+/** The outcome for a subject at Analyze, or deferred when the stack decides it. */
+function decideAtAnalyze(
+  facts: ResourceFacts,
+  subject: Subject,
+  settings: ResolvedSettings,
+): Outcome {
+  const verdict = judgePlacements([facts.placement, ...facts.additionalPlacements], settings);
+  // Decided at AnalyzeStack: a placement computed from another resource of the stack, or
+  // hardware that a linked resource (an instance template) selects.
+  if (verdict.kind === "computed" && awaitsStack(verdict.placement)) return { kind: "deferred" };
+  const linked = (facts.compute?.links?.length ?? 0) > 0 && !isDefinite(subject);
+  if (linked && verdict.kind !== "allowed") return { kind: "deferred" };
+  return decidePlacement(subject, verdict);
+}
+
 export function placementRule(p: PlacementRuleSpec): Rule {
-  const rule: Rule = {
+  return {
     concerns(view, env) {
-      const described = describeLazily(view, env.ctx);
-      return described !== undefined && p.concerns(described.kind);
+      const nature = describeNature(view, env.ctx);
+      return nature !== undefined && p.concerns(nature);
     },
     evaluate(view: ResourceView, env: RuleEnv, settings: ResolvedSettings): Outcome {
-      const described = describeLazily(view, env.ctx);
-      if (!described) {
+      const nature = describeNature(view, env.ctx);
+      if (!nature) {
         return notApplicableBecause("neither-compute-nor-ai");
       }
-      const sel = p.select(described.kind, settings);
+      const sel = p.select(nature, settings);
       if (sel.kind === "not-applicable") return sel;
       if (sel.kind === "clear") return { kind: "pass" };
-      const facts = described.facts();
-      const verdict = judgePlacements([facts.placement, ...facts.additionalPlacements], settings);
-      // Decided at AnalyzeStack: a placement computed from another resource of the stack, or
-      // hardware that a linked resource (an instance template) selects.
-      if (verdict.kind === "computed" && awaitsStack(verdict.placement))
-        return { kind: "deferred" };
-      const linked = (facts.compute?.links?.length ?? 0) > 0 && !isDefinite(sel.subject);
-      if (linked && verdict.kind !== "allowed") return { kind: "deferred" };
-      return decidePlacement(sel.subject, verdict);
+      return decideAtAnalyze(nature.placed(), sel.subject, settings);
     },
     evaluateStack(views, env, settings) {
       const out: { view: ResourceView; outcome: Outcome }[] = [];
       let index: ReturnType<typeof indexStack> | undefined;
       for (const view of views) {
-        const own = describe(view, env.ctx);
-        if (!own) continue;
+        const nature = describeNature(view, env.ctx);
+        if (!nature) continue;
+        // Only a subject can come to a finding, and the stack changes where a resource is, not
+        // what it is, unless links lend it hardware or it is a StackSet read per instance: no
+        // other resource is placed at all.
+        const sel = p.select(nature, settings);
+        if (sel.kind !== "subject" && !natureAwaitsStack(nature)) continue;
+        const own = nature.placed();
         // A StackSet's template may be clear with its defaults and GPU capacity with an instance's
         // parameter overrides: every resource that waits for the stack is looked at again, not
         // only those deferred at Analyze.
-        if (!awaitsStack(own.placement) && rule.evaluate(view, env, settings).kind !== "deferred") {
+        if (
+          !awaitsStack(own.placement) &&
+          (sel.kind !== "subject" ||
+            decideAtAnalyze(own, sel.subject, settings).kind !== "deferred")
+        ) {
           continue;
         }
         index ??= indexStack(views, env.ctx);
@@ -133,5 +150,4 @@ export function placementRule(p: PlacementRuleSpec): Rule {
       return out;
     },
   };
-  return rule;
 }

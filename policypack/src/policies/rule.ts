@@ -3,7 +3,6 @@
 // silently when evaluation fails: an exception becomes a violation that says so.
 import * as policySdk from "@pulumi/policy";
 import type {
-  PolicyResource,
   ReportViolation,
   ResourceValidation,
   ResourceValidationArgs,
@@ -15,7 +14,7 @@ import type { Exemptions, ParsedSettings, ResolvedSettings, SettingName } from "
 import { COMMON_SETTINGS, configSchemaFor, isoDay, parseSettings } from "../config";
 import { currentContext } from "../context";
 import type { ReportingLevel } from "../levels";
-import { viewOf } from "../facts";
+import { stackViewsOf, viewOf } from "../facts";
 import type { EvalContext, ResourceView } from "../facts/types";
 import type { Finding, Outcome, ResourceRef } from "../findings";
 import { notApplicableBecause, wordFinding } from "../report";
@@ -319,17 +318,6 @@ function internalError(spec: RuleSpec, e: unknown): Finding {
   return { kind: "internal-error", policy: spec.metadata.name, detail };
 }
 
-function stackViews(resources: readonly PolicyResource[]): ResourceView[] {
-  return resources.map((r) => ({
-    ...viewOf(r),
-    parent: r.parent?.urn,
-    dependencies: r.dependencies.map((d) => d.urn),
-    propertyDependencies: Object.fromEntries(
-      Object.entries(r.propertyDependencies).map(([k, deps]) => [k, deps.map((d) => d.urn)]),
-    ),
-  }));
-}
-
 export type GuardPolicy = Omit<ResourceValidationPolicy, "validateResource"> & {
   validateResource: ResourceValidation;
   validateStack?: StackValidation;
@@ -381,7 +369,7 @@ export function toPolicy(spec: RuleSpec, ctx: () => EvalContext = currentContext
         // An unusable config is reported on each resource the policy decides already.
         if (!parsed.ok || env.ctx.stackConfigProblem !== undefined) return;
         const { exemptions } = parsed.settings;
-        for (const result of evaluateStack(stackViews(args.resources), env, parsed.settings)) {
+        for (const result of evaluateStack(stackViewsOf(args.resources), env, parsed.settings)) {
           const { view } = result;
           const outcome = applyExemptions(
             failClosedOnUnreadable(result.outcome, env),

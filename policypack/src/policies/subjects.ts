@@ -2,12 +2,12 @@
 // service?" (placement, accounts). One definition, so the policies agree.
 import { countsAsExportControlled } from "../catalogue/accelerators";
 import type { ResolvedSettings } from "../config";
-import type { KindFacts } from "../facts/types";
+import type { ResourceNature } from "../facts/types";
 import type { Subject } from "../findings";
 
 /** Accelerator selections that count under the acceleratorScope setting. */
 export function acceleratorSubject(
-  facts: KindFacts,
+  facts: ResourceNature,
   settings: Pick<ResolvedSettings, "acceleratorScope">,
 ): Subject | undefined {
   if (!facts.compute) return undefined;
@@ -36,7 +36,7 @@ export function acceleratorSubject(
   };
 }
 
-export function aiServiceSubject(facts: KindFacts): Subject | undefined {
+export function aiServiceSubject(facts: ResourceNature): Subject | undefined {
   return facts.aiService ? { kind: "ai-service", service: facts.aiService } : undefined;
 }
 
@@ -49,7 +49,7 @@ export function isDefinite(subject: Subject): boolean {
 }
 
 /** Whether the facts could concern a GPU/AI policy at all, whatever the settings. */
-export function mayBeGpuOrAi(facts: KindFacts): boolean {
+export function mayBeGpuOrAi(facts: ResourceNature): boolean {
   return (
     facts.aiService !== undefined ||
     (facts.compute !== undefined &&

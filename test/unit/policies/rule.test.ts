@@ -104,7 +104,7 @@ describe("jurisdiction policy adapter", () => {
 
   it("lets a notApplicable function that returns decide nothing else", () => {
     const bucket: ResourceView = { ...gpuInstance(), type: "aws:s3/bucket:Bucket" };
-    const signal = jest.fn(() => undefined);
+    const signal = jest.fn((): never => undefined as never);
     const report = jest.fn();
     for (let i = 0; i < 2; i++) {
       policy.validateResource({ ...args(bucket), notApplicable: signal }, report);

@@ -38,7 +38,17 @@ export function aliasView(resource: ResourceView, alias: PackageAlias): Resource
         alias.resourceProps.filter((k) => k in resource.props).map((k) => [k, resource.props[k]]),
       )
     : resource.props;
-  return { ...resource, props, provider };
+  // Field by field: a stack-phase view reads its props and links through getters (not own fields).
+  return {
+    type: resource.type,
+    urn: resource.urn,
+    name: resource.name,
+    props,
+    provider,
+    parent: resource.parent,
+    dependencies: resource.dependencies,
+    propertyDependencies: resource.propertyDependencies,
+  };
 }
 
 const CONTEXTS = new WeakMap<EvalContext, Map<string, EvalContext>>();
