@@ -282,19 +282,27 @@ async function runItem(item) {
   }
 }
 
-// AnalyzeStack's resources, sent as they complete: per position the resource without its
-// properties and its properties, both as JSON text; providers once each.
-const stackMeta = [];
-const stackProps = [];
+// AnalyzeStack's resources, sent as they complete (per position the resource without its properties
+// and its properties, both as JSON text; providers once each). Each is read once, as it arrives
+// (off the single-threaded stack phase), and kept compact: at 100k resources this store and the
+// SDK's per-policy copies of it are most of the scan's memory.
+const stackResources = [];
 const stackProviders = new Map();
+/** Types and parents, one string each however many resources name them. */
+const interned = new Map();
+
+function intern(s) {
+  if (s === undefined) return undefined;
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  interned.set(s, s);
+  return s;
+}
 
 /** `map<string, URNList>` of protobuf: the non-empty lists, keys sorted. */
 class PropertyDependencies {
-  constructor(deps) {
-    this.list = Object.keys(deps ?? {})
-      .filter((k) => deps[k].length > 0)
-      .sort()
-      .map((k) => [k, new UrnList(deps[k])]);
+  constructor(list) {
+    this.list = list;
   }
   entries() {
     return this.list[Symbol.iterator]();
@@ -313,43 +321,79 @@ class UrnList {
   }
 }
 
-const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies(undefined);
+const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies([]);
 
-/** One resource of `AnalyzeStackRequest`: `m` its JSON-read metadata, `propsJson` its properties. */
+function propertyDependenciesOf(deps) {
+  if (deps === undefined) return NO_PROPERTY_DEPENDENCIES;
+  const list = Object.keys(deps)
+    .filter((k) => deps[k].length > 0)
+    .sort()
+    .map((k) => [k, new UrnList(deps[k])]);
+  return list.length === 0 ? NO_PROPERTY_DEPENDENCIES : new PropertyDependencies(list);
+}
+
+// Read by the SDK only (it maps them to resources), never handed to a policy: shared when empty.
+const NO_DEPENDENCIES = [];
+const NO_OPTIONS = {};
+const NO_CUSTOM_TIMEOUTS = new Timeouts(undefined);
+
+/**
+ * One resource of `AnalyzeStackRequest`, and its `AnalyzerResourceOptions` (`getOptions()` is the
+ * resource itself: both answer `getParent()` alike).
+ *
+ * `getProperties()` answers the same object on every read. The SDK only reads it, to build its own
+ * copy per stack policy (server.js deserializeProperties), as it already does for providers'
+ * properties: a policy cannot tell the two apart, and the text is not read once per policy.
+ */
 class StackResource {
-  constructor(m, propsJson, provider) {
-    this.m = m;
-    this.propsJson = propsJson;
-    this.options = optionsOf(m.options, m.parent);
-    this.provider = provider;
-    this.dependencies = m.dependencies ?? [];
-    const deps = m.propertyDependencies;
-    this.propertyDependencies =
-      deps === undefined || Object.keys(deps).length === 0
-        ? NO_PROPERTY_DEPENDENCIES
-        : new PropertyDependencies(deps);
+  constructor(m, props) {
+    this.urn = m.urn;
+    this.type = intern(m.type);
+    this.name = m.name;
+    this.parent = intern(m.parent);
+    this.props = props;
+    /** The provider's id until the request is built, then its `AnalyzerProviderResource`. */
+    this.provider = m.provider;
+    const options = m.options;
+    this.o = options === undefined || Object.keys(options).length === 0 ? NO_OPTIONS : options;
+    this.timeouts =
+      this.o.customTimeouts === undefined
+        ? NO_CUSTOM_TIMEOUTS
+        : new Timeouts(this.o.customTimeouts);
+    this.dependencies =
+      m.dependencies === undefined || m.dependencies.length === 0
+        ? NO_DEPENDENCIES
+        : m.dependencies;
+    this.propertyDependencies = propertyDependenciesOf(m.propertyDependencies);
+    // The option lists a policy sees: one array each per resource, made when first read.
+    this.ignoreChanges = undefined;
+    this.additionalSecretOutputs = undefined;
+    this.aliases = undefined;
   }
   getUrn() {
-    return this.m.urn;
+    return this.urn;
   }
   getType() {
-    return this.m.type;
+    return this.type;
   }
   getName() {
-    return this.m.name;
+    return this.name;
   }
-  // A fresh object per read, as a protobuf Struct gives: nothing is kept between policies.
   getProperties() {
-    return struct(JSON.parse(this.propsJson));
+    return this;
+  }
+  /** As the `Struct` of `getProperties()`. */
+  toJavaScript() {
+    return this.props;
   }
   getOptions() {
-    return this.options;
+    return this;
   }
   getProvider() {
     return this.provider;
   }
   getParent() {
-    return this.m.parent ?? "";
+    return this.parent ?? "";
   }
   getDependenciesList() {
     return this.dependencies;
@@ -357,29 +401,42 @@ class StackResource {
   getPropertydependenciesMap() {
     return this.propertyDependencies;
   }
+  // AnalyzerResourceOptions, as ResourceOptions above.
+  getProtect() {
+    return this.o.protect ?? false;
+  }
+  getIgnorechangesList() {
+    return (this.ignoreChanges ??= [...(this.o.ignoreChanges ?? [])]);
+  }
+  getDeletebeforereplace() {
+    return this.o.deleteBeforeReplace ?? false;
+  }
+  getDeletebeforereplacedefined() {
+    return this.o.deleteBeforeReplace !== undefined;
+  }
+  getAdditionalsecretoutputsList() {
+    return (this.additionalSecretOutputs ??= [...(this.o.additionalSecretOutputs ?? [])]);
+  }
+  getAliasesList() {
+    return (this.aliases ??= [...(this.o.aliases ?? [])]);
+  }
+  getCustomtimeouts() {
+    return this.timeouts;
+  }
 }
 
 function stackRequest(length) {
-  const resources = [];
-  // Providers are read once each and shared, as the resources that name them share one.
-  const providers = new Map();
+  const resources = stackResources.splice(0, stackResources.length);
+  if (resources.length !== length) {
+    throw new Error(`internal error: AnalyzeStack has ${resources.length} of ${length} resources`);
+  }
   for (let i = 0; i < length; i++) {
-    const meta = stackMeta[i];
-    const propsJson = stackProps[i];
-    if (meta === undefined || propsJson === undefined) {
+    const r = resources[i];
+    if (r === undefined) {
       throw new Error(`internal error: AnalyzeStack resource ${i} of ${length} is missing`);
     }
-    const m = JSON.parse(meta);
-    let provider;
-    if (m.provider !== undefined) {
-      provider = providers.get(m.provider);
-      const providerJson = stackProviders.get(m.provider);
-      if (provider === undefined && providerJson !== undefined) {
-        provider = providerOf(JSON.parse(providerJson), (p) => p.props);
-        providers.set(m.provider, provider);
-      }
-    }
-    resources.push(new StackResource(m, propsJson, provider));
+    // Providers are read once each and shared, as the resources that name them share one.
+    if (r.provider !== undefined) r.provider = stackProviders.get(r.provider);
   }
   return { getResourcesList: () => resources };
 }
@@ -402,16 +459,18 @@ async function handle(msg) {
     case "batch":
       return { results: await Promise.all(msg.items.map(runItem)) };
     case "stackAdd":
-      for (const [id, json] of msg.providers) stackProviders.set(id, json);
+      for (const [id, json] of msg.providers) {
+        stackProviders.set(
+          id,
+          providerOf(JSON.parse(json), (p) => p.props),
+        );
+      }
       for (const [position, meta, props] of msg.entries) {
-        stackMeta[position] = meta;
-        stackProps[position] = props;
+        stackResources[position] = new StackResource(JSON.parse(meta), JSON.parse(props));
       }
       return undefined;
     case "stack": {
       const request = stackRequest(msg.length);
-      stackMeta.length = 0;
-      stackProps.length = 0;
       try {
         const resp = await call("analyzeStack", request);
         return resp === undefined ? { unimplemented: true } : { answer: analyzeAnswer(resp) };
