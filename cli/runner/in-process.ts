@@ -29,7 +29,7 @@ import { structJavaScript } from "./marshal";
 import { resourceName, toAnalyzerInfo, toConfigureRequest } from "./protocol";
 import type { StackResourceInfo } from "./stack-request";
 import type { EngineResource, PackLogEntry, PropertyMap } from "./types";
-import { lineSplitter } from "./util";
+import { collectLargeGarbage, lineSplitter } from "./util";
 import { secretConfigFilter } from "./secret-filter";
 
 const WORKER = path.join(__dirname, "pack-worker.js");
@@ -399,7 +399,10 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
     await this.idle();
     this.workers.splice(1);
     await Promise.all(others.map((w) => w.close()));
-    const reply = await first.request({ kind: "stack", length });
+    const replied = first.request({ kind: "stack", length });
+    // This thread waits for AnalyzeStack: what the resource phase grew its heap to goes back now.
+    collectLargeGarbage();
+    const reply = await replied;
     if (reply.error) throw new PackRpcError("AnalyzeStack", reply.error);
     if (reply.unimplemented) return undefined;
     return reply.answer;
