@@ -317,11 +317,12 @@ async function runItem(item) {
   }
 }
 
-// AnalyzeStack's resources, sent as they complete (per position the resource without its properties
-// and its properties, both as JSON text; providers once each). Each is read once, as it arrives
-// (off the single-threaded stack phase), and kept compact: at 100k resources this store and the
-// SDK's per-policy copies of it are most of the scan's memory.
-const stackResources = [];
+// AnalyzeStack's resources, sent as they complete: per position the resource without its
+// properties and its properties, both as JSON text (more compact than read, while the other
+// workers still run); providers once each. AnalyzeStack reads each once, into a compact request: at
+// 100k resources the request and the SDK's per-policy copies of it are most of the scan's memory.
+const stackMeta = [];
+const stackProps = [];
 const stackProviders = new Map();
 /** Types and parents, one string each however many resources name them. */
 const interned = new Map();
@@ -463,18 +464,32 @@ class StackResource {
 }
 
 function stackRequest(length) {
-  const resources = stackResources.splice(0, stackResources.length);
-  if (resources.length !== length) {
-    throw new Error(`internal error: AnalyzeStack has ${resources.length} of ${length} resources`);
-  }
+  const resources = [];
+  // Providers are read once each and shared, as the resources that name them share one.
+  const providers = new Map();
   for (let i = 0; i < length; i++) {
-    const r = resources[i];
-    if (r === undefined) {
+    const meta = stackMeta[i];
+    const propsJson = stackProps[i];
+    if (meta === undefined || propsJson === undefined) {
       throw new Error(`internal error: AnalyzeStack resource ${i} of ${length} is missing`);
     }
-    // Providers are read once each and shared, as the resources that name them share one.
-    if (r.provider !== undefined) r.provider = stackProviders.get(r.provider);
+    // The text goes as soon as it is read.
+    stackMeta[i] = undefined;
+    stackProps[i] = undefined;
+    const r = new StackResource(JSON.parse(meta), JSON.parse(propsJson));
+    if (r.provider !== undefined) {
+      const id = r.provider;
+      r.provider = providers.get(id);
+      const providerJson = stackProviders.get(id);
+      if (r.provider === undefined && providerJson !== undefined) {
+        r.provider = providerOf(JSON.parse(providerJson), (p) => p.props);
+        providers.set(id, r.provider);
+      }
+    }
+    resources.push(r);
   }
+  stackMeta.length = 0;
+  stackProps.length = 0;
   return { getResourcesList: () => resources };
 }
 
@@ -496,14 +511,10 @@ async function handle(msg) {
     case "batch":
       return { results: await Promise.all(msg.items.map(runItem)) };
     case "stackAdd":
-      for (const [id, json] of msg.providers) {
-        stackProviders.set(
-          id,
-          providerOf(JSON.parse(json), (p) => p.props),
-        );
-      }
+      for (const [id, json] of msg.providers) stackProviders.set(id, json);
       for (const [position, meta, props] of msg.entries) {
-        stackResources[position] = new StackResource(JSON.parse(meta), JSON.parse(props));
+        stackMeta[position] = meta;
+        stackProps[position] = props;
       }
       return undefined;
     case "stack": {
