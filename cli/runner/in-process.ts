@@ -7,8 +7,8 @@
 // encoding per resource. Each request carries the properties as the pack would read them back from
 // a `Struct` (marshal.ts structJavaScript: marshalled, keys sorted as protobuf maps sort them).
 // Resources go to the workers in batches; AnalyzeStack runs once, in the first worker, over the
-// resources it was sent as they completed (as JSON text, read afresh for each stack policy as a
-// `Struct` would be).
+// resources it was sent as they completed (as JSON text, read once when AnalyzeStack starts; the SDK
+// copies each resource's properties for every stack policy, as it copies a `Struct`'s).
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
