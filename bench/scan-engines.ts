@@ -5,6 +5,7 @@
 //
 //   npm run bench:scan                         20k and 100k in-process, 20k protocol
 //   npm run bench:scan -- --protocol 20000,100000 --sizes 20000,100000
+//   npm run bench:scan -- --protocol none      in-process only
 //
 // Targets (issue #19): 20k within 15x read+parse; 100k within 5.5x of 20k; peak RSS at 100k at most
 // 565 MiB. Prints a Markdown table and PASS / FAIL per target; no test asserts timings.
@@ -92,16 +93,36 @@ async function readParseMs(file: string): Promise<number> {
   return times[1] ?? Number.NaN;
 }
 
-const list = (s: string) => s.split(",").map((n) => Number(n.trim()));
+/** A comma-separated list of sizes; `none` or nothing is the empty list. */
+function list(option: string, s: string): number[] {
+  const parts = s
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+  if (parts.length === 1 && parts[0]?.toLowerCase() === "none") return [];
+  return parts.map((p) => {
+    const n = Number(p);
+    if (!Number.isSafeInteger(n) || n <= 0) {
+      throw new Error(
+        `${option}: expected resource counts such as 20000,100000 or none, not "${p}"`,
+      );
+    }
+    return n;
+  });
+}
 
 async function main(): Promise<void> {
   const opts = new Command()
     .option("--sizes <list>", "in-process sizes", "20000,100000")
-    .option("--protocol <list>", "--engine protocol sizes (slow: ~1.5 ms a resource)", "20000")
+    .option(
+      "--protocol <list>",
+      '--engine protocol sizes (slow: ~1.5 ms a resource; "none" skips them)',
+      "20000",
+    )
     .parse()
     .opts<{ sizes: string; protocol: string }>();
-  const sizes = list(opts.sizes);
-  const protocolSizes = opts.protocol === "" ? [] : list(opts.protocol);
+  const sizes = list("--sizes", opts.sizes);
+  const protocolSizes = list("--protocol", opts.protocol);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jg-bench-scan-"));
   const rows: string[] = [];
   const inProcess = new Map<number, Measured>();

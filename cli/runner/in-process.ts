@@ -7,8 +7,8 @@
 // encoding per resource. Each request carries the properties as the pack would read them back from
 // a `Struct` (marshal.ts structJavaScript: marshalled, keys sorted as protobuf maps sort them).
 // Resources go to the workers in batches; AnalyzeStack runs once, in the first worker, over the
-// resources it was sent as they completed (as JSON text, each resource's properties read once for
-// every stack policy: the SDK copies them for each).
+// resources it was sent as they completed (as JSON text, read once when AnalyzeStack starts; the SDK
+// copies each resource's properties for every stack policy, as it copies a `Struct`'s).
 import * as os from "os";
 import * as path from "path";
 import { Worker } from "worker_threads";
@@ -29,7 +29,7 @@ import { structJavaScript } from "./marshal";
 import { resourceName, toAnalyzerInfo, toConfigureRequest } from "./protocol";
 import type { StackResourceInfo } from "./stack-request";
 import type { EngineResource, PackLogEntry, PropertyMap } from "./types";
-import { lineSplitter } from "./util";
+import { collectLargeGarbage, lineSplitter } from "./util";
 import { secretConfigFilter } from "./secret-filter";
 
 const WORKER = path.join(__dirname, "pack-worker.js");
@@ -399,7 +399,10 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
     await this.idle();
     this.workers.splice(1);
     await Promise.all(others.map((w) => w.close()));
-    const reply = await first.request({ kind: "stack", length });
+    const replied = first.request({ kind: "stack", length });
+    // This thread waits for AnalyzeStack: what the resource phase grew its heap to goes back now.
+    collectLargeGarbage();
+    const reply = await replied;
     if (reply.error) throw new PackRpcError("AnalyzeStack", reply.error);
     if (reply.unimplemented) return undefined;
     return reply.answer;

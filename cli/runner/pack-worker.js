@@ -11,9 +11,44 @@
 const Module = require("module");
 const { createRequire } = Module;
 const path = require("path");
+const v8 = require("v8");
+const vm = require("vm");
 const { parentPort, workerData } = require("worker_threads");
 
 const { packDir } = workerData;
+
+/**
+ * Above this much heap, a full garbage collection between the phases of AnalyzeStack is worth its
+ * time (see `collectLargeGarbage`). At 20k resources this thread's heap stays well below it.
+ */
+const LARGE_HEAP = 192 * 1024 * 1024;
+let gcFunction;
+
+/**
+ * A full garbage collection now, if this thread's heap has grown large: V8 lets the heap grow to a
+ * multiple of what is live before it collects, and in AnalyzeStack what is live is already most of
+ * the scan's memory (the SDK deserialises every resource once per stack policy and keeps the last
+ * policy's copies until the next policy's are complete). Collecting where a phase's garbage is
+ * known to be dead keeps the peak near what is live.
+ */
+function collectLargeGarbage() {
+  if (v8.getHeapStatistics().total_heap_size < LARGE_HEAP) return;
+  if (gcFunction === undefined) {
+    if (typeof globalThis.gc === "function") {
+      gcFunction = globalThis.gc;
+    } else {
+      // `gc` of a fresh context, exposed only while that context is created.
+      v8.setFlagsFromString("--expose-gc");
+      gcFunction = vm.runInNewContext("gc");
+      v8.setFlagsFromString("--no-expose-gc");
+    }
+  }
+  gcFunction();
+}
+
+/** The first resource of AnalyzeStack: each read of its properties starts one policy's copies. */
+let firstStackResource;
+let stackPasses = 0;
 
 // run-policy-pack runs in the pack folder; a worker thread cannot chdir, so it answers for it
 // (PolicyPack reads `${process.cwd()}/package.json` for the pack's version).
@@ -351,18 +386,27 @@ async function runItem(item) {
 }
 
 // AnalyzeStack's resources, sent as they complete: per position the resource without its
-// properties and its properties, both as JSON text; providers once each.
+// properties and its properties, both as JSON text (more compact than read, while the other
+// workers still run); providers once each. AnalyzeStack reads each once, into a compact request: at
+// 100k resources the request and the SDK's per-policy copies of it are most of the scan's memory.
 const stackMeta = [];
 const stackProps = [];
 const stackProviders = new Map();
+/** Types and parents, one string each however many resources name them. */
+const interned = new Map();
+
+function intern(s) {
+  if (s === undefined) return undefined;
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  interned.set(s, s);
+  return s;
+}
 
 /** `map<string, URNList>` of protobuf: the non-empty lists, keys sorted. */
 class PropertyDependencies {
-  constructor(deps) {
-    this.list = Object.keys(deps ?? {})
-      .filter((k) => deps[k].length > 0)
-      .sort()
-      .map((k) => [k, new UrnList(deps[k])]);
+  constructor(list) {
+    this.list = list;
   }
   entries() {
     return this.list[Symbol.iterator]();
@@ -381,29 +425,54 @@ class UrnList {
   }
 }
 
-const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies(undefined);
+const NO_PROPERTY_DEPENDENCIES = new PropertyDependencies([]);
+
+function propertyDependenciesOf(deps) {
+  if (deps === undefined) return NO_PROPERTY_DEPENDENCIES;
+  const list = Object.keys(deps)
+    .filter((k) => deps[k].length > 0)
+    .sort()
+    .map((k) => [k, new UrnList(deps[k])]);
+  return list.length === 0 ? NO_PROPERTY_DEPENDENCIES : new PropertyDependencies(list);
+}
+
+// Read by the SDK only (it maps them to resources), never handed to a policy: shared when empty.
+const NO_DEPENDENCIES = [];
+const NO_OPTIONS = {};
+const NO_CUSTOM_TIMEOUTS = new Timeouts(undefined);
 
 /**
- * One resource of `AnalyzeStackRequest`, from `m` its JSON-read metadata (not kept: the stack phase
- * holds every resource at once) and `propsJson` its properties.
+ * One resource of `AnalyzeStackRequest`, and its `AnalyzerResourceOptions` (`getOptions()` is the
+ * resource itself: both answer `getParent()` alike).
+ *
+ * `getProperties()` answers the same object on every read. The SDK only reads it, to build its own
+ * copy per stack policy (server.js deserializeProperties), as it already does for providers'
+ * properties: a policy cannot tell the two apart, and the text is not read once per policy.
  */
 class StackResource {
-  constructor(m, propsJson, provider) {
+  constructor(m, props) {
     this.urn = m.urn;
-    this.type = m.type;
+    this.type = intern(m.type);
     this.name = m.name;
-    this.parent = m.parent;
-    this.propsJson = propsJson;
-    this.props = undefined;
-    this.options = optionsOf(m.options, m.parent);
-    this.provider = provider;
-    this.dependencies = m.dependencies ?? [];
-    const deps =
-      m.propertyDependencies === undefined
-        ? undefined
-        : new PropertyDependencies(m.propertyDependencies);
-    this.propertyDependencies =
-      deps === undefined || deps.list.length === 0 ? NO_PROPERTY_DEPENDENCIES : deps;
+    this.parent = intern(m.parent);
+    this.props = props;
+    /** The provider's id until the request is built, then its `AnalyzerProviderResource`. */
+    this.provider = m.provider;
+    const options = m.options;
+    this.o = options === undefined || Object.keys(options).length === 0 ? NO_OPTIONS : options;
+    this.timeouts =
+      this.o.customTimeouts === undefined
+        ? NO_CUSTOM_TIMEOUTS
+        : new Timeouts(this.o.customTimeouts);
+    this.dependencies =
+      m.dependencies === undefined || m.dependencies.length === 0
+        ? NO_DEPENDENCIES
+        : m.dependencies;
+    this.propertyDependencies = propertyDependenciesOf(m.propertyDependencies);
+    // The option lists a policy sees: one array each per resource, made when first read.
+    this.ignoreChanges = undefined;
+    this.additionalSecretOutputs = undefined;
+    this.aliases = undefined;
   }
   getUrn() {
     return this.urn;
@@ -414,19 +483,17 @@ class StackResource {
   getName() {
     return this.name;
   }
-  // Read once for every stack policy, as analyzeRequest does for Analyze: the SDK's
-  // deserializeProperties copies every object and array of it for each policy, so no policy sees
-  // what another did to its props. The JSON text goes once read: the object (whose strings each
-  // policy's copy shares) is smaller at 100k resources than the text and one fresh copy a policy.
   getProperties() {
-    if (this.props === undefined) {
-      this.props = JSON.parse(this.propsJson);
-      this.propsJson = undefined;
-    }
-    return struct(this.props);
+    // The SDK starts the next stack policy: the previous policy's own garbage is all dead.
+    if (this === firstStackResource && stackPasses++ > 0) collectLargeGarbage();
+    return this;
+  }
+  /** As the `Struct` of `getProperties()`. */
+  toJavaScript() {
+    return this.props;
   }
   getOptions() {
-    return this.options;
+    return this;
   }
   getProvider() {
     return this.provider;
@@ -440,6 +507,28 @@ class StackResource {
   getPropertydependenciesMap() {
     return this.propertyDependencies;
   }
+  // AnalyzerResourceOptions, as ResourceOptions above.
+  getProtect() {
+    return this.o.protect ?? false;
+  }
+  getIgnorechangesList() {
+    return (this.ignoreChanges ??= [...(this.o.ignoreChanges ?? [])]);
+  }
+  getDeletebeforereplace() {
+    return this.o.deleteBeforeReplace ?? false;
+  }
+  getDeletebeforereplacedefined() {
+    return this.o.deleteBeforeReplace !== undefined;
+  }
+  getAdditionalsecretoutputsList() {
+    return (this.additionalSecretOutputs ??= [...(this.o.additionalSecretOutputs ?? [])]);
+  }
+  getAliasesList() {
+    return (this.aliases ??= [...(this.o.aliases ?? [])]);
+  }
+  getCustomtimeouts() {
+    return this.timeouts;
+  }
 }
 
 function stackRequest(length) {
@@ -452,18 +541,23 @@ function stackRequest(length) {
     if (meta === undefined || propsJson === undefined) {
       throw new Error(`internal error: AnalyzeStack resource ${i} of ${length} is missing`);
     }
-    const m = JSON.parse(meta);
-    let provider;
-    if (m.provider !== undefined) {
-      provider = providers.get(m.provider);
-      const providerJson = stackProviders.get(m.provider);
-      if (provider === undefined && providerJson !== undefined) {
-        provider = providerOf(JSON.parse(providerJson), (p) => p.props);
-        providers.set(m.provider, provider);
+    // The text goes as soon as it is read.
+    stackMeta[i] = undefined;
+    stackProps[i] = undefined;
+    const r = new StackResource(JSON.parse(meta), JSON.parse(propsJson));
+    if (r.provider !== undefined) {
+      const id = r.provider;
+      r.provider = providers.get(id);
+      const providerJson = stackProviders.get(id);
+      if (r.provider === undefined && providerJson !== undefined) {
+        r.provider = providerOf(JSON.parse(providerJson), (p) => p.props);
+        providers.set(id, r.provider);
       }
     }
-    resources.push(new StackResource(m, propsJson, provider));
+    resources.push(r);
   }
+  stackMeta.length = 0;
+  stackProps.length = 0;
   return { getResourcesList: () => resources };
 }
 
@@ -493,13 +587,17 @@ async function handle(msg) {
       return undefined;
     case "stack": {
       const request = stackRequest(msg.length);
-      stackMeta.length = 0;
-      stackProps.length = 0;
+      firstStackResource = request.getResourcesList()[0];
+      stackPasses = 0;
+      // What the resource phase left behind, before the SDK's copies start.
+      collectLargeGarbage();
       try {
         const resp = await call("analyzeStack", request);
         return resp === undefined ? { unimplemented: true } : { answer: analyzeAnswer(resp) };
       } catch (e) {
         return { error: failure(e) };
+      } finally {
+        firstStackResource = undefined;
       }
     }
     default:

@@ -4,6 +4,7 @@
 // config and policy config reach the pack.
 import * as path from "path";
 import { runScan } from "../../../cli/scan/run";
+import type { EngineMode } from "../../../cli/scan/scan";
 import type { FileScanResult } from "../../../cli/scan/types";
 import { FIXTURES, HERMETIC_ENV, PACK_DIR, tmpFile } from "./helpers";
 
@@ -12,6 +13,7 @@ const ROOT = "urn:pulumi:dev::rel::pulumi:pulumi:Stack::rel-dev";
 const PROVIDER = "urn:pulumi:dev::rel::pulumi:providers:aws::default_7_48_0";
 const VPC = "urn:pulumi:dev::rel::aws:ec2/vpc:Vpc::vpc";
 const WEB = "urn:pulumi:dev::rel::aws:ec2/instance:Instance::web";
+const DB = "urn:pulumi:dev::rel::aws:rds/instance:Instance::db";
 
 const exportFile = () =>
   tmpFile(
@@ -50,6 +52,22 @@ const exportFile = () =>
               dependencies: [VPC],
               propertyDependencies: { subnetId: [VPC], instanceType: [] },
               provider: `${PROVIDER}::p1`,
+              protect: true,
+              ignoreChanges: ["tags"],
+              additionalSecretOutputs: ["privateIp"],
+              aliases: ["urn:pulumi:dev::rel::aws:ec2/instance:Instance::web-old"],
+              customTimeouts: { create: 60, delete: 5 },
+            },
+            {
+              urn: DB,
+              custom: true,
+              id: "db-1",
+              type: "aws:rds/instance:Instance",
+              inputs: { engine: "postgres" },
+              outputs: { engine: "postgres", tags: { a: "1" }, ports: [5432] },
+              parent: ROOT,
+              provider: `${PROVIDER}::p1`,
+              ignoreChanges: ["engine"],
             },
           ],
         },
@@ -69,17 +87,23 @@ function messages(r: FileScanResult, policy: string): Record<string, string> {
 
 describe("what AnalyzeStack and Remediate receive", () => {
   let result: FileScanResult;
+  let protocol: FileScanResult;
 
   beforeAll(async () => {
-    const run = await runScan([exportFile()], {
-      packDir: PROBE,
-      failOn: "mandatory",
-      env: HERMETIC_ENV,
-    });
-    const first = run.files[0];
-    if (!first) throw new Error("no result");
-    result = first;
-  }, 60_000);
+    const scan = async (engine: EngineMode) => {
+      const run = await runScan([exportFile()], {
+        packDir: PROBE,
+        engine,
+        failOn: "mandatory",
+        env: HERMETIC_ENV,
+      });
+      const first = run.files[0];
+      if (!first) throw new Error("no result");
+      return first;
+    };
+    result = await scan("in-process");
+    protocol = await scan("protocol");
+  }, 120_000);
 
   it("sends parents, dependencies, property dependencies and providers to AnalyzeStack", () => {
     expect(messages(result, "stack-relations")).toEqual({
@@ -96,7 +120,44 @@ describe("what AnalyzeStack and Remediate receive", () => {
         propertyDependencies: [`subnetId<-${VPC}`],
         provider: PROVIDER,
       }),
+      [DB]: JSON.stringify({
+        parent: ROOT,
+        dependencies: [],
+        propertyDependencies: [],
+        provider: PROVIDER,
+      }),
     });
+  });
+
+  it("sends resource options and properties to AnalyzeStack, as the engine does", () => {
+    const none = { protect: false, ignoreChanges: [], aliases: [] };
+    const noTimeouts = { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 };
+    const expected = {
+      [WEB]: JSON.stringify({
+        opts: {
+          protect: true,
+          ignoreChanges: ["tags"],
+          aliases: ["urn:pulumi:dev::rel::aws:ec2/instance:Instance::web-old"],
+          customTimeouts: { createSeconds: 60, updateSeconds: 0, deleteSeconds: 5 },
+          additionalSecretOutputs: ["privateIp"],
+          parent: ROOT,
+        },
+        props: { id: "i-1", instanceType: "t3.micro" },
+      }),
+      [DB]: JSON.stringify({
+        opts: {
+          ...none,
+          ignoreChanges: ["engine"],
+          customTimeouts: noTimeouts,
+          additionalSecretOutputs: [],
+          parent: ROOT,
+        },
+        props: { engine: "postgres", ports: [5432], tags: { a: "1" } },
+      }),
+    };
+    expect(messages(result, "stack-options")).toEqual(expected);
+    expect(messages(protocol, "stack-options")).toEqual(expected);
+    expect(messages(result, "stack-relations")).toEqual(messages(protocol, "stack-relations"));
   });
 
   it("runs Remediate for a remediate-level policy and analyzes the remediated properties", () => {
