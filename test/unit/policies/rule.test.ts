@@ -220,4 +220,26 @@ describe("jurisdiction policy adapter", () => {
     policy.validateStack?.(stackArgs, report);
     expect(report).not.toHaveBeenCalled();
   });
+
+  it("lets go of the SDK's copy of the stack once its stack validation is done", () => {
+    const view = gpuInstance();
+    const resource = {
+      ...view,
+      opts: {},
+      dependencies: [],
+      propertyDependencies: {},
+      isType: () => false,
+      asType: () => undefined,
+    };
+    const stackArgs = {
+      resources: [resource],
+      getConfig: <T>() => ({}) as T,
+      stackTags: new Map(),
+      notApplicable: () => undefined,
+    } as unknown as StackValidationArgs;
+    policy.validateStack?.(stackArgs, jest.fn());
+    expect(stackArgs.resources).toEqual([]);
+    expect(Object.values(resource).every((v) => v === undefined)).toBe(true);
+    expect(Object.keys(resource)).toContain("props");
+  });
 });
