@@ -92,6 +92,8 @@ interface Reply {
   fatal?: string;
   bytes?: Uint8Array;
   results?: ItemResult[];
+  /** `results` as JSON text (a batch of Analyze answers only). */
+  json?: string;
   answer?: AnalyzeAnswer;
   unimplemented?: boolean;
   error?: { code: number; details: string };
@@ -223,7 +225,14 @@ export class InProcessStackRequest implements StackCollector {
   private missing = 0;
   private sent = false;
 
-  constructor(private readonly worker: PackWorker) {}
+  /**
+   * @param texts Analyze's properties as JSON text, by properties object (in-process.ts `call`):
+   * AnalyzeStack sends a resource without outputs the properties its Analyze got, and reuses it.
+   */
+  constructor(
+    private readonly worker: PackWorker,
+    private readonly texts = new WeakMap<PropertyMap, string>(),
+  ) {}
 
   get length(): number {
     return this.count;
@@ -259,8 +268,11 @@ export class InProcessStackRequest implements StackCollector {
       propertyDependencies: r.propertyDependencies,
       provider: providerId,
     };
-    const props = structJavaScript(r.outputs ?? r.inputs, { skipInternalKeys: true });
-    this.entries.push([position, JSON.stringify(meta), JSON.stringify(props)]);
+    const source = r.outputs ?? r.inputs;
+    const props =
+      this.texts.get(source) ??
+      JSON.stringify(structJavaScript(source, { skipInternalKeys: true }));
+    this.entries.push([position, JSON.stringify(meta), props]);
     this.missing--;
     this.info.set(r.urn, { type: r.type, name: resourceName(r) });
     if (this.entries.length >= STACK_BATCH) this.flush();
@@ -331,6 +343,8 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
   /** Item providers by resource (each a worker is sent once, by id). */
   private readonly providerIds = new WeakMap<EngineResource, number>();
   private readonly providers: ItemProvider[] = [];
+  /** Analyze's properties as JSON text, for AnalyzeStack requests (InProcessStackRequest). */
+  private readonly analyzed = new WeakMap<PropertyMap, string>();
 
   constructor(args: ConstructorParameters<typeof AnalyzerSession>[0] & { workers: PackWorker[] }) {
     super(args);
@@ -339,7 +353,7 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
 
   newStackRequest(): InProcessStackRequest {
     // The first worker runs AnalyzeStack.
-    return new InProcessStackRequest(this.workers[0] as PackWorker);
+    return new InProcessStackRequest(this.workers[0] as PackWorker, this.analyzed);
   }
 
   private enqueue(item: string | Item, provider: number): Promise<ItemResult> {
@@ -385,7 +399,10 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
       target.request(msg).then(
         (reply) => {
           target.load -= settle.length;
-          const results = reply.results ?? [];
+          const results =
+            reply.json !== undefined
+              ? (JSON.parse(reply.json) as ItemResult[])
+              : (reply.results ?? []);
           settle.forEach((b, i) => b.resolve(results[i] ?? {}));
         },
         (e: unknown) => {
@@ -439,6 +456,8 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
       head[7] = structJavaScript(properties, opts);
       return this.enqueue(head, id);
     }
+    // AnalyzeStack sends a resource without outputs these very properties (evaluate.ts).
+    if (phase === "analyze" && resource.outputs === undefined) this.analyzed.set(properties, props);
     const text = JSON.stringify(head);
     // The head's JSON ends with `{}]`: the properties take the place of the empty object.
     return this.enqueue(`${text.slice(0, -3)}${props}]`, id);
