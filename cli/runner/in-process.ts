@@ -25,7 +25,7 @@ import {
   resolveRunPolicyPack,
 } from "./pack";
 import type { AnalyzeAnswer, RemediateAnswer, StackCollector, StartPackOptions } from "./pack";
-import { structJavaScript } from "./marshal";
+import { structJavaScript, structJson } from "./marshal";
 import { resourceName, toAnalyzerInfo, toConfigureRequest } from "./protocol";
 import type { StackResourceInfo } from "./stack-request";
 import type { EngineResource, PackLogEntry, PropertyMap } from "./types";
@@ -55,15 +55,30 @@ interface WireProvider {
   props: PropertyMap;
 }
 
-interface Item {
-  phase: "analyze" | "remediate";
-  urn: string;
-  type: string;
-  name: string;
-  props: PropertyMap;
-  options: EngineResource["options"];
-  parent: string | undefined;
-  provider: WireProvider | undefined;
+/**
+ * One Analyze or Remediate request as pack-worker.js reads it: `[phase, urn, type, name, options,
+ * parent, provider id (-1 for none), properties]`.
+ */
+type Item = [
+  "analyze" | "remediate",
+  string,
+  string,
+  string,
+  EngineResource["options"] | null,
+  string | null,
+  number,
+  PropertyMap,
+];
+/** A provider as the workers are sent it once: `[urn, type, name, properties]`. */
+type ItemProvider = [string, string, string, PropertyMap | string];
+
+interface Queued {
+  /** The item as JSON text, or the item itself when JSON cannot carry it exactly. */
+  item: string | Item;
+  /** The provider id of the item (-1 for none). */
+  provider: number;
+  resolve: (r: ItemResult) => void;
+  reject: (e: unknown) => void;
 }
 
 interface ItemResult {
@@ -77,6 +92,8 @@ interface Reply {
   fatal?: string;
   bytes?: Uint8Array;
   results?: ItemResult[];
+  /** `results` as JSON text (a batch of Analyze answers only). */
+  json?: string;
   answer?: AnalyzeAnswer;
   unimplemented?: boolean;
   error?: { code: number; details: string };
@@ -92,6 +109,8 @@ class PackWorker {
   private failure: Error | undefined;
   /** Batch items sent and not answered. */
   load = 0;
+  /** Ids of the item providers this worker has been sent. */
+  readonly providers = new Set<number>();
 
   private constructor(readonly worker: Worker) {}
 
@@ -206,7 +225,14 @@ export class InProcessStackRequest implements StackCollector {
   private missing = 0;
   private sent = false;
 
-  constructor(private readonly worker: PackWorker) {}
+  /**
+   * @param texts Analyze's properties as JSON text, by properties object (in-process.ts `call`):
+   * AnalyzeStack sends a resource without outputs the properties its Analyze got, and reuses it.
+   */
+  constructor(
+    private readonly worker: PackWorker,
+    private readonly texts = new WeakMap<PropertyMap, string>(),
+  ) {}
 
   get length(): number {
     return this.count;
@@ -242,8 +268,11 @@ export class InProcessStackRequest implements StackCollector {
       propertyDependencies: r.propertyDependencies,
       provider: providerId,
     };
-    const props = structJavaScript(r.outputs ?? r.inputs, { skipInternalKeys: true });
-    this.entries.push([position, JSON.stringify(meta), JSON.stringify(props)]);
+    const source = r.outputs ?? r.inputs;
+    const props =
+      this.texts.get(source) ??
+      JSON.stringify(structJavaScript(source, { skipInternalKeys: true }));
+    this.entries.push([position, JSON.stringify(meta), props]);
     this.missing--;
     this.info.set(r.urn, { type: r.type, name: resourceName(r) });
     if (this.entries.length >= STACK_BATCH) this.flush();
@@ -279,6 +308,15 @@ export class InProcessStackRequest implements StackCollector {
   }
 }
 
+/** Whether JSON carries resource options exactly (their only numbers are the timeouts). */
+function exactOptions(o: EngineResource["options"]): boolean {
+  const t = o?.customTimeouts;
+  if (t === undefined) return true;
+  const exact = (n: number | undefined) =>
+    n === undefined || (Number.isFinite(n) && !Object.is(n, -0));
+  return exact(t.create) && exact(t.update) && exact(t.delete);
+}
+
 const providerCache = new WeakMap<EngineResource, WireProvider>();
 
 /** `AnalyzerProviderResource` as the pack reads it: URN, type, name and marshalled inputs. */
@@ -299,10 +337,14 @@ function wireProvider(provider: EngineResource): WireProvider {
 /** A pack loaded in worker threads of this process, configured for one stack. */
 export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
   private readonly workers: PackWorker[];
-  private queue: { item: Item; resolve: (r: ItemResult) => void; reject: (e: unknown) => void }[] =
-    [];
+  private queue: Queued[] = [];
   private scheduled = false;
   private closed = false;
+  /** Item providers by resource (each a worker is sent once, by id). */
+  private readonly providerIds = new WeakMap<EngineResource, number>();
+  private readonly providers: ItemProvider[] = [];
+  /** Analyze's properties as JSON text, for AnalyzeStack requests (InProcessStackRequest). */
+  private readonly analyzed = new WeakMap<PropertyMap, string>();
 
   constructor(args: ConstructorParameters<typeof AnalyzerSession>[0] & { workers: PackWorker[] }) {
     super(args);
@@ -311,12 +353,12 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
 
   newStackRequest(): InProcessStackRequest {
     // The first worker runs AnalyzeStack.
-    return new InProcessStackRequest(this.workers[0] as PackWorker);
+    return new InProcessStackRequest(this.workers[0] as PackWorker, this.analyzed);
   }
 
-  private enqueue(item: Item): Promise<ItemResult> {
+  private enqueue(item: string | Item, provider: number): Promise<ItemResult> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ item, resolve, reject });
+      this.queue.push({ item, provider, resolve, reject });
       if (this.queue.length >= BATCH) this.flush();
       else if (!this.scheduled) {
         this.scheduled = true;
@@ -335,37 +377,90 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
       for (const w of this.workers) if (w.load < worker.load) worker = w;
       worker.load += batch.length;
       const target = worker;
-      target.request({ kind: "batch", items: batch.map((b) => b.item) }).then(
+      // One JSON text per batch (one string to copy, one JSON.parse in the worker); an item JSON
+      // cannot carry exactly goes as itself.
+      const texts: string[] = [];
+      const objects: [number, Item][] = [];
+      const providers: [number, ItemProvider][] = [];
+      const settle: Pick<Queued, "resolve" | "reject">[] = [];
+      for (const [i, q] of batch.entries()) {
+        if (typeof q.item === "string") texts.push(q.item);
+        else {
+          texts.push("null");
+          objects.push([i, q.item]);
+        }
+        if (q.provider >= 0 && !target.providers.has(q.provider)) {
+          target.providers.add(q.provider);
+          providers.push([q.provider, this.providers[q.provider] as ItemProvider]);
+        }
+        settle.push({ resolve: q.resolve, reject: q.reject });
+      }
+      const msg = { kind: "batch", text: `[${texts.join(",")}]`, objects, providers };
+      target.request(msg).then(
         (reply) => {
-          target.load -= batch.length;
-          const results = reply.results ?? [];
-          batch.forEach((b, i) => b.resolve(results[i] ?? {}));
+          target.load -= settle.length;
+          const results =
+            reply.json !== undefined
+              ? (JSON.parse(reply.json) as ItemResult[])
+              : (reply.results ?? []);
+          settle.forEach((b, i) => b.resolve(results[i] ?? {}));
         },
         (e: unknown) => {
-          target.load -= batch.length;
-          for (const b of batch) b.reject(e);
+          target.load -= settle.length;
+          for (const b of settle) b.reject(e);
         },
       );
     }
   }
 
-  private item(
-    phase: Item["phase"],
+  /** The id of a provider's item form, registered the first time. */
+  private providerId(provider: EngineResource | undefined): number {
+    if (provider === undefined) return -1;
+    let id = this.providerIds.get(provider);
+    if (id === undefined) {
+      id = this.providers.length;
+      const props = { skipInternalKeys: true };
+      this.providers.push([
+        provider.urn,
+        provider.type,
+        resourceName(provider),
+        structJson(provider.inputs, props) ?? structJavaScript(provider.inputs, props),
+      ]);
+      this.providerIds.set(provider, id);
+    }
+    return id;
+  }
+
+  /** Queue one item: as JSON text, unless its properties or options need the object itself. */
+  private call(
+    phase: Item[0],
     resource: EngineResource,
     properties: PropertyMap,
     provider: EngineResource | undefined,
-  ): Item {
-    return {
+  ): Promise<ItemResult> {
+    const id = this.providerId(provider);
+    // Analyze drops `__`-prefixed keys; Remediate keeps them (as toAnalyzeRequest).
+    const opts = { skipInternalKeys: phase === "analyze" };
+    const head: Item = [
       phase,
-      urn: resource.urn,
-      type: resource.type,
-      name: resourceName(resource),
-      // Analyze drops `__`-prefixed keys; Remediate keeps them (as toAnalyzeRequest).
-      props: structJavaScript(properties, { skipInternalKeys: phase === "analyze" }),
-      options: resource.options,
-      parent: resource.parent,
-      provider: provider ? wireProvider(provider) : undefined,
-    };
+      resource.urn,
+      resource.type,
+      resourceName(resource),
+      resource.options ?? null,
+      resource.parent ?? null,
+      id,
+      {},
+    ];
+    const props = exactOptions(resource.options) ? structJson(properties, opts) : undefined;
+    if (props === undefined) {
+      head[7] = structJavaScript(properties, opts);
+      return this.enqueue(head, id);
+    }
+    // AnalyzeStack sends a resource without outputs these very properties (evaluate.ts).
+    if (phase === "analyze" && resource.outputs === undefined) this.analyzed.set(properties, props);
+    const text = JSON.stringify(head);
+    // The head's JSON ends with `{}]`: the properties take the place of the empty object.
+    return this.enqueue(`${text.slice(0, -3)}${props}]`, id);
   }
 
   protected async analyzeCall(
@@ -373,7 +468,7 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
     properties: PropertyMap,
     provider: EngineResource | undefined,
   ): Promise<AnalyzeAnswer> {
-    const r = await this.enqueue(this.item("analyze", resource, properties, provider));
+    const r = await this.call("analyze", resource, properties, provider);
     if (r.error) throw new PackRpcError("Analyze", r.error, resource.urn);
     return r.answer as AnalyzeAnswer;
   }
@@ -382,7 +477,7 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
     resource: EngineResource,
     provider: EngineResource | undefined,
   ): Promise<RemediateAnswer | undefined> {
-    const r = await this.enqueue(this.item("remediate", resource, resource.inputs, provider));
+    const r = await this.call("remediate", resource, resource.inputs, provider);
     if (r.error) throw new PackRpcError("Remediate", r.error, resource.urn);
     if (r.unimplemented) return undefined;
     return r.answer as RemediateAnswer;

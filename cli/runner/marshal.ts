@@ -98,12 +98,56 @@ export function toStruct(props: PropertyMap, opts: MarshalOptions): Struct {
   return Struct.fromJavaScript(marshalMap(props, opts));
 }
 
+/**
+ * Set when a copy holds what JSON text cannot carry exactly: `undefined`, `-0`, `NaN`, infinities
+ * (`structJson` then gives up, and the caller sends the object itself).
+ */
+let inexact = false;
+
+function checkScalar(v: unknown): void {
+  if (v === undefined) inexact = true;
+  else if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) inexact = true;
+}
+
 /** A copy of a JSON value with every object's keys in sorted order (as a protobuf map orders them). */
 function sortedCopy(v: PropertyValue): PropertyValue {
-  if (v === null || typeof v !== "object") return v;
+  if (v === null || typeof v !== "object") {
+    checkScalar(v);
+    return v;
+  }
   if (Array.isArray(v)) return v.map(sortedCopy);
   const out: { [key: string]: PropertyValue } = {};
   for (const key of Object.keys(v).sort()) out[key] = sortedCopy(v[key] as PropertyValue);
+  return out;
+}
+
+/** `sortedCopy(marshalValue(v, opts))` in one pass (one copy instead of two). */
+function marshalSorted(
+  v: PropertyValue | undefined,
+  opts: MarshalOptions,
+): PropertyValue | undefined {
+  if (v === undefined) return undefined;
+  if (v === null || typeof v !== "object") {
+    if (typeof v === "number") checkScalar(v);
+    return v;
+  }
+  if (Array.isArray(v)) return v.map((e) => marshalSorted(e, opts) ?? null);
+  if (typeof v[SIG_KEY] === "string") {
+    const m = marshalValue(v, opts);
+    return m === undefined ? undefined : sortedCopy(m);
+  }
+  return marshalMapSorted(v, opts);
+}
+
+function marshalMapSorted(props: PropertyMap, opts: MarshalOptions): PropertyMap {
+  const out: PropertyMap = {};
+  for (const key of Object.keys(props).sort()) {
+    if (opts.skipInternalKeys && key.startsWith("__")) continue;
+    // Assigning `__proto__` would set the copy's prototype: the two-copy form lost the key too.
+    if (key === "__proto__") continue;
+    const m = marshalSorted(props[key], opts);
+    if (m !== undefined) out[key] = m;
+  }
   return out;
 }
 
@@ -113,7 +157,22 @@ function sortedCopy(v: PropertyValue): PropertyValue {
  * building the `Struct` (the in-process evaluation hands the pack this object).
  */
 export function structJavaScript(props: PropertyMap, opts: MarshalOptions): PropertyMap {
-  return sortedCopy(marshalMap(props, opts)) as PropertyMap;
+  return marshalMapSorted(props, opts);
+}
+
+/**
+ * `structJavaScript` as JSON text, which `JSON.parse` reads back into an identical object (keys in
+ * the same order); `undefined` when the properties hold a value JSON cannot carry exactly.
+ */
+export function structJson(props: PropertyMap, opts: MarshalOptions): string | undefined {
+  inexact = false;
+  const copy = marshalMapSorted(props, opts);
+  if (inexact) return undefined;
+  try {
+    return JSON.stringify(copy);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Read a `Struct` back into wire-form JavaScript (for remediated properties). */

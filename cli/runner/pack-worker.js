@@ -298,26 +298,45 @@ function optionsOf(o, parent) {
   return new ResourceOptions(o, parent);
 }
 
-/** `AnalyzerProviderResource`; `props` read by `read` (a fresh object per call, or one kept). */
+/** `AnalyzerProviderResource`; `props` read by `read` the first time they are asked for. */
 function providerOf(p, read) {
   if (p === undefined || p === null) return undefined;
+  let props;
   return {
     getUrn: () => p.urn,
     getType: () => p.type,
     getName: () => p.name,
-    getProperties: () => struct(read(p)),
+    getProperties: () => struct((props ??= read(p))),
   };
 }
 
-/** `AnalyzeRequest` of one batch item. */
+/** Item providers by id (in-process.ts sends each once): `[urn, type, name, properties]`. */
+const itemProviders = new Map();
+
+/** An item's provider: its properties read afresh for each request, as each carries its own. */
+function itemProvider(id) {
+  if (id < 0) return undefined;
+  const p = itemProviders.get(id);
+  if (p === undefined) throw new Error(`internal error: no provider ${id}`);
+  const [urn, type, name, props] = p;
+  return providerOf({ urn, type, name }, () =>
+    typeof props === "string" ? JSON.parse(props) : structuredClone(props),
+  );
+}
+
+/**
+ * `AnalyzeRequest` of one batch item: `[phase, urn, type, name, options, parent, provider id,
+ * properties]` (in-process.ts).
+ */
 function analyzeRequest(item) {
-  const properties = struct(item.props);
-  const options = optionsOf(item.options, item.parent);
-  const provider = providerOf(item.provider, (p) => p.props);
+  const [, urn, type, name, o, parent, providerId, props] = item;
+  const properties = struct(props);
+  const options = optionsOf(o, parent ?? undefined);
+  const provider = itemProvider(providerId);
   return {
-    getUrn: () => item.urn,
-    getType: () => item.type,
-    getName: () => item.name,
+    getUrn: () => urn,
+    getType: () => type,
+    getName: () => name,
     getProperties: () => properties,
     getOptions: () => options,
     getProvider: () => provider,
@@ -373,7 +392,7 @@ function failure(e) {
 
 async function runItem(item) {
   try {
-    if (item.phase === "remediate") {
+    if (item[0] === "remediate") {
       const resp = await call("remediate", analyzeRequest(item));
       return resp === undefined ? { unimplemented: true } : { answer: remediateAnswer(resp) };
     }
@@ -576,8 +595,18 @@ async function handle(msg) {
     case "configure":
       await call("configure", proto.ConfigureAnalyzerRequest.deserializeBinary(msg.bytes));
       return {};
-    case "batch":
-      return { results: await Promise.all(msg.items.map(runItem)) };
+    case "batch": {
+      for (const [id, p] of msg.providers) itemProviders.set(id, p);
+      const items = JSON.parse(msg.text);
+      for (const [i, item] of msg.objects) items[i] = item;
+      const results = await Promise.all(items.map(runItem));
+      // Analyze answers are strings and integers, which JSON carries exactly and reads back faster
+      // than a structured clone; remediated properties and errors go as they are.
+      if (items.every((item, i) => item[0] === "analyze" && results[i].error === undefined)) {
+        return { json: JSON.stringify(results) };
+      }
+      return { results };
+    }
     case "stackAdd":
       for (const [id, json] of msg.providers) stackProviders.set(id, json);
       for (const [position, meta, props] of msg.entries) {

@@ -160,9 +160,15 @@ export function toConfigureRequest(config: PolicyPackConfig): pb.ConfigureAnalyz
   return req;
 }
 
-/** The URN's name part (`URN.Name()` in the engine). */
+/** The URN's name part (`URN.Name()` in the engine): what follows its third `::`. */
 export function urnName(urn: string): string {
-  return urn.split("::").slice(3).join("::");
+  // `urn.split("::").slice(3).join("::")` without the array: called several times a resource.
+  let at = -2;
+  for (let i = 0; i < 3; i++) {
+    at = urn.indexOf("::", at + 2);
+    if (at < 0) return "";
+  }
+  return urn.slice(at + 2);
 }
 
 /** The URN's type part without parent types (`URN.Type()`). */

@@ -26,6 +26,7 @@ import type {
   RemediationRecord,
   Report,
 } from "../runner/types";
+import { urnName } from "../runner/protocol";
 import { isProviderType, parseProviderReference } from "./resources";
 import type { AnalyzedResource, ProgressStage, ScanFinding } from "./types";
 
@@ -48,10 +49,6 @@ export interface StreamingResult {
 interface Slot {
   seq: number;
   findings: ScanFinding[];
-}
-
-function urnName(urn: string): string {
-  return urn.split("::").slice(3).join("::");
 }
 
 export class StreamingEvaluation {

@@ -113,12 +113,15 @@ describe("in-process and --engine protocol give identical reports", () => {
     expect(inProcess["exitCode"]).toBe("1");
   }, 180_000);
 
-  it("a generated workload of 1,000 resources", async () => {
+  it("a generated workload of 1,000 resources, over three workers", async () => {
     const file = path.join(tmpDir(), "modes-large.json");
     writeLargeExport(1000, file);
+    // More workers than the default on a small machine: batches spread over them, each sent the
+    // providers its items name.
     const { protocol, inProcess } = await bothEngines([file], {
       packDir: PACK_DIR,
       failOn: "mandatory",
+      workers: 3,
     });
     expect(inProcess).toEqual(protocol);
     expect(JSON.parse(inProcess["json"] ?? "{}")).toMatchObject({ exitCode: 1 });
