@@ -40,13 +40,18 @@ export const ENGINE_MODES: readonly EngineMode[] = ["in-process", "protocol"];
 
 /** Resources in flight at once in-process: enough to keep every worker's batches full. */
 const IN_PROCESS_WINDOW = 2048;
+/**
+ * Resources read ahead while the pack loads (in-process): the input is read and prepared on the
+ * main thread while the pack's worker threads load it, instead of one waiting for the other.
+ */
+const READ_AHEAD = 8192;
 
 export interface ScanOptions {
   /** The policy pack folder (`--policy-pack`). */
   packDir: string;
   /** `--engine` (default "in-process"). */
   engine?: EngineMode;
-  /** Worker threads in-process (default: every core, up to 8). */
+  /** Worker threads in-process (default: every core but one, up to 8). */
   workers?: number;
   /** `--policy-pack-config`. */
   policyConfigFile?: string;
@@ -115,6 +120,8 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
   let session: AnalyzerSession | undefined;
   const engine = opts.engine ?? "in-process";
   let evaluation: StreamingEvaluation | undefined;
+  /** The pack starting (the first resource was read), until the evaluation exists. */
+  let starting: Promise<StreamingEvaluation> | undefined;
   const pending: { r: EngineResource; ctx: RecordContext }[] = [];
   const recorded: RecordedPolicyEvent[] = [];
   let recordedPacks: Record<string, string> = {};
@@ -193,6 +200,16 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       recordedPacks = p;
     },
     async drain() {
+      if (evaluation === undefined && pending.length > 0) {
+        // The pack is configured for the stack the first resource names: it starts loading now,
+        // and the input is read on while it loads, up to READ_AHEAD resources.
+        const first = pending[0] as (typeof pending)[number];
+        starting ??= start(first);
+        // Nothing may be left unhandled if reading fails first (the failure is reported instead).
+        starting.catch(() => undefined);
+        if (engine === "in-process" && pending.length < READ_AHEAD) return;
+        await starting;
+      }
       while (pending.length > 0) {
         const item = pending.shift();
         if (!item) break;
@@ -212,9 +229,20 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
       const kind = await detectFormat(source);
       if (kind === "event-log") await readEventLog(source, sink, valueOptions("event-log"));
       else await readJsonInput(source, sink, valueOptions);
+    } catch (e) {
+      // Reported as if the input had not been read ahead: a pack that failed to start, or what the
+      // resources read before the failure raise, comes first.
+      if (starting !== undefined) {
+        await starting;
+        await sink.drain();
+      }
+      throw e;
     } finally {
       source.close();
     }
+    if (starting !== undefined) await starting;
+    // What was read ahead while the pack loaded.
+    if (pending.length > 0) await sink.drain();
     const ev = evaluation ?? (await start());
     const result = await ev.finish();
     if (!session || format === undefined) throw new Error("internal error: no pack session");
