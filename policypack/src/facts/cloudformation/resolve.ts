@@ -186,10 +186,10 @@ export class TemplateResolver {
     if (type.startsWith("AWS::SSM::Parameter::Value<")) {
       return new Unresolved({
         kind: "deploy-time",
-        expression: `SSM parameter \`${String(raw)}\` (template parameter \`${name}\`)`,
+        expression: `SSM parameter \`${asText(raw)}\` (template parameter \`${name}\`)`,
       });
     }
-    const text = Array.isArray(raw) ? raw.map(String).join(",") : String(raw);
+    const text = Array.isArray(raw) ? raw.map(asText).join(",") : asText(raw);
     if (type.startsWith("List<") || type === "CommaDelimitedList") {
       return text.split(",").map((s) => s.trim());
     }
@@ -207,7 +207,7 @@ export class TemplateResolver {
       case "Fn::If":
         return this.fnIf(raw);
       case "Fn::GetAtt": {
-        const a = Array.isArray(raw) ? raw.map(String).join(".") : String(raw);
+        const a = Array.isArray(raw) ? raw.map(asText).join(".") : asText(raw);
         return new Unresolved({ kind: "deploy-time", expression: `!GetAtt ${a}` });
       }
       case "Fn::ImportValue": {
@@ -233,7 +233,7 @@ export class TemplateResolver {
     switch (name) {
       case "Fn::Equals":
         if (blocked) return blocked;
-        return args.length === 2 && String(args[0]) === String(args[1]);
+        return args.length === 2 && asText(args[0]) === asText(args[1]);
       case "Fn::Not":
         return this.logic(args, (vs) => !vs[0], name);
       case "Fn::And":
@@ -248,32 +248,32 @@ export class TemplateResolver {
         if (list instanceof Unresolved) return list;
         const items = Array.isArray(list) ? list : [];
         const bad = firstUnresolved(items);
-        return bad ?? items.map(String).join(String(sep ?? ""));
+        return bad ?? items.map(asText).join(asText(sep ?? ""));
       }
       case "Fn::Select": {
         const [index, list] = args;
         if (index instanceof Unresolved) return index;
         if (list instanceof Unresolved) return list;
         const items = Array.isArray(list) ? list : [];
-        const item: unknown = items[Number(index)];
+        const item: unknown = items[asNumber(index)];
         return item === undefined
           ? new Unresolved({
               kind: "not-evaluated",
-              what: `!Select ${String(index)} of a shorter list`,
+              what: `!Select ${asText(index)} of a shorter list`,
             })
           : item;
       }
       case "Fn::Split": {
         if (blocked) return blocked;
         const [sep, text] = args;
-        return String(text ?? "").split(String(sep ?? ""));
+        return asText(text ?? "").split(asText(sep ?? ""));
       }
       case "Fn::Base64":
         if (blocked) return blocked;
-        return Buffer.from(String(args[0] ?? ""), "utf8").toString("base64");
+        return Buffer.from(asText(args[0] ?? ""), "utf8").toString("base64");
       case "Fn::Length": {
         const list = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
-        return String(list.length);
+        return asText(list.length);
       }
       case "Fn::ToJsonString":
         if (blocked) return blocked;
@@ -314,9 +314,9 @@ export class TemplateResolver {
     const keys = [map, top, second];
     const blocked = firstUnresolved(keys);
     if (blocked) return blocked;
-    const m = this.mappings[String(map)];
-    const level = isRecord(m) ? m[String(top)] : undefined;
-    const value = isRecord(level) ? level[String(second)] : undefined;
+    const m = this.mappings[asText(map)];
+    const level = isRecord(m) ? m[asText(top)] : undefined;
+    const value = isRecord(level) ? level[asText(second)] : undefined;
     if (value !== undefined) return this.eval(value);
     if (fallback !== undefined) return fallback;
     return new Unresolved({
@@ -351,7 +351,7 @@ export class TemplateResolver {
         blocked ??= v;
         return whole;
       }
-      return v === NO_VALUE ? "" : Array.isArray(v) ? v.join(",") : String(v);
+      return v === NO_VALUE ? "" : Array.isArray(v) ? v.map(asText).join(",") : asText(v);
     });
     return blocked ?? out;
   }
@@ -387,4 +387,25 @@ export function parameterValues(given: unknown, path: string): Map<string, Param
     });
   }
   return out;
+}
+
+/**
+ * A template value as text, as `String` gives it; a value `String` cannot convert (an object whose
+ * `toString` is not a function, which a template's JSON can hold) reads as its JSON instead.
+ */
+function asText(v: unknown): string {
+  try {
+    return String(v);
+  } catch {
+    return JSON.stringify(v) ?? "";
+  }
+}
+
+/** A template value as a list index, as `Number` gives it; NaN when it cannot be converted. */
+function asNumber(v: unknown): number {
+  try {
+    return Number(v);
+  } catch {
+    return Number.NaN;
+  }
 }

@@ -452,4 +452,26 @@ describe("never throws", () => {
       { numRuns: 300 },
     );
   });
+
+  it("on values String and Number cannot convert (a map whose toString is not a function)", () => {
+    const odd = { toString: 0 };
+    const body = {
+      Resources: {
+        A: {
+          Type: "AWS::EC2::Instance",
+          Properties: { InstanceType: { "Fn::Select": [odd, []] } },
+        },
+        B: {
+          Type: "AWS::EC2::Instance",
+          Properties: { InstanceType: { "Fn::Join": ["", [odd]] } },
+        },
+        C: {
+          Type: "AWS::EC2::Instance",
+          Properties: { InstanceType: { "Fn::Split": [odd, odd] } },
+        },
+      },
+    };
+    expect(() => read(body, { parameters: {} })).not.toThrow();
+    expect(() => read(JSON.stringify(body), { parameters: {} })).not.toThrow();
+  });
 });
