@@ -65,11 +65,10 @@ function resolveFrom(dir, request) {
 }
 
 /**
- * Let `require(file)` answer a stand-in that loads the module the first time anything reads it, and
- * from then on reads (and writes) through to the module's own exports.
+ * A module object that stands in for `file` in `require.cache`, and `load`, which replaces it with
+ * the real module on first use and gives the real module's exports.
  */
-function deferModule(file) {
-  if (require.cache[file] !== undefined) return;
+function standIn(file) {
   const stand = new Module(file, module);
   stand.filename = file;
   stand.loaded = true;
@@ -82,6 +81,16 @@ function deferModule(file) {
     }
     return real;
   };
+  return { stand, load };
+}
+
+/**
+ * Let `require(file)` answer a stand-in that loads the module the first time anything reads it, and
+ * from then on reads (and writes) through to the module's own exports.
+ */
+function deferModule(file) {
+  if (require.cache[file] !== undefined) return;
+  const { stand, load } = standIn(file);
   // The target holds only what the proxy invariants need: the non-configurable properties read.
   const target = {};
   stand.exports = new Proxy(target, {
@@ -135,18 +144,7 @@ function deferFunctions(file) {
     names.push(name);
   }
   if (names.length === 0 || /\bmodule\.exports\b/.test(source)) return false;
-  const stand = new Module(file, module);
-  stand.filename = file;
-  stand.loaded = true;
-  stand.paths = Module._nodeModulePaths(path.dirname(file));
-  let real;
-  const load = () => {
-    if (real === undefined) {
-      if (require.cache[file] === stand) delete require.cache[file];
-      real = require(file);
-    }
-    return real;
-  };
+  const { stand, load } = standIn(file);
   const exports = {};
   Object.defineProperty(exports, "__esModule", { value: true });
   for (const name of names) {

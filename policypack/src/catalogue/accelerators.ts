@@ -18,6 +18,7 @@ import {
 } from "../data/accelerators/azure-families";
 import type { AcceleratorInfo, AcceleratorKind, ChipEntry, ExportControl } from "../data/types";
 import { CHIPS, chipEntry } from "./chips";
+import { memoised } from "./memo";
 
 export {
   AWS_ACCELERATOR_FAMILIES,
@@ -174,18 +175,9 @@ function awsInfo(family: AwsAcceleratorFamily): AcceleratorInfo {
  * `p6-b200`, as AWS Batch takes them). A future family of a known series (`p7.48xlarge`) gives
  * `catalogued: false` with a generic chip of exportControl "uncertain". CPU families give undefined.
  */
-export function classifyAwsInstanceType(value: string): AcceleratorInfo | undefined {
-  // Each GPU policy classifies every instance's type, and a fleet has few distinct ones: memoised
-  // (the catalogue does not change; what it gives is never modified).
-  if (classifiedAwsTypes.has(value)) return classifiedAwsTypes.get(value);
-  if (classifiedAwsTypes.size >= MAX_MEMOISED_TYPES) classifiedAwsTypes.clear();
-  const info = classifyAwsInstanceTypeUncached(value);
-  classifiedAwsTypes.set(value, info);
-  return info;
-}
-
-const MAX_MEMOISED_TYPES = 10_000;
-const classifiedAwsTypes = new Map<string, AcceleratorInfo | undefined>();
+export const classifyAwsInstanceType: (value: string) => AcceleratorInfo | undefined = memoised(
+  classifyAwsInstanceTypeUncached,
+);
 
 function classifyAwsInstanceTypeUncached(value: string): AcceleratorInfo | undefined {
   const parts = value.trim().toLowerCase().split(".");

@@ -2,6 +2,7 @@
 import { AI_SERVICE_MODULES, OTHER_PACKAGE_AI_SERVICE_MODULES } from "../data/ai-services";
 import type { AiServiceModuleRule } from "../data/ai-services";
 import type { AiServiceEntry } from "../data/types";
+import { memoised } from "./memo";
 
 export { AI_SERVICE_MODULES, OTHER_PACKAGE_AI_SERVICE_MODULES };
 export type { AiServiceModuleRule };
@@ -31,17 +32,8 @@ function withoutApiVersion(token: string): string {
  * (aws, azure, gcp, alicloud, huaweicloud) and `<package>:<module>:<Class>` (azure-native,
  * aws-native); an Azure API version, if still present, is ignored.
  */
-export function lookupAiService(token: string): AiServiceEntry | undefined {
-  // Every policy asks about every resource: memoised per type token (a stack has few distinct ones).
-  if (lookedUp.has(token)) return lookedUp.get(token);
-  if (lookedUp.size >= MAX_MEMOISED_TOKENS) lookedUp.clear();
-  const entry = lookupUncached(token);
-  lookedUp.set(token, entry);
-  return entry;
-}
-
-const MAX_MEMOISED_TOKENS = 10_000;
-const lookedUp = new Map<string, AiServiceEntry | undefined>();
+export const lookupAiService: (token: string) => AiServiceEntry | undefined =
+  memoised(lookupUncached);
 
 function lookupUncached(token: string): AiServiceEntry | undefined {
   const parts = withoutApiVersion(token.trim()).split(":");
