@@ -64,6 +64,15 @@ function resolveFrom(dir, request) {
   return createRequire(path.join(dir, "index.js")).resolve(request);
 }
 
+/** `resolveFrom`, or undefined when `request` is not there (an SDK version without that module). */
+function tryResolveFrom(dir, request) {
+  try {
+    return resolveFrom(dir, request);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * A module object that stands in for `file` in `require.cache`, and `load`, which replaces it with
  * the real module on first use and gives the real module's exports.
@@ -188,23 +197,13 @@ async function loadPack() {
     // @pulumi/pulumi loads the TypeScript compiler (about 9 MB of source: ~0.2 s and ~45 MiB a
     // thread) for closure serialisation only, which a compiled pack's policies do not use: it loads
     // when first used instead. A TypeScript pack needs it anyway (ts-node).
-    let shim;
-    try {
-      shim = resolveFrom(pulumiDir, "./typescript-shim");
-    } catch {
-      shim = undefined;
-    }
+    const shim = tryResolveFrom(pulumiDir, "./typescript-shim");
     if (shim !== undefined) deferModule(shim);
   }
   // @pulumi/pulumi's closure code paths (computeCodePaths, for function serialisation's archives)
   // load npm's Arborist and normalize-package-data: ~0.25 s a thread that no policy of a compiled or
   // TypeScript pack needs unless it calls them. They load at the first call instead.
-  let codePaths;
-  try {
-    codePaths = resolveFrom(pulumiDir, "./runtime/closure/codePaths");
-  } catch {
-    codePaths = undefined;
-  }
+  const codePaths = tryResolveFrom(pulumiDir, "./runtime/closure/codePaths");
   if (codePaths !== undefined) deferFunctions(codePaths);
   await require(path.join(pulumiDir, "cmd", "run-policy-pack", "run.js")).run({
     argv: { _: [packDir] },
