@@ -109,6 +109,18 @@ function checkScalar(v: unknown): void {
   else if (typeof v === "number" && (!Number.isFinite(v) || Object.is(v, -0))) inexact = true;
 }
 
+/**
+ * An object's own keys in sorted order (as a protobuf map orders them). Pulumi writes maps with
+ * their keys sorted already: checking is one pass, where sorting allocates its work area.
+ */
+function sortedKeys(v: object): string[] {
+  const keys = Object.keys(v);
+  for (let i = 1; i < keys.length; i++) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) return keys.sort();
+  }
+  return keys;
+}
+
 /** A copy of a JSON value with every object's keys in sorted order (as a protobuf map orders them). */
 function sortedCopy(v: PropertyValue): PropertyValue {
   if (v === null || typeof v !== "object") {
@@ -117,7 +129,7 @@ function sortedCopy(v: PropertyValue): PropertyValue {
   }
   if (Array.isArray(v)) return v.map(sortedCopy);
   const out: { [key: string]: PropertyValue } = {};
-  for (const key of Object.keys(v).sort()) out[key] = sortedCopy(v[key] as PropertyValue);
+  for (const key of sortedKeys(v)) out[key] = sortedCopy(v[key] as PropertyValue);
   return out;
 }
 
@@ -141,7 +153,7 @@ function marshalSorted(
 
 function marshalMapSorted(props: PropertyMap, opts: MarshalOptions): PropertyMap {
   const out: PropertyMap = {};
-  for (const key of Object.keys(props).sort()) {
+  for (const key of sortedKeys(props)) {
     if (opts.skipInternalKeys && key.startsWith("__")) continue;
     // Assigning `__proto__` would set the copy's prototype: the two-copy form lost the key too.
     if (key === "__proto__") continue;

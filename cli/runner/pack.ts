@@ -11,12 +11,12 @@ import { isReportingLevel } from "jurisdiction-guard/levels";
 import type { ChildProcess } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import * as grpc from "@grpc/grpc-js";
+import type * as grpc from "@grpc/grpc-js";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import * as yaml from "js-yaml";
-import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import type * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import * as pb from "@pulumi/pulumi/proto/analyzer_pb";
-import { startEngineServer } from "./engine-service";
+import type * as EngineServiceModule from "./engine-service";
 import { StackRequest } from "./stack-request";
 import type { StackResourceInfo } from "./stack-request";
 import type { EngineServer } from "./engine-service";
@@ -212,6 +212,24 @@ export function packEnvironment(opts: StartPackOptions): NodeJS.ProcessEnv {
   return env;
 }
 
+/**
+ * gRPC and the engine service: loaded when a pack process is started, as the in-process scan
+ * never needs them (about 60 ms of module loading before it can start).
+ */
+function transport(): {
+  grpc: typeof grpc;
+  analyzerGrpc: typeof analyzerGrpc;
+  engineService: typeof EngineServiceModule;
+} {
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  return {
+    grpc: require("@grpc/grpc-js") as typeof grpc,
+    analyzerGrpc: require("@pulumi/pulumi/proto/analyzer_grpc_pb") as typeof analyzerGrpc,
+    engineService: require("./engine-service") as typeof EngineServiceModule,
+  };
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}
+
 function unary<Res>(
   method: string,
   invoke: (cb: (err: grpc.ServiceError | null, res: Res) => void) => unknown,
@@ -223,7 +241,7 @@ function unary<Res>(
 }
 
 function isUnimplemented(e: unknown): boolean {
-  return e instanceof PackRpcError && e.code === grpc.status.UNIMPLEMENTED;
+  return e instanceof PackRpcError && e.code === transport().grpc.status.UNIMPLEMENTED;
 }
 
 interface StartedProcess {
@@ -713,7 +731,7 @@ export class PolicyPackSession extends AnalyzerSession<StackRequest> {
 
   /** The request's bytes are sent as they are, through the same RPC method. */
   protected async analyzeStackCall(request: StackRequest): Promise<AnalyzeAnswer | undefined> {
-    const method = analyzerGrpc.AnalyzerService.analyzeStack;
+    const method = transport().analyzerGrpc.AnalyzerService.analyzeStack;
     const bytes = request.toBuffer();
     try {
       const resp = await unary<pb.AnalyzeResponse>("AnalyzeStack", (cb) =>
@@ -805,7 +823,8 @@ export async function startPack(opts: StartPackOptions): Promise<PolicyPackSessi
   const userConfig = loadUserConfig(opts);
 
   const logs: PackLogEntry[] = [];
-  const engine = await startEngineServer(logs);
+  const { grpc, analyzerGrpc, engineService } = transport();
+  const engine = await engineService.startEngineServer(logs);
   const args = [runPolicyPack, engine.address, "."];
   for (const [k, v] of Object.entries(project.options)) {
     const s = String(v);

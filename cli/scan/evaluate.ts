@@ -63,6 +63,8 @@ export class StreamingEvaluation {
   private readonly notApplicable: NotApplicable[] = [];
   private readonly resources: AnalyzedResource[] = [];
   private readonly inFlight = new Set<Promise<void>>();
+  /** Callers of `add` waiting for a place in the window. */
+  private readonly waiting: (() => void)[] = [];
   private failure: unknown;
   private seq = 0;
   private done = 0;
@@ -97,7 +99,9 @@ export class StreamingEvaluation {
   async add(r: EngineResource, provider: EngineResource | undefined, line?: number): Promise<void> {
     this.throwIfFailed();
     while (this.inFlight.size >= this.opts.concurrency) {
-      await Promise.race(this.inFlight);
+      // Woken when a resource completes (not `Promise.race` over the window, which would attach a
+      // reaction to every in-flight task each time).
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
       this.throwIfFailed();
     }
     const seq = this.seq++;
@@ -122,6 +126,7 @@ export class StreamingEvaluation {
     void task.finally(() => {
       this.inFlight.delete(task);
       if (this.providerTasks.get(r.urn) === task) this.providerTasks.delete(r.urn);
+      this.waiting.shift()?.();
     });
   }
 
@@ -169,7 +174,7 @@ export class StreamingEvaluation {
 
   /** Wait for every resource, run AnalyzeStack, and build the report. */
   async finish(): Promise<StreamingResult> {
-    while (this.inFlight.size > 0) await Promise.race(this.inFlight);
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
     this.throwIfFailed();
     this.slots.sort((a, b) => a.seq - b.seq);
     const findings: ScanFinding[] = this.slots.flatMap((s) => s.findings);

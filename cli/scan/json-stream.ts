@@ -60,9 +60,15 @@ class Assembler {
   private readonly stack: {
     container: Record<string, unknown> | unknown[];
     key?: string;
-    /** Keys seen in this object and the lines they are on. */
-    keys?: Map<string, number>;
+    /** Where this object's keys start in `keyLines`. */
+    keys: number;
   }[] = [];
+  /**
+   * The keys of the open objects and the lines they are on, `[key, line, key, line, ...]`, each
+   * object's after its parent's (one array for the whole value, not one map per object). A key is
+   * a duplicate when the object already has it (each value is in place before the next key).
+   */
+  private readonly keyLines: (string | number)[] = [];
   result: unknown = undefined;
 
   /** Where inside the value the assembler is (for error pointers). */
@@ -85,6 +91,14 @@ class Assembler {
     else defineKey(top.container, top.key ?? "", v);
   }
 
+  /** The line of `key`'s first appearance in the object whose keys start at `start`. */
+  private firstLine(start: number, key: string): number {
+    for (let i = start; i < this.keyLines.length; i += 2) {
+      if (this.keyLines[i] === key) return this.keyLines[i + 1] as number;
+    }
+    return 0;
+  }
+
   /** Nesting depth of the value being assembled. */
   get depth(): number {
     return this.stack.length;
@@ -93,28 +107,29 @@ class Assembler {
   consume(code: number, value: string | undefined, line: number): void {
     switch (code) {
       case TOKEN.startObject:
-        this.stack.push({ container: {} });
+        this.stack.push({ container: {}, keys: this.keyLines.length });
         return;
       case TOKEN.startArray:
-        this.stack.push({ container: [] });
+        this.stack.push({ container: [], keys: this.keyLines.length });
         return;
       case TOKEN.endObject:
       case TOKEN.endArray: {
         const top = this.stack.pop();
-        if (top) this.add(top.container);
+        if (top) {
+          this.keyLines.length = top.keys;
+          this.add(top.container);
+        }
         return;
       }
       case TOKEN.keyValue: {
         const top = this.stack[this.stack.length - 1];
         if (!top) return;
         const key = value ?? "";
-        top.keys ??= new Map();
-        const first = top.keys.get(key);
-        if (first !== undefined) {
+        if (Object.hasOwn(top.container, key)) {
           const pointer = this.innerPath().slice(0, -1);
-          throw new DuplicateKey(key, first, line, pointer);
+          throw new DuplicateKey(key, this.firstLine(top.keys, key), line, pointer);
         }
-        top.keys.set(key, line);
+        this.keyLines.push(key, line);
         top.key = key;
         return;
       }

@@ -59,16 +59,19 @@ export function toWireValue(v: unknown, opts: ValueOptions): PropertyValue {
     }
     return secret(UNKNOWN);
   }
-  const out: { [key: string]: PropertyValue } = {};
-  for (const [k, e] of Object.entries(v)) defineKey(out, k, toWireValue(e, opts));
-  return out;
+  return wireEntries(v, opts);
 }
 
 /** A property map in wire form; a missing map is empty. */
 export function toWireMap(v: unknown, opts: ValueOptions): PropertyMap {
   if (!isRecord(v)) return {};
+  return wireEntries(v, opts);
+}
+
+/** Each own key of `v` with its value in wire form (keys, not entries: no pair array per key). */
+function wireEntries(v: Record<string, unknown>, opts: ValueOptions): PropertyMap {
   const out: PropertyMap = {};
-  for (const [k, e] of Object.entries(v)) defineKey(out, k, toWireValue(e, opts));
+  for (const k of Object.keys(v)) defineKey(out, k, toWireValue(v[k], opts));
   return out;
 }
 
