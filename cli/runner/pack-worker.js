@@ -15,7 +15,7 @@ const v8 = require("v8");
 const vm = require("vm");
 const { parentPort, workerData } = require("worker_threads");
 
-const { packDir } = workerData;
+const { packDir, configureStack, info: wantInfo, notApplicable: keepNotApplicable } = workerData;
 
 /**
  * Above this much heap, a full garbage collection between the phases of AnalyzeStack is worth its
@@ -340,7 +340,9 @@ function analyzeRequest(item) {
   };
 }
 
+/** The answer's not-applicable list; empty when the scan does not keep them (only JUnit does). */
 function notApplicableOf(resp) {
+  if (keepNotApplicable === false) return [];
   return resp
     .getNotApplicableList()
     .map((n) => ({ policyName: n.getPolicyName(), reason: n.getReason() }));
@@ -579,16 +581,6 @@ function stackRequest(length) {
 
 async function handle(msg) {
   switch (msg.kind) {
-    case "configureStack":
-      await call(
-        "configureStack",
-        proto.AnalyzerStackConfigureRequest.deserializeBinary(msg.bytes),
-      );
-      return {};
-    case "info": {
-      const info = await call("getAnalyzerInfo", {});
-      return { bytes: info.serializeBinary() };
-    }
     case "configure":
       await call("configure", proto.ConfigureAnalyzerRequest.deserializeBinary(msg.bytes));
       return {};
@@ -640,7 +632,27 @@ parentPort.on("message", (msg) => {
   );
 });
 
-loadPack().then(
-  () => parentPort.postMessage({ kind: "ready" }),
+/**
+ * Once the pack is loaded, what the engine calls first: ConfigureStack, then (in the first worker)
+ * GetAnalyzerInfo, whose answer comes with "ready" - no round trip to the main thread between them.
+ * A failure of either is reported with "ready" as a failed call would be.
+ */
+async function start() {
+  await loadPack();
+  try {
+    await call(
+      "configureStack",
+      proto.AnalyzerStackConfigureRequest.deserializeBinary(configureStack),
+    );
+    if (!wantInfo) return {};
+    const info = await call("getAnalyzerInfo", {});
+    return { info: info.serializeBinary() };
+  } catch (e) {
+    return { fatal: e?.stack ?? String(e) };
+  }
+}
+
+start().then(
+  (reply) => parentPort.postMessage({ kind: "ready", ...reply }),
   (e) => parentPort.postMessage({ kind: "failed", message: e?.stack ?? String(e) }),
 );

@@ -6,7 +6,7 @@
 //   3. validate each policy's properties against its config schema (JSON Schema; ajv here,
 //      gojsonschema in the engine) and refuse to run when anything is invalid.
 import * as fs from "fs";
-import Ajv from "ajv";
+import type Ajv from "ajv";
 import type { ErrorObject } from "ajv";
 import type * as PackLibrary from "jurisdiction-guard";
 import type { DeclaredPolicy, PackConfigProblem } from "jurisdiction-guard";
@@ -187,9 +187,19 @@ function messageOf(err: ErrorObject): string {
 
 let ajvInstance: Ajv | undefined;
 function ajv(): Ajv {
-  // Lenient like gojsonschema: unknown keywords and formats are ignored rather than fatal.
-  ajvInstance ??= new Ajv({ allErrors: true, strict: false, logger: false });
+  if (ajvInstance === undefined) {
+    // Loaded when first needed (about 60 modules): not before a scan has a pack to configure.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { default: AjvClass } = require("ajv") as { default: typeof Ajv };
+    // Lenient like gojsonschema: unknown keywords and formats are ignored rather than fatal.
+    ajvInstance = new AjvClass({ allErrors: true, strict: false, logger: false });
+  }
   return ajvInstance;
+}
+
+/** Load config validation now, while something else (a pack loading) is being waited for. */
+export function preloadConfigValidation(): void {
+  ajv();
 }
 
 /** Validate the reconciled config against each policy's schema, as `validatePolicyPackConfig`. */

@@ -145,6 +145,8 @@ export async function scanFile(file: string, opts: ScanOptions): Promise<FileSca
     const launch = engine === "protocol" ? startPack : startInProcessPack;
     session = await launch({
       ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+      // Only JUnit reports what was not applicable (in-process answers leave it out otherwise).
+      notApplicable: opts.keepResources ?? false,
       packDir: opts.packDir,
       stack,
       project,
