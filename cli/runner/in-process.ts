@@ -231,6 +231,15 @@ class PackWorker {
   async close(): Promise<void> {
     await this.worker.terminate();
   }
+
+  /**
+   * End the thread without waiting for it: freeing its heap takes ~50 ms at 20k resources, which
+   * nothing needs to wait for once the answers are in (unreferenced, it keeps no process alive).
+   */
+  closeInBackground(): void {
+    this.worker.unref();
+    this.worker.terminate().catch(() => undefined);
+  }
 }
 
 /** AnalyzeStack's resources, sent to the stack worker as each one's final form is known. */
@@ -532,7 +541,7 @@ export class InProcessSession extends AnalyzerSession<InProcessStackRequest> {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await Promise.all(this.workers.map((w) => w.close()));
+    for (const w of this.workers) w.closeInBackground();
   }
 }
 
