@@ -592,6 +592,9 @@ async function readFast(
   }
 }
 
+/** How often the tokenizer path read an input (tests check that the fast path read good ones). */
+export const tokenizerReads = { count: 0 };
+
 /** The tokenizer path (see the top of this file). */
 async function readWithTokens(
   source: InputSource,
@@ -599,6 +602,7 @@ async function readWithTokens(
   drain: () => Promise<void>,
   describe: string | (() => string),
 ): Promise<void> {
+  tokenizerReads.count++;
   const file = source.file;
   const what = () => (typeof describe === "string" ? describe : describe());
   const walker = new JsonWalker(router);

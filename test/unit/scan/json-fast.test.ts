@@ -2,10 +2,12 @@
 // calls (paths, values, lines) for well-formed documents however they are chunked and formatted,
 // and, for every kind of bad input, the tokenizer path's error - with the router calls the fast
 // path already made not made again.
+import * as fs from "fs";
 import fc from "fast-check";
+import { gzipSync } from "zlib";
 import { ScanInputError } from "../../../cli/scan/errors";
 import { Anomaly, FastJsonReader } from "../../../cli/scan/json-fast";
-import { readJsonDocument } from "../../../cli/scan/json-stream";
+import { readJsonDocument, tokenizerReads } from "../../../cli/scan/json-stream";
 import type { PathPart, Router, Step } from "../../../cli/scan/json-stream";
 import { InputSource } from "../../../cli/scan/source";
 import { tmpFile } from "./tmp-files";
@@ -76,7 +78,9 @@ async function fastCalls(file: string, route: Route, chunkSize = 256 * 1024): Pr
   for await (const chunk of InputSource.open(file, chunkSize).chunks()) reader.push(chunk);
   reader.push("", true);
   const whole = recorder(route);
+  const before = tokenizerReads.count;
   await readJsonDocument(InputSource.open(file, chunkSize), whole.router, noDrain);
+  expect(tokenizerReads.count).toBe(before);
   expect(whole.calls).toEqual(calls);
   return calls;
 }
@@ -198,6 +202,20 @@ function text(
   return (s.bom ? "\ufeff" : "") + write(doc, style) + s.newline;
 }
 
+const record = [
+  "{",
+  '  "version": 3,',
+  '  "deployment": {',
+  '    "resources": [',
+  '      {"urn": "a\\"b\\\\c\\u00e9\\ud83d\\ude00", "outputs": {"x": [1, -0, 2.5e3, true, null]}},',
+  '      {"urn": "é中文😀", "__proto__": {"polluted": true}, "n": {"__proto__": []}}',
+  "    ]",
+  "  }",
+  "}",
+];
+const collectResources: Route = (path) =>
+  path.length === 3 || path[0] === "version" ? "collect" : "descend";
+
 describe("the fast JSON path routes like the tokenizer path", () => {
   it("makes the same calls for generated documents, any chunk size", async () => {
     await fc.assert(
@@ -237,20 +255,6 @@ describe("the fast JSON path routes like the tokenizer path", () => {
       { numRuns: 60 },
     );
   });
-
-  const record = [
-    "{",
-    '  "version": 3,',
-    '  "deployment": {',
-    '    "resources": [',
-    '      {"urn": "a\\"b\\\\c\\u00e9\\ud83d\\ude00", "outputs": {"x": [1, -0, 2.5e3, true, null]}},',
-    '      {"urn": "é中文😀", "__proto__": {"polluted": true}, "n": {"__proto__": []}}',
-    "    ]",
-    "  }",
-    "}",
-  ];
-  const collectResources: Route = (path) =>
-    path.length === 3 || path[0] === "version" ? "collect" : "descend";
 
   it("reads values across chunk boundaries, multi-byte UTF-8 and escapes included", async () => {
     const file = newFile(record.join("\n"));
@@ -420,7 +424,9 @@ describe("the fast JSON path leaves every input error to the tokenizer path", ()
     const file = newFile(t);
     const route: Route = (path) => (path.length === 2 ? "collect" : "descend");
     const slow = await outcome(file, route, false);
+    const before = tokenizerReads.count;
     const fast = await outcome(InputSource.open(file, 64), route, true);
+    expect(tokenizerReads.count).toBe(before + 1);
     expect(fast.error).toMatch(/^duplicate key "i"/);
     expect(fast).toEqual(slow);
   });
@@ -453,6 +459,23 @@ describe("the fast JSON path leaves every input error to the tokenizer path", ()
     const e = (await readJsonDocument(file, router, noDrain).catch((x: unknown) => x)) as Error;
     expect(e).toBeInstanceOf(ScanInputError);
     expect(e.message).toMatch(/:2:\d+ .*not valid JSON/);
+  });
+
+  it("reads a gzip-compressed file again to report its error, and reads a good one alike", async () => {
+    const gz = (t: string) => {
+      const file = tmpFile(`fast-${files++}.json.gz`, "");
+      fs.writeFileSync(file, gzipSync(t));
+      return file;
+    };
+    const route: Route = (path) => (path.length === 2 ? "collect" : "descend");
+    const bad = gz('{"items": [\n{"i": 0},\n{"i": 1, "i": 2}\n]}\n');
+    const slow = await outcome(bad, route, false);
+    expect(slow.error).toMatch(/^duplicate key "i" in one object \(twice on line 3\)/);
+    expect(await outcome(bad, route, true)).toEqual(slow);
+    const good = gz(record.join("\n"));
+    expect(await fastCalls(good, collectResources, 16)).toEqual(
+      await slowCalls(good, collectResources),
+    );
   });
 
   it("stops, without routing anything, at a value the tokenizer path rejects", () => {
