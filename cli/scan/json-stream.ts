@@ -5,9 +5,9 @@
 // error), and what cannot be read twice (stdin). See readJsonDocument.
 //
 // The tokenizer path: a worker thread (tokenizer-worker.js) receives the file in chunks and
-// tokenizes it with stream-json's tokenizer; this thread walks the tokens by path. A router decides per path whether a value is
-// assembled (`collect`), walked into (`descend`) or skipped without being built (`skip`), so only
-// what the scan needs is ever held in memory. The worker reads its next chunk only when this side
+// tokenizes it with stream-json's tokenizer; this thread walks the tokens by path. A router decides
+// per path whether a value is assembled (`collect`), walked into (`descend`) or skipped without
+// being built (`skip`), so only what the scan needs is ever held in memory. The worker reads its next chunk only when this side
 // asks for it, after `drain` (the consumer's backpressure) has returned.
 //
 // The file is tokenized one line at a time (long lines in pieces), which gives every value the line
@@ -414,6 +414,10 @@ type WorkerMessage =
  * made are not made again: the tokenizer path's first calls are answered from a log of them (they
  * are the same calls), and an error the router threw there is thrown again at the same call. The
  * tokenizer path alone reads what cannot be read twice (stdin, a pipe), and `{ fast: false }`.
+ *
+ * One difference remains, in files with a syntax error: the tokenizer path routes nothing from the
+ * line (or 64 KiB piece of a line) where it finds the error, while the fast path has routed the
+ * values complete before it. The error reported is the same.
  */
 export async function readJsonDocument(
   input: string | InputSource,
