@@ -80,20 +80,33 @@ interface Pending {
   depth: number;
   colons: number;
   inString: boolean;
+  /** Backslashes at the end of the parts, inside a string (see stringEnd). */
+  backslashes: number;
 }
 
-/** The index after the closing quote of the string whose body starts at `from`, or -1. */
-function stringEnd(text: string, from: number): number {
+/**
+ * The index after the closing quote of the string whose body starts at `from`, or -1. `carry`:
+ * backslashes that precede `text` (the end of the same string in the previous chunk).
+ */
+function stringEnd(text: string, from: number, carry = 0): number {
   let i = from;
   for (;;) {
     const q = text.indexOf('"', i);
     if (q < 0) return -1;
     // Escaped when preceded by an odd number of backslashes.
     let k = q - 1;
-    while (text.charCodeAt(k) === 0x5c) k--;
-    if (((q - 1 - k) & 1) === 0) return q + 1;
+    while (k >= 0 && text.charCodeAt(k) === 0x5c) k--;
+    const run = q - 1 - k + (k < 0 ? carry : 0);
+    if ((run & 1) === 0) return q + 1;
     i = q + 1;
   }
+}
+
+/** The backslashes at the end of `text` inside a string (see stringEnd). */
+function trailingBackslashes(text: string, carry: number): number {
+  let k = text.length - 1;
+  while (k >= 0 && text.charCodeAt(k) === 0x5c) k--;
+  return text.length - 1 - k + (k < 0 ? carry : 0);
 }
 
 /** The value of the string `text.slice(start, end)` (quotes included). */
@@ -140,6 +153,15 @@ export class FastJsonReader {
   /** Where the incomplete token or value starts in `text` (-1: none). */
   private mark = -1;
   private pending: Pending | undefined;
+  /**
+   * A value or string that continues over chunks is kept in parts (joined once complete), so that
+   * a value of any size is scanned once, not once per chunk.
+   */
+  private parts: string[] = [];
+  /** A string at the walked level continues in the next chunk. */
+  private inString = false;
+  /** Backslashes at the end of the parts, inside a string (see stringEnd). */
+  private backslashes = 0;
   private first = true;
 
   constructor(private readonly router: Router) {}
@@ -150,7 +172,13 @@ export class FastJsonReader {
       this.first = false;
       if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
     }
-    if (this.mark >= 0) {
+    if (this.mark >= 0 && (this.pending || this.inString)) {
+      this.parts.push(this.text.slice(this.mark));
+      this.text = chunk;
+      this.at = 0;
+      this.mark = 0;
+    } else if (this.mark >= 0) {
+      // A number or literal (short): read again from its start.
       this.text = this.text.slice(this.mark) + chunk;
       this.at -= this.mark;
       this.mark = 0;
@@ -191,6 +219,37 @@ export class FastJsonReader {
     this.at = start;
   }
 
+  /** The incomplete value's text, from its parts and `text` up to `end`. */
+  private joined(end: number): string {
+    const last = this.text.slice(this.mark, end);
+    this.mark = -1;
+    if (this.parts.length === 0) return last;
+    const whole = this.parts.join("") + last;
+    this.parts = [];
+    return whole;
+  }
+
+  /**
+   * The string token (quotes included) starting at `i`, or continued from the last chunk (then
+   * `i` is 0), and the index after it; undefined when it continues in the next chunk.
+   */
+  private stringToken(i: number, eof: boolean): [string, number] | undefined {
+    const text = this.text;
+    const resumed = this.inString;
+    const end = stringEnd(text, resumed ? i : i + 1, resumed ? this.backslashes : 0);
+    if (end < 0) {
+      if (eof) throw new Anomaly();
+      this.backslashes = trailingBackslashes(text, resumed ? this.backslashes : 0);
+      if (!resumed) this.mark = i;
+      this.inString = true;
+      this.at = text.length;
+      return undefined;
+    }
+    this.inString = false;
+    if (!resumed) this.mark = i;
+    return [this.joined(end), end];
+  }
+
   private run(eof: boolean): void {
     const text = this.text;
     const n = text.length;
@@ -199,6 +258,12 @@ export class FastJsonReader {
       const end = this.delimit(i, eof);
       if (end < 0) return;
       i = end;
+    } else if (this.inString) {
+      const token = this.stringToken(i, eof);
+      if (!token) return;
+      if (this.state === KEY || this.state === FIRST_KEY) this.key(token[0]);
+      else this.route("string", stringValue(token[0], 0, token[0].length));
+      i = token[1];
     }
     for (;;) {
       let c = 0;
@@ -239,17 +304,10 @@ export class FastJsonReader {
             continue;
           }
           if (c !== 0x22) throw new Anomaly();
-          const end = stringEnd(text, i + 1);
-          if (end < 0) return this.incomplete(i, eof);
-          const key = stringValue(text, i, end);
-          const top = this.frames[this.frames.length - 1];
-          if (!top) throw new Anomaly();
-          top.keys ??= new Set();
-          if (top.keys.has(key)) throw new Anomaly();
-          top.keys.add(key);
-          top.key = key;
-          this.state = COLON;
-          i = end;
+          const token = this.stringToken(i, eof);
+          if (!token) return;
+          this.key(token[0]);
+          i = token[1];
           continue;
         }
         case FIRST_VALUE:
@@ -270,7 +328,15 @@ export class FastJsonReader {
               i++;
               continue;
             }
-            this.pending = { step, path, line: this.line, depth: 0, colons: 0, inString: false };
+            this.pending = {
+              step,
+              path,
+              line: this.line,
+              depth: 0,
+              colons: 0,
+              inString: false,
+              backslashes: 0,
+            };
             this.mark = i;
             const end = this.delimit(i, eof);
             if (end < 0) return;
@@ -287,6 +353,26 @@ export class FastJsonReader {
     }
   }
 
+  /** An object's key (its string token), in the object on top. */
+  private key(token: string): void {
+    const key = stringValue(token, 0, token.length);
+    const top = this.frames[this.frames.length - 1];
+    if (!top) throw new Anomaly();
+    top.keys ??= new Set();
+    if (top.keys.has(key)) throw new Anomaly();
+    top.keys.add(key);
+    top.key = key;
+    this.state = COLON;
+  }
+
+  /** A scalar at the walked level. */
+  private route(kind: ValueKind, value: unknown): void {
+    const path = this.currentPath();
+    const step = this.router.enter(path, kind, this.line);
+    if (step !== "skip") this.router.value(path, value, this.line);
+    this.valueDone();
+  }
+
   /** Reads the scalar starting at `i` and routes it; returns the index after it, or -1 (waits). */
   private scalar(c: number, i: number, eof: boolean): number {
     const text = this.text;
@@ -295,12 +381,10 @@ export class FastJsonReader {
     let value: unknown;
     let kind: ValueKind;
     if (c === 0x22) {
-      end = stringEnd(text, i + 1);
-      if (end < 0) {
-        this.incomplete(i, eof);
-        return -1;
-      }
-      value = stringValue(text, i, end);
+      const token = this.stringToken(i, eof);
+      if (!token) return -1;
+      [, end] = token;
+      value = stringValue(token[0], 0, token[0].length);
       kind = "string";
     } else {
       if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
@@ -321,10 +405,7 @@ export class FastJsonReader {
       }
       value = parse(text.slice(i, end));
     }
-    const path = this.currentPath();
-    const step = this.router.enter(path, kind, this.line);
-    if (step !== "skip") this.router.value(path, value, this.line);
-    this.valueDone();
+    this.route(kind, value);
     return end;
   }
 
@@ -344,7 +425,7 @@ export class FastJsonReader {
     let end = -1;
     scan: for (;;) {
       if (inString) {
-        const q = stringEnd(text, i);
+        const q = stringEnd(text, i, p.backslashes);
         if (q < 0) {
           i = n;
           break;
@@ -383,14 +464,14 @@ export class FastJsonReader {
     }
     this.line = line;
     if (end < 0) {
-      Object.assign(p, { depth, colons, inString });
+      const backslashes = inString ? trailingBackslashes(text, p.backslashes) : 0;
+      Object.assign(p, { depth, colons, inString, backslashes });
       if (eof) throw new Anomaly();
       this.at = n;
       return -1;
     }
     this.pending = undefined;
-    const value = parse(text.slice(this.mark, end));
-    this.mark = -1;
+    const value = parse(this.joined(end));
     if (p.step === "collect") {
       // JSON.parse keeps the last of duplicate keys: one key fewer than colons.
       if (countKeys(value) !== colons) throw new Anomaly();

@@ -268,6 +268,20 @@ describe("the fast JSON path routes like the tokenizer path", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
+  it("reads runs of backslashes and escaped quotes split over chunks, walked or collected", async () => {
+    // Keys and values ending in backslashes, and escaped quotes after runs of them.
+    const bs = (n: number) => "\\".repeat(n);
+    const t = JSON.stringify({
+      [`k${bs(3)}"`]: `a${bs(5)}"b${bs(2)}`,
+      [`x${bs(1)}`]: [{ s: `${bs(7)}"${bs(4)}`, [bs(2)]: `"${bs(1)}` }],
+    });
+    const file = newFile(t);
+    for (const route of [hashRoute(0), hashRoute(1), hashRoute(2), (() => "descend") as Route]) {
+      const slow = await slowCalls(file, route);
+      for (const size of [1, 2, 3, 4]) expect(await fastCalls(file, route, size)).toEqual(slow);
+    }
+  });
+
   it("counts lines the same with CRLF, a byte-order mark, and on one line", async () => {
     for (const t of [
       "\ufeff" + record.join("\r\n") + "\r\n",
