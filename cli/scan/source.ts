@@ -71,6 +71,8 @@ export class InputSource {
   readonly compression: Compression | undefined;
   private readonly it: AsyncIterator<string>;
   private done = false;
+  /** The read size it was opened with (a reopened source reads in the same chunks). */
+  private chunkSize = 256 * 1024;
 
   private constructor(
     readonly file: string,
@@ -87,8 +89,27 @@ export class InputSource {
     if (file === STDIN || file === "/dev/stdin") return new InputSource(file, process.stdin);
     const raw = fs.createReadStream(file, { highWaterMark: chunkSize });
     const compression = compressionOf(file);
-    if (compression === undefined) return new InputSource(file, raw);
-    return new InputSource(file, decompressed(file, raw, compression), compression);
+    const source =
+      compression === undefined
+        ? new InputSource(file, raw)
+        : new InputSource(file, decompressed(file, raw, compression), compression);
+    source.chunkSize = chunkSize;
+    return source;
+  }
+
+  /** Whether the input can be opened again and read from its start (a regular file, compressed or not). */
+  get reopenable(): boolean {
+    if (this.file === STDIN || this.file === "/dev/stdin") return false;
+    try {
+      return fs.statSync(this.file).isFile();
+    } catch {
+      return false;
+    }
+  }
+
+  /** The same input opened again, to be read from its start (see `reopenable`). */
+  reopen(): InputSource {
+    return InputSource.open(this.file, this.chunkSize);
   }
 
   /** Whether the input can be read again from its start (a regular file, for error positions). */
