@@ -21,7 +21,8 @@
 // line a value starts on): a value is delivered when it is complete, a number or literal when the
 // character after it is read (as stream-json does: at the end of the input it completes only a
 // top-level scalar).
-import { MAX_JSON_DEPTH } from "./json-position";
+import { MAX_JSON_DEPTH, nextValuePath, passValue } from "./json-position";
+import type { WalkFrame } from "./json-position";
 import type { PathPart, Router, Step, ValueKind } from "./json-stream";
 
 /** The fast path stops here: the tokenizer path takes over (see readJsonDocument). */
@@ -64,11 +65,7 @@ CLASS[0x0a] = NEWLINE;
 const isNumberChar = (c: number) =>
   (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x65 || c === 0x45;
 
-interface Frame {
-  kind: "object" | "array";
-  path: PathPart[];
-  index: number;
-  key: string | undefined;
+interface Frame extends WalkFrame {
   keys: Set<string> | undefined;
 }
 
@@ -190,20 +187,11 @@ export class FastJsonReader {
   }
 
   private currentPath(): PathPart[] {
-    const top = this.frames[this.frames.length - 1];
-    if (!top) return [];
-    return [...top.path, top.kind === "array" ? top.index : (top.key ?? "")];
+    return nextValuePath(this.frames);
   }
 
   private valueDone(): void {
-    const top = this.frames[this.frames.length - 1];
-    if (!top) {
-      this.state = DONE;
-      return;
-    }
-    if (top.kind === "array") top.index++;
-    else top.key = undefined;
-    this.state = AFTER;
+    this.state = passValue(this.frames) ? AFTER : DONE;
   }
 
   private close(): void {

@@ -3,6 +3,9 @@
 // a JSON parser cannot accept; the text's length when it ends too early - `JSON.parse` does not say
 // where on every Node version), duplicate object keys (`JSON.parse` silently keeps the last one),
 // and nesting deeper than the scan accepts. Iterative, so no input can exhaust the call stack.
+// Also the walk frames the two JSON readers of the scan share (json-stream.ts, json-fast.ts).
+
+import type { PathPart } from "./json-stream";
 
 /** How deep objects and arrays may nest in an input (the top-level value is depth 1). */
 export const MAX_JSON_DEPTH = 256;
@@ -199,4 +202,30 @@ export function inspectJson(
 export function jsonSyntaxPosition(text: string): JsonSyntaxPosition | undefined {
   const p = inspectJson(text, { maxDepth: Number.POSITIVE_INFINITY, duplicateKeys: false });
   return p?.kind === "syntax" ? { offset: p.offset, atEnd: p.atEnd } : undefined;
+}
+
+/** A container a JSON reader walks into: where it is, and where in it the walk is. */
+export interface WalkFrame {
+  kind: "object" | "array";
+  path: PathPart[];
+  /** The next element's index (arrays). */
+  index: number;
+  /** The key of the value being read (objects). */
+  key: string | undefined;
+}
+
+/** The path of the value that comes next in the innermost of `frames` (the top-level value's: []). */
+export function nextValuePath(frames: readonly WalkFrame[]): PathPart[] {
+  const top = frames[frames.length - 1];
+  if (!top) return [];
+  return [...top.path, top.kind === "array" ? top.index : (top.key ?? "")];
+}
+
+/** Moves the innermost of `frames` past a complete value; false when that was the top-level value. */
+export function passValue(frames: readonly WalkFrame[]): boolean {
+  const top = frames[frames.length - 1];
+  if (!top) return false;
+  if (top.kind === "array") top.index++;
+  else top.key = undefined;
+  return true;
 }

@@ -23,7 +23,8 @@ import { excerpt, jsonPointer, readError, ScanInputError } from "./errors";
 import { InputSource } from "./source";
 
 export { readError };
-import { MAX_JSON_DEPTH } from "./json-position";
+import { MAX_JSON_DEPTH, nextValuePath, passValue } from "./json-position";
+import type { WalkFrame } from "./json-position";
 import { defineKey } from "./values";
 import { Anomaly, FastJsonReader } from "./json-fast";
 
@@ -185,11 +186,7 @@ export function tooDeepProblem(): string {
   );
 }
 
-interface Frame {
-  kind: "object" | "array";
-  path: PathPart[];
-  index: number;
-  key: string | undefined;
+interface Frame extends WalkFrame {
   /** Keys seen in this object and the lines they are on. */
   keys?: Map<string, number>;
 }
@@ -261,19 +258,11 @@ export class JsonWalker {
   }
 
   private currentPath(): PathPart[] {
-    const top = this.frames[this.frames.length - 1];
-    if (!top) return [];
-    return [...top.path, top.kind === "array" ? top.index : (top.key ?? "")];
+    return nextValuePath(this.frames);
   }
 
   private valueDone(): void {
-    const top = this.frames[this.frames.length - 1];
-    if (!top) {
-      this.rootDone = true;
-      return;
-    }
-    if (top.kind === "array") top.index++;
-    else top.key = undefined;
+    if (!passValue(this.frames)) this.rootDone = true;
   }
 
   /** Walk a batch of tokens. */

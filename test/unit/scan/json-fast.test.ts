@@ -5,6 +5,7 @@
 import * as fs from "fs";
 import fc from "fast-check";
 import { gzipSync } from "zlib";
+import { prng } from "../../../bench/workload";
 import { ScanInputError } from "../../../cli/scan/errors";
 import { Anomaly, FastJsonReader } from "../../../cli/scan/json-fast";
 import { readJsonDocument, tokenizerReads } from "../../../cli/scan/json-stream";
@@ -93,17 +94,6 @@ interface Style {
   /** Per character: write it as \uXXXX. */
   escapeRate: number;
   rng: () => number;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function writeString(s: string, style: Style): string {
@@ -198,7 +188,7 @@ function text(
   doc: { head: unknown; items: unknown; tail: unknown },
   s: { indent: string; newline: string; escapeRate: number; seed: number; bom: boolean },
 ) {
-  const style: Style = { ...s, rng: mulberry32(s.seed) };
+  const style: Style = { ...s, rng: prng(s.seed) };
   return (s.bom ? "\ufeff" : "") + write(doc, style) + s.newline;
 }
 
@@ -243,7 +233,7 @@ describe("the fast JSON path routes like the tokenizer path", () => {
         const route = hashRoute(r);
         const { router, calls } = recorder(route);
         const reader = new FastJsonReader(router);
-        const rng = mulberry32(s);
+        const rng = prng(s);
         for (let i = 0; i < t.length;) {
           const n = 1 + Math.floor(rng() * 40);
           reader.push(t.slice(i, i + n));
