@@ -580,8 +580,8 @@ export async function startInProcessPack(opts: InProcessOptions): Promise<InProc
   try {
     const all = (msg: Record<string, unknown>) => Promise.all(workers.map((w) => w.request(msg)));
     // As a failed request: ConfigureStack or GetAnalyzerInfo threw in the pack.
-    const failed = workers.find((w) => w.started.fatal !== undefined);
-    if (failed) throw new Error(failed.started.fatal);
+    const refused = workers.find((w) => w.started.fatal !== undefined);
+    if (refused) throw new Error(refused.started.fatal);
     const raw = pb.AnalyzerInfo.deserializeBinary(
       (workers[0] as PackWorker).started.info ?? new Uint8Array(),
     );
