@@ -105,6 +105,8 @@ interface Reply {
   json?: string;
   /** GetAnalyzerInfo's answer, with "ready". */
   info?: Uint8Array;
+  /** With "ready": ConfigureStack or GetAnalyzerInfo failed, as gRPC reports a failed call. */
+  refused?: { method: string; error: { code: number; details: string } };
   answer?: AnalyzeAnswer;
   unimplemented?: boolean;
   error?: { code: number; details: string };
@@ -122,8 +124,8 @@ class PackWorker {
   load = 0;
   /** Ids of the item providers this worker has been sent. */
   readonly providers = new Set<number>();
-  /** What the first calls answered: GetAnalyzerInfo's bytes, or how ConfigureStack or it failed. */
-  started: Pick<Reply, "info" | "fatal"> = {};
+  /** What the first calls answered: GetAnalyzerInfo's bytes, or which of them failed and how. */
+  started: Pick<Reply, "info" | "refused"> = {};
 
   private constructor(readonly worker: Worker) {}
 
@@ -579,9 +581,9 @@ export async function startInProcessPack(opts: InProcessOptions): Promise<InProc
   }
   try {
     const all = (msg: Record<string, unknown>) => Promise.all(workers.map((w) => w.request(msg)));
-    // As a failed request: ConfigureStack or GetAnalyzerInfo threw in the pack.
-    const refused = workers.find((w) => w.started.fatal !== undefined);
-    if (refused) throw new Error(refused.started.fatal);
+    // ConfigureStack or GetAnalyzerInfo threw in the pack: reported as the failed RPC.
+    const refused = workers.find((w) => w.started.refused !== undefined)?.started.refused;
+    if (refused) throw new PackRpcError(refused.method, refused.error);
     const raw = pb.AnalyzerInfo.deserializeBinary(
       (workers[0] as PackWorker).started.info ?? new Uint8Array(),
     );

@@ -635,20 +635,22 @@ parentPort.on("message", (msg) => {
 /**
  * Once the pack is loaded, what the engine calls first: ConfigureStack, then (in the first worker)
  * GetAnalyzerInfo, whose answer comes with "ready" - no round trip to the main thread between them.
- * A failure of either is reported with "ready" as a failed call would be.
+ * A failure of either comes with "ready" too, as gRPC would report the failed call.
  */
 async function start() {
   await loadPack();
+  let method = "ConfigureStack";
   try {
     await call(
       "configureStack",
       proto.AnalyzerStackConfigureRequest.deserializeBinary(configureStack),
     );
     if (!wantInfo) return {};
+    method = "GetAnalyzerInfo";
     const info = await call("getAnalyzerInfo", {});
     return { info: info.serializeBinary() };
   } catch (e) {
-    return { fatal: e?.stack ?? String(e) };
+    return { refused: { method, error: failure(e) } };
   }
 }
 

@@ -6,6 +6,7 @@ import * as path from "path";
 import { FIXTURES, runCli, tmpFile } from "./helpers";
 
 const FAILING_PACK = path.join(FIXTURES, "failing-pack");
+const INFO_FAILING_PACK = path.join(FIXTURES, "info-failing-pack");
 
 /** A stack export of `n` S3 buckets, cut `cut` characters before its end (a syntax error). */
 function export_(n: number, cut: number): string {
@@ -27,6 +28,26 @@ describe("reading ahead while the pack loads", () => {
     expect(code).toBe(2);
     expect(stderr).toContain("the policy pack could not start");
     expect(stderr).toContain("this pack cannot load");
+  });
+
+  it("reports a pack that loads but cannot describe itself as its failed GetAnalyzerInfo, alike in both engines", async () => {
+    const file = tmpFile("small.json", export_(3, 0));
+    const args = (engine: string) => [
+      "scan",
+      file,
+      "--policy-pack",
+      INFO_FAILING_PACK,
+      "--engine",
+      engine,
+    ];
+    const inProcess = await runCli(args("in-process"));
+    const protocol = await runCli(args("protocol"));
+    expect(inProcess.code).toBe(2);
+    expect(inProcess.stdout).toBe("");
+    expect(inProcess.stderr).toContain(
+      "the policy pack failed: GetAnalyzerInfo failed: Error: Unexpected struct type.",
+    );
+    expect(inProcess).toEqual(protocol);
   });
 
   it.each(["in-process", "protocol"])(
