@@ -10,6 +10,7 @@ const shared = {
     "^jurisdiction-guard/values$": "<rootDir>/policypack/src/values.ts",
     "^jurisdiction-guard/levels$": "<rootDir>/policypack/src/levels.ts",
     "^jurisdiction-guard/explain$": "<rootDir>/policypack/src/policies/explain.ts",
+    "^jurisdiction-guard/guardrails$": "<rootDir>/policypack/src/guardrails/model.ts",
   },
 };
 

@@ -13,6 +13,7 @@ module.exports = {
     "^jurisdiction-guard/values$": "<rootDir>/policypack/src/values.ts",
     "^jurisdiction-guard/levels$": "<rootDir>/policypack/src/levels.ts",
     "^jurisdiction-guard/explain$": "<rootDir>/policypack/src/policies/explain.ts",
+    "^jurisdiction-guard/guardrails$": "<rootDir>/policypack/src/guardrails/model.ts",
   },
   // A first CLI build takes minutes; one engine preview takes seconds.
   testTimeout: 30 * 60 * 1000,

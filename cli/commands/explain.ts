@@ -27,7 +27,11 @@ interface ExplainOptions {
   policyPackConfig?: string;
 }
 
-function entriesOf(file: string | undefined, cwd: string): PolicyEntry {
+/**
+ * Each policy's enforcement level and settings in a policy pack config file (checked whole, as the
+ * pack checks it), or the defaults when there is no file.
+ */
+export function policyEntries(file: string | undefined, cwd: string): PolicyEntry {
   if (file === undefined) return () => ({});
   const config = checkPolicyPackConfigFile(path.resolve(cwd, file), ownPolicies(OWN_PACK));
   const all = config["all"]?.enforcementLevel;
@@ -43,7 +47,7 @@ function entriesOf(file: string | undefined, cwd: string): PolicyEntry {
 
 function explainAction(term: string, opts: ExplainOptions, io: ExplainIO): number {
   if (term.trim() === "") throw new UsageError("explain: TERM is empty");
-  const entry = entriesOf(opts.policyPackConfig, io.cwd);
+  const entry = policyEntries(opts.policyPackConfig, io.cwd);
   // Loaded here, not at start-up: `scan` never pays for the catalogue's tables.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { explain } = require("jurisdiction-guard/explain") as typeof ExplainModule;

@@ -35,6 +35,7 @@ import { ENGINE_MODES } from "../scan/scan";
 import type { EngineMode } from "../scan/scan";
 import { FAIL_ON, qualifiedStack } from "../scan/types";
 import { addExplainCommand } from "./explain";
+import { addGuardrailsCommand } from "./guardrails";
 import type { FailOn, ScanRun } from "../scan/types";
 
 export const DEFAULT_PACK = path.join(ROOT, "policypack");
@@ -474,6 +475,7 @@ Examples:
       result.code = await scanAction(files, opts, io);
     });
   addExplainCommand(program, io, result);
+  addGuardrailsCommand(program, io, result);
   return program;
 }
 

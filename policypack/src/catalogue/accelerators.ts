@@ -140,6 +140,12 @@ const AWS_SERIES: ReadonlyMap<string, AwsSeriesRule> = new Map(
   ].map((rule) => [rule.series, rule]),
 );
 
+/**
+ * The leading letters of every AWS accelerator series ("p", "g", "trn", …): a family is an
+ * accelerator family when it is these letters, a digit, then anything (see AWS_SERIES).
+ */
+export const AWS_ACCELERATOR_SERIES_LETTERS: readonly string[] = [...AWS_SERIES.keys()];
+
 const AWS_FAMILY_INDEX: ReadonlyMap<string, AwsAcceleratorFamily> = new Map(
   AWS_ACCELERATOR_FAMILIES.map((f) => [`${f.prefix ?? ""}${f.family}`, f]),
 );
