@@ -66,7 +66,11 @@ function readManifest(dir: string): Manifest | undefined {
  * files it listed are removed first, so a guardrail that is no longer generated does not linger. A
  * folder with other content is refused rather than mixed with.
  */
-function writeFiles(dir: string, target: string, files: readonly GuardrailFile[]): void {
+export function writeGuardrailFiles(
+  dir: string,
+  target: string,
+  files: readonly GuardrailFile[],
+): void {
   let entries: string[] = [];
   try {
     entries = fs.readdirSync(dir);
@@ -153,7 +157,7 @@ function guardrailsAction(opts: GuardrailsOptions, io: GuardrailsIO): number {
     for (const line of output.summary) io.stderr.write(`  ${line}\n`);
   } else {
     const dir = path.resolve(io.cwd, opts.output);
-    writeFiles(dir, opts.target, output.files);
+    writeGuardrailFiles(dir, opts.target, output.files);
     io.stdout.write(
       `${opts.target} guardrails from ${escapeControls(from)}, written to ${escapeControls(opts.output)}:\n`,
     );
