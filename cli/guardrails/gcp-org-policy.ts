@@ -612,7 +612,7 @@ export function compileGcpOrgPolicy(
   );
   if (model.accounts && projects.length > 0 && unsupported.length > 0) {
     warnings.push(
-      `gpu-or-ai-in-restricted-account: no custom constraint for ${unsupported.map((r) => r.resourceType).join(", ")} (not a documented custom-constraint resource type); restricted projects can still create them`,
+      `gpu-or-ai-in-restricted-account: no custom constraint for ${[...new Set(unsupported.map((r) => r.resourceType))].join(", ")} (not a documented custom-constraint resource type); restricted projects can still create them`,
     );
   }
   for (const g of [model.accelerators, model.aiServices, model.accounts]) {
