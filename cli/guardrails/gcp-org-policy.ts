@@ -664,7 +664,7 @@ function coverage(
   L.push("## How to apply", "");
   L.push(
     `Replace \`${ORG_ID}\` in every file with your organization's numeric ID (\`gcloud organizations list\`),`,
-    "then create the constraints once for the organization and set the policies:",
+    "then, in this folder, create the constraints once for the organization and set the policies:",
     "",
     "```sh",
   );
