@@ -296,6 +296,10 @@ const ACCELERATOR_REVIEW = latestReview([
   ...GCP_TPU_TYPES,
 ]);
 
+function regionReview(settings: ResolvedSettings): string {
+  return latestReview(judgedRegions("gcp", settings).flatMap((r) => (r.entry ? [r.entry] : [])));
+}
+
 /** Splits `tests` (disjuncts) into groups whose `(a || b) && location` fits the limit. */
 function groupsThatFit(
   tests: readonly string[],
@@ -362,7 +366,7 @@ function acceleratorConstraints(g: PolicyGuardrail, only?: LocationMode): Accele
   const describe = (kind: GcpAcceleratorResourceType, where: string) =>
     `Denied by jurisdiction-guard (policy ${g.policy}): a ${kind.what} with ${scope} ${where}. ` +
     `The policy denies accelerators where the region's country is restricted (${why}). ` +
-    `Generated from the jurisdiction-guard data (accelerator tables reviewed ${ACCELERATOR_REVIEW}).`;
+    `Generated from the jurisdiction-guard data (accelerator tables reviewed ${ACCELERATOR_REVIEW}, Google Cloud regions reviewed ${regionReview(g.settings)}).`;
   if (fits) {
     for (const { kind, conditions } of allow) {
       conditions.forEach((condition, i) => {
@@ -712,6 +716,12 @@ function coverage(
       "  not only AI services. A value group Google does not offer your organization makes `set-policy`",
       "  fail: remove that line.",
     );
+    if (g.effect === "audit") {
+      L.push(
+        "  The policy is advisory, so the files hold `dryRunSpec`: check that your organization accepts a",
+        "  dry run of `gcp.resourceLocations` (`set-policy --update-mask=dryRunSpec`) before relying on it.",
+      );
+    }
   }
   if (model.accounts) {
     const g = model.accounts;
