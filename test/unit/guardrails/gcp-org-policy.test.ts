@@ -514,6 +514,21 @@ describe("gcp-org-policy details", () => {
     expect(allow.dryRunSpec).toBeDefined();
   });
 
+  test("known difference: a GPU node pool that lists no zones is not judged by location", () => {
+    // The pack judges such a pool by its cluster's location; the request does not carry it.
+    const model = guardrailModel(() => ({}), TODAY);
+    const out = GCP_ORG_POLICY.compile(model, { scpMaxChars: 5120 });
+    const conditions = enforcedAt(out, "organizations/ORG_ID")
+      .filter((e) => e.c.resourceTypes.includes("container.googleapis.com/NodePool"))
+      .map((e) => e.c.condition);
+    const gpu = { config: { machineType: "a3-highgpu-8g" } };
+    expect(evaluate(conditions, [gpu, { ...gpu, locations: ["asia-east2-a"] }])).toEqual([
+      conditions.map(() => false),
+      conditions.map(() => true),
+    ]);
+    expect(out.warnings.join("\n")).toContain("do not list `locations`");
+  });
+
   test("every AI-service row names a pack module of Google Cloud", () => {
     const modules = new Set(
       [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES].map((r) => r.module),
