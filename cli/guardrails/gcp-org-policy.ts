@@ -675,6 +675,12 @@ function coverage(
   for (const p of planned)
     L.push(`gcloud org-policies set-custom-constraint constraints/custom.${p.id}.yaml`);
   for (const f of policyFiles) L.push(setPolicyCommand(rel(f.path), f.effect));
+  if (aiLocations && model.aiServices) {
+    L.push(
+      `# AI services: one of the two, after replacing ${AI_FOLDER} (see below)`,
+      setPolicyCommand(rel(aiLocations.allow), model.aiServices.effect),
+    );
+  }
   L.push("```", "");
   L.push(
     "A policy file under `policies/organization/` enforces its constraint for the whole organization;",
