@@ -111,7 +111,7 @@ const GCP = "Google Cloud";
  * (e2, n1–n4, c2–c4, m1–m4, h3, t2a/t2d, x4, z3) never start with these letters and a digit; the
  * shared-core g1-small (and f1-micro) is the one CPU type of the G letters, so G starts at g2.
  */
-const GCP_MACHINE_SERIES: readonly {
+export const GCP_MACHINE_SERIES: readonly {
   readonly series: string;
   readonly pattern: RegExp;
   readonly vendor: string;

@@ -436,6 +436,31 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     title: "Google Cloud TPU: TPU regions and zones (TPU v4 in zone us-central2-b, US)",
     url: "https://cloud.google.com/tpu/docs/regions-zones",
   },
+  "gcp-custom-constraints": {
+    title:
+      "Google Cloud Organization Policy: creating and managing custom constraints, and the REST CustomConstraint reference (name ≤ 70 characters after the prefix, condition in CEL ≤ 1,000 characters, description ≤ 2,000, actionType ALLOW or DENY, methodTypes CREATE / UPDATE, most resource types up to 20 custom constraints)",
+    url: "https://docs.cloud.google.com/organization-policy/reference/rest/v2/organizations.customConstraints",
+  },
+  "gcp-compute-custom-constraints": {
+    title:
+      "Google Cloud Compute Engine: manage resources using custom constraints (compute.googleapis.com/Instance fields resource.machineType, resource.guestAccelerators.acceleratorType, resource.zone; example condition resource.machineType.contains('/machineTypes/n2d')), read in a third-party rendering of the page",
+    url: "https://docs.cloud.google.com/compute/docs/access/custom-constraints",
+  },
+  "gcp-gke-custom-constraints": {
+    title:
+      "Google Cloud GKE: restrict actions on GKE resources using custom organization policies (container.googleapis.com/Cluster and NodePool fields, dryRunSpec policy files, resource.matchTag conditions), page updated 2026-04-10",
+    url: "https://docs.cloud.google.com/kubernetes-engine/docs/how-to/custom-org-policies",
+  },
+  "gcp-vertex-training-custom-constraints": {
+    title:
+      "Google Cloud Vertex AI training: create custom organization policy constraints (aiplatform.googleapis.com/CustomJob, HyperparameterTuningJob, NasJob and their fields; none of them names a location)",
+    url: "https://docs.cloud.google.com/vertex-ai/docs/training/custom-constraints",
+  },
+  "gcp-resource-locations": {
+    title:
+      "Google Cloud Resource Manager: restricting resource locations (constraints/gcp.resourceLocations, allowedValues / deniedValues, in:REGION-locations value groups, new resources only) and the services that enforce it",
+    url: "https://cloud.google.com/resource-manager/docs/organization-policy/defining-locations",
+  },
   "alicloud-ecs-endpoints": {
     title:
       "Alibaba Cloud Help Center: Elastic Compute Service endpoints (region names and IDs, updated Jan 2026)",

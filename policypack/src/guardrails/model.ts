@@ -280,7 +280,17 @@ export {
   classifyGcpAcceleratorType,
   classifyGcpMachineType,
   classifyGcpTpuType,
+  GCP_MACHINE_SERIES,
 } from "../catalogue/other-accelerators";
+export {
+  GCP_ACCELERATOR_RESOURCE_TYPES,
+  GCP_AI_SERVICE_RESOURCE_TYPES,
+} from "../data/guardrails-gcp";
+export type {
+  GcpAcceleratorResourceType,
+  GcpAiServiceResourceType,
+  GcpLocationForm,
+} from "../data/guardrails-gcp";
 export {
   GCP_ACCELERATOR_TYPES,
   GCP_MACHINE_FAMILIES,
