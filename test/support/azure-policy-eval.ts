@@ -17,7 +17,8 @@ export type Resource = { [k: string]: Json };
 /** Alias → property path (`[*]` marks an array), the rows the guardrail relies on. */
 const ALIASES: ReadonlyMap<string, string> = new Map(
   [
-    ["Microsoft.Compute/virtualMachines/sku.name", "sku.name"],
+    // The alias named sku.name reads the VM's hardwareProfile.vmSize (azure-policy-alias-dump).
+    ["Microsoft.Compute/virtualMachines/sku.name", "properties.hardwareProfile.vmSize"],
     ["Microsoft.Compute/VirtualMachineScaleSets/sku.name", "sku.name"],
     [
       "Microsoft.ContainerService/managedClusters/agentPoolProfiles[*]",

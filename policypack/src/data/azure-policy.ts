@@ -32,7 +32,7 @@ export const AZURE_POLICY_SIZE_ALIASES: readonly AzurePolicySizeAlias[] = [
     source: "azure-policy-builtins",
     reviewed: "2026-12-07",
     confidence: "verified",
-    note: "Built-in 'Allowed virtual machine size SKUs' (cccc23c7-8427-4f53-ad12-b6a63eb452b3).",
+    note: "Built-in 'Allowed virtual machine size SKUs' (cccc23c7-8427-4f53-ad12-b6a63eb452b3); the alias reads properties.hardwareProfile.vmSize (azure-policy-alias-dump).",
   },
   {
     resourceType: "Microsoft.Compute/virtualMachineScaleSets",

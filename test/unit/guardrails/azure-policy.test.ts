@@ -440,7 +440,11 @@ function resource(kind: Kind, size: string, location: string, extra = ""): Resou
   const loc: Resource = { location };
   switch (kind) {
     case "vm":
-      return { type: "Microsoft.Compute/virtualMachines", ...loc, sku: { name: size } };
+      return {
+        type: "Microsoft.Compute/virtualMachines",
+        ...loc,
+        properties: { hardwareProfile: { vmSize: size } },
+      };
     case "vmss":
       return { type: "Microsoft.Compute/virtualMachineScaleSets", ...loc, sku: { name: size } };
     case "aks-cluster":
