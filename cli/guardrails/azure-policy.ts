@@ -710,9 +710,9 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
         ),
       ),
     });
-    const size = defs.reduce((n, def) => n + json(def).length, 0);
+    const largest = Math.max(...defs.map((def) => Buffer.byteLength(json(def))));
     summary.push(
-      `${cloud}: ${defs.length} definitions (${size} bytes, limit 1,048,576 each), 1 initiative, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
+      `${cloud}: ${defs.length} definitions (largest ${largest} bytes, limit 1,048,576), 1 initiative, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
     );
   }
   const subscriptions = restrictedSubscriptions(model);

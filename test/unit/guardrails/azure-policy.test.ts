@@ -192,6 +192,14 @@ interface Doc {
   properties: Record<string, unknown> & { policyRule?: { if: Json } };
 }
 
+/** Condition expressions (field, value or count) in a rule. */
+function conditions(c: Json): number {
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + conditions(x), 0);
+  if (c === null || typeof c !== "object") return 0;
+  const own = "field" in c || "value" in c || "count" in c ? 1 : 0;
+  return own + Object.values(c).reduce<number>((n, x) => n + conditions(x), 0);
+}
+
 function validateAll(out: GuardrailOutput): Record<string, number> {
   const v = validators();
   const counts: Record<string, number> = {};
@@ -208,6 +216,8 @@ function validateAll(out: GuardrailOutput): Record<string, number> {
         expect(String(doc.properties["description"]).length).toBeLessThanOrEqual(512);
         expect(Object.keys(doc.properties["parameters"] as object).length).toBeLessThanOrEqual(20);
         expect(Buffer.byteLength(f.content)).toBeLessThan(1_048_576);
+        // Azure's authoring limit: 4096 condition expressions in a rule's `if`.
+        expect(conditions(doc.properties.policyRule?.if ?? null)).toBeLessThanOrEqual(4096);
         break;
       case "Microsoft.Authorization/policySetDefinitions":
         expectValid(v.initiative, doc.properties, f.path);
