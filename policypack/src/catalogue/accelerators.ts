@@ -345,7 +345,7 @@ export function classifyAwsAcceleratorAttributes(attrs: {
 // ── Azure VM sizes ──────────────────────────────────────────────────────────────────────────
 
 /** Accelerator tokens that name a chip even in a series not yet catalogued. */
-const AZURE_ACCELERATOR_TOKENS: ReadonlyMap<string, string> = new Map([
+export const AZURE_ACCELERATOR_TOKENS: ReadonlyMap<string, string> = new Map([
   ["t4", "t4"],
   ["a10", "a10"],
   ["a100", "a100"],

@@ -403,6 +403,29 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
     url: "https://learn.microsoft.com/azure/container-apps/workload-profiles-overview",
   },
   // ── Other Pulumi packages and their clouds ─────────────────────────────────────────────────
+  "azure-policy-builtins": {
+    title:
+      "Azure/azure-policy built-in definitions: Compute/VMSkusAllowed_Deny.json (Microsoft.Compute/virtualMachines/sku.name) and VMSSSkusAllowed_Deny.json (Microsoft.Compute/VirtualMachineScaleSets/sku.name)",
+    url: "https://github.com/Azure/azure-policy/tree/master/built-in-policies/policyDefinitions/Compute",
+  },
+  "azure-policy-alias-dump": {
+    title:
+      "maciejporebski/azure-policy-aliases: a rendering of `az provider show --expand resourceTypes/aliases` per resource type (third-party)",
+    url: "https://github.com/maciejporebski/azure-policy-aliases",
+  },
+  "azure-policy-samples": {
+    title:
+      "Public Azure Policy definitions (Bicep and Terraform samples) that use an alias in a deny or audit rule (third-party)",
+  },
+  "azure-resource-providers": {
+    title:
+      "Microsoft Learn: resource providers for Azure services (service to Microsoft.* namespace)",
+    url: "https://learn.microsoft.com/azure/azure-resource-manager/management/azure-services-resource-providers",
+  },
+  "azure-templates-reference": {
+    title: "Microsoft Learn: ARM template reference (resource types and their properties)",
+    url: "https://learn.microsoft.com/azure/templates/",
+  },
   "pulumi-aws-native-sdk": {
     title:
       "pulumi/pulumi-aws-native sdk/nodejs (type tokens `aws-native:<module>:<Resource>`, e.g. aws-native:sagemaker:Cluster; Cloud Control property names)",

@@ -272,6 +272,7 @@ export {
   AWS_ACCELERATOR_FAMILIES,
   AWS_ACCELERATOR_SERIES_LETTERS,
   AZURE_ACCELERATOR_SERIES,
+  AZURE_ACCELERATOR_TOKENS,
   classifyAwsInstanceType,
   classifyAzureVmSize,
   countsAsExportControlled,
@@ -302,3 +303,10 @@ export { AWS_PARTITION_RULES, catalogedRegions, gcpRegionOfZone } from "../catal
 export { SOURCES } from "../data/sources";
 export type { AcceleratorInfo, ChipEntry, RegionEntry } from "../data/types";
 export type { ResolvedSettings } from "../config";
+export {
+  AZURE_AI_NAMESPACES,
+  AZURE_ML_COMPUTE_LOCATION_ALIAS,
+  AZURE_POLICY_SIZE_ALIASES,
+} from "../data/azure-policy";
+export type { AzureAiNamespace, AzurePolicySizeAlias } from "../data/azure-policy";
+export { azureEnvironmentCountry } from "../catalogue/regions";
