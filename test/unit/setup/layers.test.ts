@@ -68,6 +68,9 @@ const PACK_ROOMS: readonly Room[] = [
   },
   { name: "report", rank: 5, holds: files("policypack/src/report.ts") },
   { name: "policies", rank: 6, holds: folder("policypack/src/policies") },
+  // What the cloud guardrails compile from (the CLI's `guardrails` words it): the policies'
+  // settings and placement verdict over every catalogued region. Nothing in the pack imports it.
+  { name: "guardrails", rank: 7, holds: folder("policypack/src/guardrails") },
   {
     name: "entry",
     rank: 7,
@@ -90,6 +93,8 @@ const CLI_ROOMS: readonly Room[] = [
   { name: "program", rank: 2, holds: folder("cli/program") },
   { name: "scan", rank: 3, holds: folder("cli/scan") },
   { name: "report", rank: 4, holds: folder("cli/report") },
+  // The guardrail targets: each words the pack's guardrail model as one cloud's policy documents.
+  { name: "guardrails", rank: 4, holds: folder("cli/guardrails") },
   { name: "commands", rank: 5, holds: folder("cli/commands") },
   { name: "library", rank: 6, holds: files("cli/index.ts") },
 ];
