@@ -455,6 +455,7 @@ function coverage(
   max: number,
   warnings: readonly string[],
   accountIds: readonly string[],
+  quiet: readonly string[],
 ): string {
   const L: string[] = [];
   L.push("# AWS Service Control Policies: coverage");
@@ -485,6 +486,13 @@ function coverage(
       "commercial organization (Hong Kong `ap-east-1` is a commercial region), `aws-cn/` to the China organization, " +
       "`aws-us-gov/` to the GovCloud one, and so on. A commercial SCP never needs `cn-*` regions: commercial accounts cannot use them.",
   );
+  if (quiet.length > 0) {
+    L.push("");
+    L.push(
+      `No SCP for ${quiet.map((q) => `\`${q}\``).join(", ")}: under this config no region of ${quiet.length === 1 ? "that partition" : "those partitions"} is denied, ` +
+        "nor would a region AWS opens there later be (the pack judges it by the partition's country, which is not restricted).",
+    );
+  }
   if (accountIds.length > 0) {
     L.push("");
     L.push(
@@ -654,9 +662,9 @@ function compile(model: GuardrailModel, options: TargetOptions): GuardrailOutput
   const acc = enforced(model.accelerators);
   const ai = enforced(model.aiServices);
   const accounts = enforced(model.accounts);
-  const bundles: Bundle[] = partitionsOf(model)
-    .map((p) => partitionBundle(p, acc, ai))
-    .filter((b) => b.statements.length > 0);
+  const all = partitionsOf(model).map((p) => partitionBundle(p, acc, ai));
+  const bundles: Bundle[] = all.filter((b) => b.statements.length > 0);
+  const quiet = all.filter((b) => b.statements.length === 0).map((b) => b.folder);
   const accountIds = accounts ? awsAccountIds(accounts.settings) : [];
   if (accounts && accountIds.length > 0) bundles.push(accountsBundle(accounts));
 
@@ -701,7 +709,7 @@ function compile(model: GuardrailModel, options: TargetOptions): GuardrailOutput
     summary.push("restrictedAccounts lists no AWS account: no account SCP");
   }
   if (files.length === 0) summary.push("nothing to deny under this config");
-  const text = coverage(model, placed, max, warnings, accountIds);
+  const text = coverage(model, placed, max, warnings, accountIds, quiet);
   files.push({ path: "COVERAGE.md", content: text });
   summary.push(
     "COVERAGE.md: where each file goes, how to apply it, and what an SCP cannot express",

