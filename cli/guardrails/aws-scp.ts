@@ -443,7 +443,7 @@ function describeRegions(c: RegionCondition): string {
     case "deny-list":
       return `denied in ${c.names.map((n) => `\`${n}\``).join(", ")} (a future region of this partition is allowed, as the pack judges it by the partition's country)`;
     case "everywhere":
-      return "denied in every region of the partition (no region condition)";
+      return "denied in every region, known or future (no region condition)";
     case "nowhere":
       return "nothing denied: no region of this partition is restricted, nor would a future one be";
   }
