@@ -618,6 +618,28 @@ describe("aws-scp documents", () => {
     for (const f of china) expect(f.content).not.toContain("aws:RequestedRegion");
   });
 
+  it("names allowed regions where the pack fails closed, denied ones where it allows a future region", () => {
+    const { out } = compileFor(
+      "regions: Hong Kong allowed, Singapore and GovCloud West restricted, AI only for CN",
+    );
+    const statement = (folder: string, sid: string) =>
+      out.files
+        .filter((f) => f.path.startsWith(`${folder}/`))
+        .flatMap((f) => (JSON.parse(f.content) as ScpDocument).Statement)
+        .find((st) => st.Sid.startsWith(sid))!;
+    // Commercial: "deny unless one of the allowed regions": Hong Kong now among them for GPUs,
+    // Singapore not; for AI services (CN only) Singapore is allowed too.
+    const gpu = statement("aws", "DenyGpuEc2InstanceType").Condition!;
+    expect(gpu.StringNotEquals!["aws:RequestedRegion"]).toContain("ap-east-1");
+    expect(gpu.StringNotEquals!["aws:RequestedRegion"]).not.toContain("ap-southeast-1");
+    const ai = statement("aws", "DenyAiServices").Condition!;
+    expect(ai.StringNotEquals!["aws:RequestedRegion"]).toContain("ap-southeast-1");
+    // GovCloud: a future region is in the US, so only the restricted one is named.
+    const gov = statement("aws-us-gov", "DenyGpuEc2InstanceType").Condition!;
+    expect(gov.StringEquals).toEqual({ "aws:RequestedRegion": ["us-gov-west-1"] });
+    expect(gov.StringNotEquals).toBeUndefined();
+  });
+
   it("leaves advisory policies out with a warning, and disabled ones silently", () => {
     const model = guardrailModel(
       entries({
