@@ -512,8 +512,9 @@ function coverage(
   L.push("```");
   L.push("");
   L.push(
-    `Quota: AWS allows ${SCPS_PER_TARGET} SCPs attached directly to one root, OU or account (${SCPS_PER_TARGET_RAISED} where the raised quota applies), ` +
-      "and FullAWSAccess takes one of them; SCPs inherited from a parent do not count. " +
+    `Quota: AWS allows ${SCPS_PER_TARGET} SCPs attached directly to one root, OU or account, ` +
+      `and FullAWSAccess takes one of them; SCPs inherited from a parent do not count. Where AWS has raised the quota for your organization ` +
+      `(${SCPS_PER_TARGET_RAISED} SCPs of 10,240 characters; check Service Quotas), generate again with \`--scp-max-chars 10240\` for fewer documents. ` +
       "Submit the files unchanged: the CLI and the SDKs store the text verbatim, so added whitespace counts against the size quota.",
   );
   L.push("");
