@@ -712,7 +712,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
     });
     const largest = Math.max(...defs.map((def) => Buffer.byteLength(json(def))));
     summary.push(
-      `${cloud}: ${defs.length} definitions (largest ${largest} bytes, limit 1,048,576), 1 initiative, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
+      `${cloud}: ${defs.length} definitions (largest ${largest.toLocaleString("en-US")} of 1,048,576 bytes), 1 initiative, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
     );
   }
   const subscriptions = restrictedSubscriptions(model);

@@ -38,8 +38,6 @@ export const ORG_ID = "ORG_ID";
 /** The placeholder for the folder (or project) that hosts AI services. */
 export const AI_FOLDER = "folders/AI_FOLDER_ID";
 
-const ROOT = "gcp";
-
 /** A Google Cloud project ID as restrictedAccounts accepts one (not 12 digits, not a GUID). */
 const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
 
@@ -544,7 +542,7 @@ export function compileGcpOrgPolicy(
 
   // Constraint files (created once per organization), then the policies that enforce them.
   for (const p of planned) {
-    files.push({ path: `${ROOT}/constraints/custom.${p.id}.yaml`, content: dump(p.constraint) });
+    files.push({ path: `constraints/custom.${p.id}.yaml`, content: dump(p.constraint) });
   }
   for (const p of planned) {
     const parents =
@@ -552,7 +550,7 @@ export function compileGcpOrgPolicy(
         ? [{ parent: `organizations/${ORG_ID}`, dir: "organization" }]
         : projects.map((id) => ({ parent: `projects/${id}`, dir: `projects/${id}` }));
     for (const { parent, dir } of parents) {
-      const path = `${ROOT}/policies/${dir}/custom.${p.id}.yaml`;
+      const path = `policies/${dir}/custom.${p.id}.yaml`;
       files.push({
         path,
         content: dump(policyDocument(parent, `custom.${p.id}`, p.guardrail.effect)),
@@ -566,8 +564,8 @@ export function compileGcpOrgPolicy(
   if (model.aiServices) {
     const g = model.aiServices;
     const judged = judgedRegions("gcp", g.settings).filter((r) => !r.entry?.retired);
-    const allow = `${ROOT}/policies/ai-folder/gcp.resourceLocations.allow.yaml`;
-    const deny = `${ROOT}/policies/ai-folder/gcp.resourceLocations.deny.yaml`;
+    const allow = `policies/ai-folder/gcp.resourceLocations.allow.yaml`;
+    const deny = `policies/ai-folder/gcp.resourceLocations.deny.yaml`;
     files.push({
       path: allow,
       content: dump(
@@ -606,11 +604,6 @@ export function compileGcpOrgPolicy(
       );
     }
   }
-  if (model.accelerators) {
-    warnings.push(
-      "GKE node pools that do not list `locations` take their cluster's zones, which the request does not carry: such a pool is not judged by location (the cluster's own constraint judges its default pool)",
-    );
-  }
   const unsupported = GCP_AI_SERVICE_RESOURCE_TYPES.filter(
     (r) => r.customConstraints !== "supported",
   );
@@ -638,7 +631,7 @@ export function compileGcpOrgPolicy(
   ];
 
   files.push({
-    path: `${ROOT}/COVERAGE.md`,
+    path: `COVERAGE.md`,
     content: coverage(model, planned, policyFiles, projects, mode, aiLocations, warnings),
   });
   return { files, summary, warnings };
@@ -656,7 +649,6 @@ function coverage(
   warnings: readonly string[],
 ): string {
   const L: string[] = [];
-  const rel = (p: string) => p.slice(ROOT.length + 1);
   L.push("# Google Cloud organization policy guardrails (jurisdiction-guard)", "");
   L.push(
     `Generated for ${model.today} from the jurisdiction-guard data and policy config. The files are`,
@@ -674,11 +666,11 @@ function coverage(
   );
   for (const p of planned)
     L.push(`gcloud org-policies set-custom-constraint constraints/custom.${p.id}.yaml`);
-  for (const f of policyFiles) L.push(setPolicyCommand(rel(f.path), f.effect));
+  for (const f of policyFiles) L.push(setPolicyCommand(f.path, f.effect));
   if (aiLocations && model.aiServices) {
     L.push(
       `# AI services: one of the two, after replacing ${AI_FOLDER} (see below)`,
-      setPolicyCommand(rel(aiLocations.allow), model.aiServices.effect),
+      setPolicyCommand(aiLocations.allow, model.aiServices.effect),
     );
   }
   L.push("```", "");
@@ -716,8 +708,8 @@ function coverage(
       `- **${g.policy}** (${g.effect}): custom constraints cannot judge where Vertex AI resources run (their`,
       "  fields name no location) and `gcp.resourceLocations` cannot be limited to one service. So the",
       "  AI-service rule is a resource-location policy to set on the folders (or projects) that host AI",
-      `  services: \`${rel(aiLocations.allow)}\` allows only the allowed regions (fails closed like the pack),`,
-      `  \`${rel(aiLocations.deny)}\` denies the denied regions (weaker: a new region is allowed). Apply one;`,
+      `  services: \`${aiLocations.allow}\` allows only the allowed regions (fails closed like the pack),`,
+      `  \`${aiLocations.deny}\` denies the denied regions (weaker: a new region is allowed). Apply one;`,
       "  replace `folders/AI_FOLDER_ID` with the folder or project. It limits every service in that folder,",
       "  not only AI services. A value group Google does not offer your organization makes `set-policy`",
       "  fail: remove that line.",

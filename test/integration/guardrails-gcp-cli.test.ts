@@ -55,11 +55,11 @@ describe("guardrails --target gcp-org-policy", () => {
     const out = compileGuardrails("gcp-org-policy", file, dir, 5120, TODAY);
     const paths = out.files.map((f) => f.path);
     // Under acceleratorScope export-controlled the VM condition is split in two (≤ 1,000 each).
-    expect(paths).toContain("gcp/constraints/custom.jgGpuVm1.yaml");
-    expect(paths).toContain("gcp/constraints/custom.jgGpuVm2.yaml");
-    expect(paths).toContain("gcp/policies/projects/cn-jv-project/custom.jgAccountGpuVm.yaml");
-    expect(paths).toContain("gcp/policies/projects/cn-jv-project/custom.jgAccountAiCustomJob.yaml");
-    expect(paths[paths.length - 1]).toBe("gcp/COVERAGE.md");
+    expect(paths).toContain("constraints/custom.jgGpuVm1.yaml");
+    expect(paths).toContain("constraints/custom.jgGpuVm2.yaml");
+    expect(paths).toContain("policies/projects/cn-jv-project/custom.jgAccountGpuVm.yaml");
+    expect(paths).toContain("policies/projects/cn-jv-project/custom.jgAccountAiCustomJob.yaml");
+    expect(paths[paths.length - 1]).toBe("COVERAGE.md");
     // The same files the target compiles from the model of that config.
     const model = guardrailModel((policy) => {
       const given = (CONFIG as Record<string, Record<string, unknown>>)[policy] ?? {};
@@ -78,7 +78,7 @@ describe("guardrails --target gcp-org-policy", () => {
     expect(allow.spec).toBeUndefined();
     expect(allow.dryRunSpec).toBeDefined();
     const vm = yaml.load(
-      out.files.find((f) => f.path === "gcp/constraints/custom.jgGpuVm1.yaml")?.content ?? "",
+      out.files.find((f) => f.path === "constraints/custom.jgGpuVm1.yaml")?.content ?? "",
     ) as { condition: string; description: string };
     expect(vm.condition).toContain("europe-west(");
     expect(vm.condition).not.toMatch(/europe-west\([^)]*\b4\b/);
@@ -90,8 +90,8 @@ describe("guardrails --target gcp-org-policy", () => {
     const dir = tmp();
     const r = run([], dir);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("==> gcp/constraints/custom.jgGpuVm.yaml <==");
-    expect(r.stdout).toContain("==> gcp/COVERAGE.md <==");
+    expect(r.stdout).toContain("==> constraints/custom.jgGpuVm.yaml <==");
+    expect(r.stdout).toContain("==> COVERAGE.md <==");
     expect(r.stderr).toContain("gcp-org-policy guardrails from the default policy config");
     expect(r.stderr).toMatch(/custom constraint\(s\) \(longest condition \d+\/1000 characters\)/);
   });

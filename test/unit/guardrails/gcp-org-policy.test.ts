@@ -84,7 +84,7 @@ function filesUnder(out: GuardrailOutput, dir: string): { path: string; doc: unk
 
 function constraintsOf(out: GuardrailOutput): Map<string, Constraint> {
   const byId = new Map<string, Constraint>();
-  for (const { doc } of filesUnder(out, "gcp/constraints/")) {
+  for (const { doc } of filesUnder(out, "constraints/")) {
     const c = doc as Constraint;
     byId.set(c.name.split("/").pop() ?? "", c);
   }
@@ -94,7 +94,7 @@ function constraintsOf(out: GuardrailOutput): Map<string, Constraint> {
 /** The constraints whose policy is set at `parent` ("organizations/ORG_ID", "projects/x"). */
 function enforcedAt(out: GuardrailOutput, parent: string): { c: Constraint; policy: Policy }[] {
   const constraints = constraintsOf(out);
-  return filesUnder(out, "gcp/policies/")
+  return filesUnder(out, "policies/")
     .map(({ doc }) => doc as Policy)
     .filter((p) => p.name.startsWith(`${parent}/policies/custom.`))
     .map((policy) => {
@@ -328,7 +328,7 @@ describe.each(Object.keys(CONFIGS))("gcp-org-policy under config: %s", (name) =>
       );
       expect(c.description).toMatch(/reviewed \d{4}-\d{2}-\d{2}/);
     }
-    for (const { doc } of filesUnder(out, "gcp/policies/")) {
+    for (const { doc } of filesUnder(out, "policies/")) {
       const p = doc as Policy;
       expect(p.name).toMatch(
         /^(organizations\/ORG_ID|projects\/[a-z][a-z0-9-]+|folders\/AI_FOLDER_ID)\/policies\//,
@@ -336,7 +336,7 @@ describe.each(Object.keys(CONFIGS))("gcp-org-policy under config: %s", (name) =>
       // Exactly one of spec (enforced) and dryRunSpec (advisory).
       expect(Boolean(p.spec) !== Boolean(p.dryRunSpec)).toBe(true);
     }
-    expect(out.files.map((f) => f.path)).toContain("gcp/COVERAGE.md");
+    expect(out.files.map((f) => f.path)).toContain("COVERAGE.md");
   });
 
   test("policies are enforced for mandatory policies and dry-run for advisory ones", () => {
@@ -397,7 +397,7 @@ describe.each(Object.keys(CONFIGS))("gcp-org-policy under config: %s", (name) =>
         )
       : [];
     if (!g || projects.length === 0) {
-      expect(filesUnder(out, "gcp/policies/projects/")).toEqual([]);
+      expect(filesUnder(out, "policies/projects/")).toEqual([]);
       return;
     }
     for (const project of projects) {
@@ -502,7 +502,7 @@ describe("gcp-org-policy details", () => {
     );
     const out = GCP_ORG_POLICY.compile(model, { scpMaxChars: 5120 });
     expect(out.files.some((f) => f.path.includes("jgGpu"))).toBe(false);
-    const coverage = out.files.find((f) => f.path === "gcp/COVERAGE.md")?.content ?? "";
+    const coverage = out.files.find((f) => f.path === "COVERAGE.md")?.content ?? "";
     expect(coverage).toContain("gpu-in-restricted-jurisdiction**: not generated (disabled");
     expect(coverage).toContain("urn:pulumi:prod::ml::gcp:vertex/aiEndpoint:AiEndpoint::hk");
     expect(coverage).toContain("resource.matchTag(");
@@ -526,7 +526,8 @@ describe("gcp-org-policy details", () => {
       conditions.map(() => false),
       conditions.map(() => true),
     ]);
-    expect(out.warnings.join("\n")).toContain("do not list `locations`");
+    const coverage = out.files.find((f) => f.path === "COVERAGE.md")?.content ?? "";
+    expect(coverage).toContain("A GKE node pool without `locations` takes its cluster's zones");
   });
 
   test("every AI-service row names a pack module of Google Cloud", () => {
