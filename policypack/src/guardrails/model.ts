@@ -47,8 +47,11 @@ export interface JudgedRegion {
   readonly country?: CountryCode;
   /** Where GPU / AI resources are denied by the policy (restricted, or of unknown country). */
   readonly denied: boolean;
-  /** Why, in the pack's words: "HK is restricted (restrictedJurisdictions: "default")". */
-  readonly why: string;
+  /**
+   * What decided it, as judgePlacement says (explain words it): a region list of the config, the
+   * country's jurisdiction, or a country the catalogue does not know (fail closed).
+   */
+  readonly by: "allowedRegions" | "restrictedRegions" | "jurisdiction" | "unknown-country";
   /** The catalogue row, absent for a name only the config gives (a region newer than the data). */
   readonly entry?: RegionEntry;
 }
@@ -176,31 +179,22 @@ function judge(
     },
     settings,
   );
-  let denied = false;
-  let why: string;
-  if (verdict.kind === "restricted") {
-    denied = true;
-    why =
-      verdict.rule.by === "restrictedRegions"
-        ? "listed in restrictedRegions"
-        : `${verdict.rule.country} is restricted (restrictedJurisdictions: ${verdict.rule.via
-            .map((v) => `"${v}"`)
-            .join(", ")})`;
-  } else if (verdict.kind === "unknown-region") {
-    denied = true;
-    why = "its country is unknown to the catalogue (fail closed)";
-  } else if (verdict.kind === "allowed" && verdict.by === "allowedRegions") {
-    why = "listed in allowedRegions";
-  } else {
-    why = `${country ?? "its country"} is not a restricted jurisdiction`;
-  }
+  const denied = verdict.kind === "restricted" || verdict.kind === "unknown-region";
+  const by: JudgedRegion["by"] =
+    verdict.kind === "restricted"
+      ? verdict.rule.by
+      : verdict.kind === "unknown-region"
+        ? "unknown-country"
+        : verdict.kind === "allowed"
+          ? verdict.by
+          : "jurisdiction";
   return {
     cloud,
     name,
     partition,
     ...(country !== undefined ? { country } : {}),
     denied,
-    why,
+    by,
     ...(entry ? { entry } : {}),
   };
 }

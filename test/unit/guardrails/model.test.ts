@@ -114,10 +114,10 @@ describe("judgedRegions", () => {
       TODAY,
     ).accelerators!.settings;
     const aws = new Map(judgedRegions("aws", custom).map((r) => [r.name, r]));
-    expect(aws.get("ap-east-1")).toMatchObject({ denied: false, why: "listed in allowedRegions" });
+    expect(aws.get("ap-east-1")).toMatchObject({ denied: false, by: "allowedRegions" });
     expect(aws.get("ap-southeast-1")).toMatchObject({
       denied: true,
-      why: "listed in restrictedRegions",
+      by: "restrictedRegions",
     });
     expect(aws.get("ap-southeast-9")).toMatchObject({ partition: "aws", denied: true });
     expect(aws.has("ap-southeast-9")).toBe(true);
@@ -142,7 +142,7 @@ describe("judgedRegions", () => {
   it("fails closed for a region the catalogue does not know", () => {
     expect(judgeRegionName("aws", "ap-southeast-9", settings)).toMatchObject({
       denied: true,
-      why: "its country is unknown to the catalogue (fail closed)",
+      by: "unknown-country",
     });
     expect(judgeRegionName("aws", "cn-south-1", settings)).toMatchObject({
       partition: "aws-cn",
