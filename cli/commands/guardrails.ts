@@ -31,7 +31,7 @@ interface GuardrailsOptions {
 
 /** AWS's documented SCP size quota, in characters (whitespace included). */
 export const SCP_MAX_CHARS = 5120;
-/** The largest --scp-max-chars accepted: the raised quota some organizations have. */
+/** The largest --scp-max-chars accepted, for an organization whose SCP size quota is higher (see Service Quotas). */
 const SCP_MAX_CHARS_CEILING = 10240;
 
 /** The file an output folder keeps to remember what a previous run wrote there. */
@@ -118,7 +118,7 @@ function parseMaxChars(value: string): number {
     n > SCP_MAX_CHARS_CEILING
   ) {
     throw new InvalidArgumentError(
-      `expected a whole number of characters from 1024 to ${SCP_MAX_CHARS_CEILING} (AWS's quota is ${SCP_MAX_CHARS}, ${SCP_MAX_CHARS_CEILING} where it was raised)`,
+      `expected a whole number of characters from 1024 to ${SCP_MAX_CHARS_CEILING} (AWS's documented quota is ${SCP_MAX_CHARS}; go above it only if Service Quotas shows your organization a higher one)`,
     );
   }
   return n;

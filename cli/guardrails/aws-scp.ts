@@ -327,9 +327,8 @@ export function packStatements(
 
 // ── the bundles ──────────────────────────────────────────────────────────────────────────────
 
-/** AWS's default quota of SCPs attached directly to one root, OU or account. */
+/** AWS's documented quota of SCPs attached directly to one root, OU or account. */
 const SCPS_PER_TARGET = 5;
-const SCPS_PER_TARGET_RAISED = 10;
 
 interface Bundle {
   /** Folder: the partition ("aws", "aws-cn") or "restricted-accounts". */
@@ -513,8 +512,8 @@ function coverage(
   L.push("");
   L.push(
     `Quota: AWS allows ${SCPS_PER_TARGET} SCPs attached directly to one root, OU or account, ` +
-      `and FullAWSAccess takes one of them; SCPs inherited from a parent do not count. Where AWS has raised the quota for your organization ` +
-      `(${SCPS_PER_TARGET_RAISED} SCPs of 10,240 characters; check Service Quotas), generate again with \`--scp-max-chars 10240\` for fewer documents. ` +
+      `and FullAWSAccess takes one of them; SCPs inherited from a parent do not count. If your organization's SCP size quota is higher ` +
+      "(check Service Quotas), generate with `--scp-max-chars N` (the command accepts 1,024 to 10,240) for fewer documents. " +
       "Submit the files unchanged: the CLI and the SDKs store the text verbatim, so added whitespace counts against the size quota.",
   );
   L.push("");
@@ -580,12 +579,36 @@ function coverage(
       "(accelerator count, manufacturer, name) names no instance type, and EC2 has no condition key for accelerator attributes. The pack reads those attributes; an SCP cannot.",
   );
   L.push(
-    "- **Service-linked roles.** SCPs do not restrict service-linked roles, so the instances Auto Scaling, Spot Fleet or a maintained EC2 Fleet " +
-      "launch through theirs are not checked by type. The SCPs deny creating the group (autoscaling:InstanceTypes, autoscaling:InstanceType) where the request names the types.",
+    "- **Service-linked roles.** SCPs do not restrict service-linked roles, so the instances that Auto Scaling, Spot Fleet, an EC2 Fleet of type " +
+      "`request` or `maintain` (AWS: only an `instant` fleet does without the fleet's service-linked role), EKS managed node groups and AWS Batch " +
+      "launch through theirs are not checked by type. The SCPs judge only the caller's own request: an instant fleet's `ec2:CreateFleet`, and " +
+      "an Auto Scaling group's creation where the request names the types (`autoscaling:InstanceTypes`, `autoscaling:InstanceType`).",
   );
   L.push(
-    "- **Launch templates and spot requests.** `ec2:CreateLaunchTemplate(Version)`, `ec2:RequestSpotInstances`, `ec2:RequestSpotFleet` and " +
-      "`ec2:CreateCapacityReservationFleet` carry no instance-type key: they are not denied (see the table above).",
+    "- **Paths that get past the SCPs.** These launch accelerator instances in a denied region without any statement here denying them " +
+      "(the pack judges their Pulumi resources by type: the launch template, `aws:eks/nodeGroup:NodeGroup`, " +
+      "`aws:batch/computeEnvironment:ComputeEnvironment`):",
+  );
+  L.push(
+    "  - an Auto Scaling group with a single launch template (no mixed instances policy): `autoscaling:InstanceTypes` only holds a " +
+      "mixed instances policy's overrides, so the request carries no type, and the group launches through its service-linked role;",
+  );
+  L.push(
+    "  - an EKS managed node group (`aws:eks/nodeGroup:NodeGroup`): `eks:CreateNodegroup`, `eks:UpdateNodegroupConfig` and " +
+      "`eks:UpdateNodegroupVersion` carry no instance-type key, and the nodes launch through the EKS node-group service-linked role;",
+  );
+  L.push(
+    "  - an AWS Batch compute environment: `batch:CreateComputeEnvironment` / `batch:UpdateComputeEnvironment` carry no instance-type key, " +
+      "and Batch launches through its service role (by default a service-linked role);",
+  );
+  L.push(
+    "  - an EC2 Fleet of type `request` or `maintain`, `ec2:ModifyFleet`, `ec2:RequestSpotInstances`, `ec2:RequestSpotFleet`, " +
+      "`ec2:CreateCapacityReservationFleet` and `ec2:CreateLaunchTemplate(Version)`: no instance-type key on the request, or the instances " +
+      "are launched by a service-linked role (see the table above).",
+  );
+  L.push(
+    "  - none of these is denied by region alone, which would deny CPU node groups, groups and environments too: keep them out of " +
+      "denied regions with the pack, or with an SCP of your own if no workload of that kind may run there.",
   );
   L.push(
     "- **Case.** `StringLike` is case-sensitive; the pack's classifier is not. The patterns are lower case, as EC2 and SageMaker spell types.",
@@ -594,8 +617,13 @@ function coverage(
     "- **Peering and foreign providers.** The pack's network and foreign-provider policies (peering by ASN, listed providers' packages) have no counterpart in an SCP.",
   );
   L.push(
-    "- **Bedrock cross-region inference.** `aws:RequestedRegion` is judged at the destination region an inference profile routes to, " +
-      "so a profile that routes into a denied region is refused there, and one that routes out of it is judged where it lands.",
+    "- **Bedrock cross-Region inference.** A request through a cross-Region inference profile is authorized in each destination Region " +
+      "the profile routes it to (AWS's IAM examples grant the model in every destination Region of a geographic profile). Where the SCP " +
+      "lists the allowed regions, a call made from an allowed region through a profile with a destination outside the list is denied " +
+      "whenever it is routed there (users report an error naming a region they never asked for). To keep such calls working, use a " +
+      "profile whose destinations are all allowed, or invoke the model in the source region without a profile. A global profile can route to any commercial region; its request is reported " +
+      "(in AWS's IAM example, not checked here on an AWS page) to carry `aws:RequestedRegion` `unspecified`, which an allowed-region " +
+      "list denies and a denied-region list does not.",
   );
   L.push(
     "- **Service prefixes are coarse.** The AI-service statements deny whole services by prefix, including read and delete actions.",
@@ -690,7 +718,7 @@ function compile(model: GuardrailModel, options: TargetOptions): GuardrailOutput
     }
     if (docs.length > SCPS_PER_TARGET - 1) {
       warnings.push(
-        `${b.folder} needs ${docs.length} SCPs: more than the ${SCPS_PER_TARGET - 1} a target has beside FullAWSAccess under the default quota (${SCPS_PER_TARGET_RAISED - 1} where it was raised)`,
+        `${b.folder} needs ${docs.length} SCPs: more than the ${SCPS_PER_TARGET - 1} a target has beside FullAWSAccess under AWS's documented quota (check Service Quotas for yours)`,
       );
     }
   }

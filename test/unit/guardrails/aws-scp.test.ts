@@ -543,6 +543,50 @@ describe("aws-scp known differences (what an SCP cannot express)", () => {
     );
   });
 
+  it("an Auto Scaling group with a single launch template carries no type: not denied (the pack judges the template)", async () => {
+    expect(truthForType(model, "ec2:RunInstances", "p5.48xlarge", "ap-east-1")).toBe(true);
+    // The same group with the type as a mixed instances policy's override is denied.
+    expect(
+      await decide(bundles, "aws", "ap-east-1", "autoscaling:CreateAutoScalingGroup", {
+        "autoscaling:InstanceTypes": ["p5.48xlarge"],
+      }),
+    ).toBe("ExplicitlyDenied");
+    expect(
+      await decide(bundles, "aws", "ap-east-1", "autoscaling:CreateAutoScalingGroup", {}),
+    ).toBe("Allowed");
+  });
+
+  it.each([
+    "eks:CreateNodegroup",
+    "eks:UpdateNodegroupConfig",
+    "eks:UpdateNodegroupVersion",
+    "batch:CreateComputeEnvironment",
+    "batch:UpdateComputeEnvironment",
+    "ec2:ModifyFleet",
+  ])(
+    "%s carries no instance-type key and launches through a service-linked role: not denied in a denied region",
+    async (action) => {
+      expect(regionDenied(model.accelerators, "ap-east-1")).toBe(true);
+      expect(AWS_SCP_ACTIONS.find((r) => r.action === action)?.treatment).toBe("not-covered");
+      expect(await decide(bundles, "aws", "ap-east-1", action, {})).toBe("Allowed");
+    },
+  );
+
+  it("COVERAGE.md names the paths that get past the SCPs and does not assert a raised quota", () => {
+    const coverage = out.files.find((f) => f.path === "COVERAGE.md")!.content;
+    for (const needle of [
+      "an Auto Scaling group with a single launch template",
+      "an EKS managed node group",
+      "an AWS Batch compute environment",
+      "`request` or `maintain`",
+      "`unspecified`",
+      "--scp-max-chars N",
+    ]) {
+      expect(coverage).toContain(needle);
+    }
+    expect(coverage).not.toMatch(/raised|10 SCPs/);
+  });
+
   it("export-controlled scope on a list: a not-controlled GPU beside a CPU type is denied (pack allows)", async () => {
     const ec = compileFor("export-controlled, AI policy off, a restricted account");
     const types = ["ml.g4dn.xlarge", "ml.m5.large"];
