@@ -822,7 +822,10 @@ function coverage(
       projects.length > 0
         ? `- **${g.policy}** (${g.effect}): in the projects listed in restrictedAccounts (${projects.join(", ")}), GPU / TPU VMs, node pools and clusters and Vertex AI training jobs (CustomJob, HyperparameterTuningJob, NasJob) are denied in every location (policy files under \`policies/projects/\`).` +
             (deniedServices.length > 0
-              ? ` Each of those projects also gets \`gcp.restrictServiceUsage.yaml\`, which denies the services ${deniedServices.map((x) => `\`${x}\``).join(", ")} (every Vertex AI resource, endpoints included). It is a list constraint: \`set-policy\` replaces a policy the project already has for it (merge its values first), and whoever may set policies on the project (or sets \`inheritFromParent\`/\`allowAll\` there) can undo it. It also cuts access to existing resources of those services, which the pack does not touch.`
+              ? ` Each of those projects also gets \`gcp.restrictServiceUsage.yaml\`, which denies the services ${deniedServices.map((x) => `\`${x}\``).join(", ")} (every Vertex AI resource, endpoints included). It is a list constraint: \`set-policy\` replaces a policy the project already has for it (merge its values first), and whoever may set policies on the project (or sets \`inheritFromParent\`/\`allowAll\` there) can undo it. It also cuts access to existing resources of those services, which the pack does not touch.` +
+                (g.effect === "audit"
+                  ? " The policy is advisory, so that file holds `dryRunSpec`: check that your organization accepts a dry run of `gcp.restrictServiceUsage` before relying on it."
+                  : "")
               : "")
         : `- **${g.policy}** (${g.effect}): restrictedAccounts lists no Google Cloud project, so nothing is generated for it.`,
     );

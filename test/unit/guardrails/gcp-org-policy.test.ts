@@ -632,6 +632,9 @@ describe("gcp-org-policy details", () => {
     ) as Policy;
     expect(adv.spec).toBeUndefined();
     expect(adv.dryRunSpec?.rules).toEqual([{ values: { deniedValues: expected } }]);
+    expect(advisory.files.find((f) => f.path === "COVERAGE.md")?.content).toContain(
+      "dry run of `gcp.restrictServiceUsage`",
+    );
     const none = GCP_ORG_POLICY.compile(modelOf("default"), { scpMaxChars: 5120 });
     expect(none.files.some((f) => f.path.includes("restrictServiceUsage"))).toBe(false);
   });
