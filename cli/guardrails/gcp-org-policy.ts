@@ -22,6 +22,7 @@ import {
   GCP_AI_SERVICE_RESOURCE_TYPES,
   GCP_MACHINE_FAMILIES,
   GCP_MACHINE_SERIES,
+  GCP_RESTRICT_SERVICE_USAGE,
   GCP_TPU_TYPES,
   judgedRegions,
   latestReview,
@@ -183,24 +184,49 @@ function tpuSet(settings: Pick<ResolvedSettings, "acceleratorScope">): FamilySet
   };
 }
 
+/**
+ * `has()` on every level of a field path below its root ("resource.a.b" →
+ * `has(resource.a) && has(resource.a.b)`): CEL's `has(x.a.b)` is an error, not false, where `x.a`
+ * is absent (a cluster request with node pools and no `nodeConfig`).
+ */
+export function hasPath(field: string): string {
+  const parts = field.split(".");
+  const out: string[] = [];
+  for (let i = 2; i <= parts.length; i++) out.push(`has(${parts.slice(0, i).join(".")})`);
+  return out.join(" && ");
+}
+
 function or(terms: readonly (string | undefined)[]): string | undefined {
   const present = terms.filter((t): t is string => t !== undefined);
   if (present.length === 0) return undefined;
   return present.length === 1 ? present[0] : present.map((t) => `(${t})`).join(" || ");
 }
 
-/** The accelerator tests of one resource type: one per field, each true where it counts. */
+/**
+ * The accelerator tests of one resource type: one per field (and, for a cluster, one per field of
+ * the node pools its request carries), each true where it counts.
+ */
 function acceleratorTests(
   kind: GcpAcceleratorResourceType,
   settings: Pick<ResolvedSettings, "acceleratorScope">,
 ): string[] {
   const out: string[] = [];
-  const machine = familyCondition(kind.machineTypeField, machineSet(settings));
-  if (machine !== undefined) out.push(`has(${kind.machineTypeField}) && (${machine})`);
   const a = `a.${kind.acceleratorTypeField}`;
   const accel = or([familyCondition(a, nvidiaSet(settings)), familyCondition(a, tpuSet(settings))]);
-  if (accel !== undefined)
-    out.push(`has(${kind.acceleratorList}) && ${kind.acceleratorList}.exists(a, ${accel})`);
+  const fieldTests = (machineField: string, list: string): string[] => {
+    const tests: string[] = [];
+    const machine = familyCondition(machineField, machineSet(settings));
+    if (machine !== undefined) tests.push(`${hasPath(machineField)} && (${machine})`);
+    if (accel !== undefined) tests.push(`${hasPath(list)} && ${list}.exists(a, ${accel})`);
+    return tests;
+  };
+  out.push(...fieldTests(kind.machineTypeField, kind.acceleratorList));
+  const pools = kind.nodePools;
+  if (pools) {
+    for (const t of fieldTests(`p.${pools.machineTypeField}`, `p.${pools.acceleratorList}`)) {
+      out.push(`${hasPath(pools.list)} && ${pools.list}.exists(p, ${t})`);
+    }
+  }
   return out;
 }
 
@@ -298,7 +324,10 @@ function regionReview(settings: ResolvedSettings): string {
   return latestReview(judgedRegions("gcp", settings).flatMap((r) => (r.entry ? [r.entry] : [])));
 }
 
-/** Splits `tests` (disjuncts) into groups whose `(a || b) && location` fits the limit. */
+/**
+ * Packs `tests` (disjuncts), in order, into as few groups as fit the limit as
+ * `(a || b) && location`; undefined when one test alone does not fit.
+ */
 function groupsThatFit(
   tests: readonly string[],
   location: string | undefined,
@@ -307,10 +336,8 @@ function groupsThatFit(
     const accel = g.length === 1 ? (g[0] ?? "") : g.map((t) => `(${t})`).join(" || ");
     return location === undefined ? accel : `(${accel}) && ${location}`;
   };
-  const whole = join(tests);
-  if (whole.length <= GCP_MAX_CONDITION_CHARS) return [whole];
-  const each = tests.map((t) => join([t]));
-  return each.every((c) => c.length <= GCP_MAX_CONDITION_CHARS) ? each : undefined;
+  if (tests.some((t) => join([t]).length > GCP_MAX_CONDITION_CHARS)) return undefined;
+  return chunk(tests, (g) => join(g).length <= GCP_MAX_CONDITION_CHARS).map(join);
 }
 
 function chunk<T>(items: readonly T[], fits: (part: readonly T[]) => boolean): T[][] {
@@ -388,15 +415,21 @@ function acceleratorConstraints(g: PolicyGuardrail, only?: LocationMode): Accele
     }
     return { planned, mode: "allow-list" };
   }
-  // Fallback: deny-list, the denied regions split so that each condition fits.
+  // Fallback: deny-list, the tests and the denied regions split so that each condition fits.
   for (const kind of GCP_ACCELERATOR_RESOURCE_TYPES) {
     const tests = acceleratorTests(kind, g.settings);
     if (tests.length === 0 || locs.denied.length === 0) continue;
-    const accel = tests.map((t) => `(${t})`).join(" || ");
-    const condition = (part: readonly string[]) =>
-      `(${accel}) && ${locationTest(kind, "deny-list", part) ?? "false"}`;
-    const parts = chunk(locs.denied, (p) => condition(p).length <= GCP_MAX_CONDITION_CHARS);
-    parts.forEach((part, i) => {
+    const condition = (group: readonly string[], part: readonly string[]) =>
+      `(${group.map((t) => `(${t})`).join(" || ")}) && ${locationTest(kind, "deny-list", part) ?? "false"}`;
+    const fits = (c: string) => c.length <= GCP_MAX_CONDITION_CHARS;
+    const first = locs.denied.slice(0, 1);
+    const parts = chunk(tests, (group) => fits(condition(group, first))).flatMap((group) =>
+      chunk(locs.denied, (part) => fits(condition(group, part))).map((part) => ({
+        group,
+        part,
+      })),
+    );
+    parts.forEach(({ group, part }, i) => {
       const id = `jgGpu${kind.id}${parts.length > 1 ? String(i + 1) : ""}`;
       planned.push({
         id,
@@ -405,7 +438,7 @@ function acceleratorConstraints(g: PolicyGuardrail, only?: LocationMode): Accele
         constraint: constraintOf(
           id,
           kind.resourceType,
-          condition(part),
+          condition(group, part),
           `jurisdiction-guard: no GPU/TPU ${kind.what} in denied regions${parts.length > 1 ? ` (${i + 1}/${parts.length})` : ""}`,
           describe(kind, `in a zone of ${part.join(", ")}`),
         ),
@@ -469,6 +502,39 @@ const DUMP: yaml.DumpOptions = { lineWidth: -1, noRefs: true, sortKeys: false };
 
 function dump(value: unknown): string {
   return yaml.dump(value, DUMP);
+}
+
+/**
+ * The AI services gcp.restrictServiceUsage can deny (GCP_RESTRICT_SERVICE_USAGE "supported"),
+ * from the resource types the pack's Google Cloud AI-service modules create.
+ */
+export function deniableAiServices(): string[] {
+  const supported = new Set(
+    GCP_RESTRICT_SERVICE_USAGE.filter((r) => r.restrictServiceUsage === "supported").map(
+      (r) => r.service,
+    ),
+  );
+  const modules = new Set(aiModules().map((m) => m.module));
+  return [
+    ...new Set(
+      GCP_AI_SERVICE_RESOURCE_TYPES.filter(
+        (r) => modules.has(r.module) && supported.has(r.service),
+      ).map((r) => r.service),
+    ),
+  ].sort();
+}
+
+/** A project's gcp.restrictServiceUsage policy denying `services`. */
+function restrictServiceUsagePolicy(
+  project: string,
+  services: readonly string[],
+  effect: "deny" | "audit",
+): unknown {
+  const spec = { rules: [{ values: { deniedValues: [...services] } }] };
+  return {
+    name: `projects/${project}/policies/gcp.restrictServiceUsage`,
+    ...(effect === "deny" ? { spec } : { dryRunSpec: spec }),
+  };
 }
 
 /** A boolean policy: `spec` to enforce, `dryRunSpec` to audit (advisory). */
@@ -559,6 +625,19 @@ export function compileGcpOrgPolicy(
     }
   }
 
+  // Restricted projects: deny the AI services' APIs that gcp.restrictServiceUsage supports.
+  const deniedServices = model.accounts && projects.length > 0 ? deniableAiServices() : [];
+  if (model.accounts && deniedServices.length > 0) {
+    for (const id of projects) {
+      const path = `policies/projects/${id}/gcp.restrictServiceUsage.yaml`;
+      files.push({
+        path,
+        content: dump(restrictServiceUsagePolicy(id, deniedServices, model.accounts.effect)),
+      });
+      policyFiles.push({ path, effect: model.accounts.effect });
+    }
+  }
+
   // AI services: a resource-location policy for the folders or projects that host them.
   let aiLocations: { allow: string; deny: string } | undefined;
   if (model.aiServices) {
@@ -605,11 +684,11 @@ export function compileGcpOrgPolicy(
     }
   }
   const unsupported = GCP_AI_SERVICE_RESOURCE_TYPES.filter(
-    (r) => r.customConstraints !== "supported",
+    (r) => r.customConstraints !== "supported" && !deniedServices.includes(r.service),
   );
   if (model.accounts && projects.length > 0 && unsupported.length > 0) {
     warnings.push(
-      `gpu-or-ai-in-restricted-account: no custom constraint for ${[...new Set(unsupported.map((r) => r.resourceType))].join(", ")} (not a documented custom-constraint resource type); restricted projects can still create them`,
+      `gpu-or-ai-in-restricted-account: no custom constraint for ${[...new Set(unsupported.map((r) => r.resourceType))].join(", ")} (not a documented custom-constraint resource type) and gcp.restrictServiceUsage was not confirmed to support their services; restricted projects can still create them`,
     );
   }
   for (const g of [model.accelerators, model.aiServices, model.accounts]) {
@@ -624,6 +703,11 @@ export function compileGcpOrgPolicy(
   const summary = [
     `${planned.length} custom constraint(s) (longest condition ${longest}/${GCP_MAX_CONDITION_CHARS} characters)${mode ? `, locations as ${mode === "allow-list" ? "an allow-list (fails closed like the pack)" : "a deny-list"}` : ""}`,
     `${policyFiles.length} policy file(s)${projects.length > 0 ? ` (${projects.length} restricted project(s))` : ""}`,
+    ...(deniedServices.length > 0 && projects.length > 0
+      ? [
+          `gcp.restrictServiceUsage for each restricted project, denying ${deniedServices.join(", ")}`,
+        ]
+      : []),
     ...(aiLocations
       ? ["2 gcp.resourceLocations policies for AI folders (allow-list or deny-list: apply one)"]
       : []),
@@ -632,7 +716,16 @@ export function compileGcpOrgPolicy(
 
   files.push({
     path: `COVERAGE.md`,
-    content: coverage(model, planned, policyFiles, projects, mode, aiLocations, warnings),
+    content: coverage(
+      model,
+      planned,
+      policyFiles,
+      projects,
+      mode,
+      aiLocations,
+      warnings,
+      deniedServices,
+    ),
   });
   return { files, summary, warnings };
 }
@@ -647,6 +740,7 @@ function coverage(
   mode: LocationMode | undefined,
   aiLocations: { allow: string; deny: string } | undefined,
   warnings: readonly string[],
+  deniedServices: readonly string[],
 ): string {
   const L: string[] = [];
   L.push("# Google Cloud organization policy guardrails (jurisdiction-guard)", "");
@@ -694,8 +788,9 @@ function coverage(
     const g = model.accelerators;
     L.push(
       `- **${g.policy}** (${g.effect}): Compute Engine VMs, GKE node pools and GKE clusters (their default`,
-      "  node pool) whose machine type is accelerator-optimized (A, G, CT and TPU series, by the data's",
-      "  machine families) or that attach a GPU or TPU accelerator type, in a zone of a denied region.",
+      "  node pool and the node pools listed in the cluster's create request, `nodePools[].config`) whose",
+      "  machine type is accelerator-optimized (A, G, CT and TPU series, by the data's machine families)",
+      "  or that attach a GPU or TPU accelerator type, in a zone of a denied region.",
       `  acceleratorScope "${g.settings.acceleratorScope}".` +
         (mode === "allow-list"
           ? " Locations are an allow-list of the regions the policy allows, so a zone of a region the data does not know is denied, as the pack denies it."
@@ -725,7 +820,13 @@ function coverage(
     const g = model.accounts;
     L.push(
       projects.length > 0
-        ? `- **${g.policy}** (${g.effect}): in the projects listed in restrictedAccounts (${projects.join(", ")}), GPU / TPU VMs, node pools and clusters and Vertex AI training jobs (CustomJob, HyperparameterTuningJob, NasJob) are denied in every location (policy files under \`policies/projects/\`).`
+        ? `- **${g.policy}** (${g.effect}): in the projects listed in restrictedAccounts (${projects.join(", ")}), GPU / TPU VMs, node pools and clusters and Vertex AI training jobs (CustomJob, HyperparameterTuningJob, NasJob) are denied in every location (policy files under \`policies/projects/\`).` +
+            (deniedServices.length > 0
+              ? ` Each of those projects also gets \`gcp.restrictServiceUsage.yaml\`, which denies the services ${deniedServices.map((x) => `\`${x}\``).join(", ")} (every Vertex AI resource, endpoints included). It is a list constraint: \`set-policy\` replaces a policy the project already has for it (merge its values first), and whoever may set policies on the project (or sets \`inheritFromParent\`/\`allowAll\` there) can undo it. It also cuts access to existing resources of those services, which the pack does not touch.` +
+                (g.effect === "audit"
+                  ? " The policy is advisory, so that file holds `dryRunSpec`: check that your organization accepts a dry run of `gcp.restrictServiceUsage` before relying on it."
+                  : "")
+              : "")
         : `- **${g.policy}** (${g.effect}): restrictedAccounts lists no Google Cloud project, so nothing is generated for it.`,
     );
   }
@@ -734,15 +835,19 @@ function coverage(
 
   L.push("## AI services and their resource types", "");
   L.push(
-    "| Pack module | Service | Resource type | Custom constraints | Source (reviewed) |",
-    "|---|---|---|---|---|",
+    "| Pack module | Service | Resource type | Custom constraints | gcp.restrictServiceUsage | Source (reviewed) |",
+    "|---|---|---|---|---|---|",
   );
   for (const m of aiModules()) {
     const rows = GCP_AI_SERVICE_RESOURCE_TYPES.filter((r) => r.module === m.module);
-    if (rows.length === 0) L.push(`| \`${m.module}\` | ${m.service} | not mapped | — | — |`);
+    if (rows.length === 0) L.push(`| \`${m.module}\` | ${m.service} | not mapped | — | — | — |`);
     for (const r of rows) {
+      const rsu = GCP_RESTRICT_SERVICE_USAGE.find((x) => x.service === r.service);
+      const rsuText = rsu
+        ? `\`${r.service}\` ${rsu.restrictServiceUsage === "supported" ? "supported" : "not confirmed (not denied)"}, ${rsu.source} (${rsu.reviewed})`
+        : `\`${r.service}\` not looked up`;
       L.push(
-        `| \`${m.module}\` | ${m.service} | \`${r.resourceType}\` | ${r.customConstraints === "supported" ? "supported (no location field)" : "not documented"} | ${r.source} (${r.reviewed}) |`,
+        `| \`${m.module}\` | ${m.service} | \`${r.resourceType}\` | ${r.customConstraints === "supported" ? "supported (no location field)" : "not documented"} | ${rsuText} | ${r.source} (${r.reviewed}) |`,
       );
     }
   }
@@ -756,6 +861,16 @@ function coverage(
     "  (`tpu.googleapis.com/Node`), Vertex AI endpoints, Workbench notebooks, Dialogflow and Discovery",
     "  Engine were not found among them, so no constraint is generated for them (one Google Cloud would",
     "  reject); their location is governed only by the resource-location policy, where they enforce it.",
+    "  In restricted projects, `gcp.restrictServiceUsage` denies the services of the table above marked",
+    "  supported (Vertex AI); `notebooks`, `dialogflow` and `discoveryengine` could not be confirmed in",
+    "  the list of services that constraint supports, so they are not denied there.",
+    "- A GKE cluster's `location` is output-only in the GKE API, and custom constraints cannot read",
+    "  output-only fields, so a cluster is judged by `locations` (its node zones). A cluster create",
+    "  request that lists no `locations` (only a node pool's own `locations`, or none) is not judged by",
+    "  location; in restricted projects it is judged regardless of location.",
+    "- Node auto-provisioning is not covered: GPU limits in the cluster's `autoscaling.resourceLimits`",
+    "  are not read, and whether the node pools GKE creates by itself pass through organization policy",
+    "  was not verified.",
     "- Vertex AI training jobs carry accelerators but name no location, so GPUs in Vertex AI jobs are",
     "  judged only in restricted projects.",
     "- A GKE node pool without `locations` takes its cluster's zones, which the request does not carry,",

@@ -26,6 +26,15 @@ export interface GcpAcceleratorResourceType extends Sourced {
   readonly acceleratorTypeField: string;
   readonly locationField: string;
   readonly locationForm: GcpLocationForm;
+  /**
+   * Node pools the create request itself carries (a GKE cluster's `nodePools`): the list, and the
+   * machine type and accelerator list of each element.
+   */
+  readonly nodePools?: {
+    readonly list: string;
+    readonly machineTypeField: string;
+    readonly acceleratorList: string;
+  };
 }
 
 /** The resource types a GPU / TPU machine or an attached accelerator is judged on. */
@@ -61,15 +70,21 @@ export const GCP_ACCELERATOR_RESOURCE_TYPES: readonly GcpAcceleratorResourceType
   {
     id: "GkeCluster",
     resourceType: "container.googleapis.com/Cluster",
-    what: "GKE cluster (its default node pool)",
+    what: "GKE cluster (its default node pool and the node pools in its create request)",
     machineTypeField: "resource.nodeConfig.machineType",
     acceleratorList: "resource.nodeConfig.accelerators",
     acceleratorTypeField: "acceleratorType",
-    locationField: "resource.location",
-    locationForm: "region-or-zone",
-    source: "gcp-gke-custom-constraints",
+    locationField: "resource.locations",
+    locationForm: "zone-list",
+    nodePools: {
+      list: "resource.nodePools",
+      machineTypeField: "config.machineType",
+      acceleratorList: "config.accelerators",
+    },
+    source: "gcp-gke-cluster-api",
     reviewed: "2026-12-07",
     confidence: "verified",
+    note: "Custom constraints take any Cluster field but output-only ones (gcp-gke-custom-constraints); the Cluster's `location` is output-only in the v1 reference, so the zones are read from `locations` (the cluster's node zones), which a request may leave out. `nodePools[].config` is a NodeConfig like the node pool's.",
   },
 ];
 
@@ -88,6 +103,8 @@ export interface GcpAiServiceResourceType extends Sourced {
   readonly requiredField?: string;
   /** Whether the resource type's custom-constraint fields name a location. */
   readonly locationField?: string;
+  /** The service (API) name the resource type belongs to ("aiplatform.googleapis.com"). */
+  readonly service: string;
 }
 
 const NOT_FOUND =
@@ -98,6 +115,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:vertex",
     resourceType: "aiplatform.googleapis.com/CustomJob",
+    service: "aiplatform.googleapis.com",
     customConstraints: "supported",
     requiredField: "resource.jobSpec.workerPoolSpecs",
     source: "gcp-vertex-training-custom-constraints",
@@ -108,6 +126,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:vertex",
     resourceType: "aiplatform.googleapis.com/HyperparameterTuningJob",
+    service: "aiplatform.googleapis.com",
     customConstraints: "supported",
     requiredField: "resource.trialJobSpec.workerPoolSpecs",
     source: "gcp-vertex-training-custom-constraints",
@@ -118,6 +137,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:vertex",
     resourceType: "aiplatform.googleapis.com/NasJob",
+    service: "aiplatform.googleapis.com",
     customConstraints: "supported",
     requiredField:
       "resource.nasJobSpec.multiTrialAlgorithmSpec.searchTrialSpec.searchTrialJobSpec.workerPoolSpecs",
@@ -129,6 +149,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:vertex",
     resourceType: "aiplatform.googleapis.com/Endpoint",
+    service: "aiplatform.googleapis.com",
     customConstraints: "not-found",
     source: "gcp-vertex-training-custom-constraints",
     reviewed: "2026-12-07",
@@ -138,6 +159,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:notebooks",
     resourceType: "notebooks.googleapis.com/Instance",
+    service: "notebooks.googleapis.com",
     customConstraints: "not-found",
     source: "gcp-custom-constraints",
     reviewed: "2026-12-07",
@@ -147,6 +169,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:workbench",
     resourceType: "notebooks.googleapis.com/Instance",
+    service: "notebooks.googleapis.com",
     customConstraints: "not-found",
     source: "gcp-custom-constraints",
     reviewed: "2026-12-07",
@@ -156,6 +179,7 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:dialogflow",
     resourceType: "dialogflow.googleapis.com/Agent",
+    service: "dialogflow.googleapis.com",
     customConstraints: "not-found",
     source: "gcp-custom-constraints",
     reviewed: "2026-12-07",
@@ -165,10 +189,61 @@ export const GCP_AI_SERVICE_RESOURCE_TYPES: readonly GcpAiServiceResourceType[] 
   {
     module: "gcp:discoveryengine",
     resourceType: "discoveryengine.googleapis.com/DataStore",
+    service: "discoveryengine.googleapis.com",
     customConstraints: "not-found",
     source: "gcp-custom-constraints",
     reviewed: "2026-12-07",
     confidence: "uncertain",
     note: NOT_FOUND,
+  },
+];
+
+export interface GcpRestrictServiceUsageRow extends Sourced {
+  /** A service (API) name of GCP_AI_SERVICE_RESOURCE_TYPES. */
+  readonly service: string;
+  /**
+   * "supported": listed among the services the built-in list constraint gcp.restrictServiceUsage
+   * supports, so a project's policy can deny it. "not-verified": the copy of that list read on
+   * this date did not show it (only part of the list could be read); it is not denied.
+   */
+  readonly restrictServiceUsage: "supported" | "not-verified";
+}
+
+const NOT_VERIFIED =
+  "The stored copies of the supported-services list showed only its first entries (to the letter b); this service could not be confirmed there, so no deniedValues entry is written for it.";
+
+/** Whether gcp.restrictServiceUsage can deny each AI service in a restricted project. */
+export const GCP_RESTRICT_SERVICE_USAGE: readonly GcpRestrictServiceUsageRow[] = [
+  {
+    service: "aiplatform.googleapis.com",
+    restrictServiceUsage: "supported",
+    source: "gcp-restrict-service-usage-services",
+    reviewed: "2026-12-07",
+    confidence: "verified",
+    note: "Listed among the supported services (Vertex AI: endpoints and training jobs alike).",
+  },
+  {
+    service: "notebooks.googleapis.com",
+    restrictServiceUsage: "not-verified",
+    source: "gcp-restrict-service-usage-services",
+    reviewed: "2026-12-07",
+    confidence: "uncertain",
+    note: NOT_VERIFIED,
+  },
+  {
+    service: "dialogflow.googleapis.com",
+    restrictServiceUsage: "not-verified",
+    source: "gcp-restrict-service-usage-services",
+    reviewed: "2026-12-07",
+    confidence: "uncertain",
+    note: NOT_VERIFIED,
+  },
+  {
+    service: "discoveryengine.googleapis.com",
+    restrictServiceUsage: "not-verified",
+    source: "gcp-restrict-service-usage-services",
+    reviewed: "2026-12-07",
+    confidence: "uncertain",
+    note: NOT_VERIFIED,
   },
 ];

@@ -498,6 +498,21 @@ export const SOURCES: Readonly<Record<string, SourceRef>> = {
       "Google Cloud GKE: restrict actions on GKE resources using custom organization policies (container.googleapis.com/Cluster and NodePool fields, dryRunSpec policy files, resource.matchTag conditions), page updated 2026-04-10",
     url: "https://docs.cloud.google.com/kubernetes-engine/docs/how-to/custom-org-policies",
   },
+  "gcp-gke-cluster-api": {
+    title:
+      "Google Kubernetes Engine API v1 reference, REST resource projects.locations.clusters (Cluster: nodeConfig, nodePools[] of NodePool with config.machineType and config.accelerators, locations[] the node zones; location is [Output only]), read with the GKE custom-constraint page (any Cluster field except output-only ones)",
+    url: "https://docs.cloud.google.com/kubernetes-engine/docs/reference/rest/v1/projects.locations.clusters",
+  },
+  "gcp-restrict-service-usage": {
+    title:
+      "Google Cloud Resource Manager: restricting resource usage (constraints/gcp.restrictServiceUsage, a list constraint: a denylist or an allowlist of services per organization, folder or project; it controls runtime access to all in-scope resources, not only new ones; essential services such as IAM and Logging are excluded)",
+    url: "https://cloud.google.com/resource-manager/docs/organization-policy/restricting-resources",
+  },
+  "gcp-restrict-service-usage-services": {
+    title:
+      "Google Cloud Resource Manager: restricting resource usage supported services (the services gcp.restrictServiceUsage supports; aiplatform.googleapis.com listed)",
+    url: "https://cloud.google.com/resource-manager/docs/organization-policy/restricting-resources-supported-services",
+  },
   "gcp-vertex-training-custom-constraints": {
     title:
       "Google Cloud Vertex AI training: create custom organization policy constraints (aiplatform.googleapis.com/CustomJob, HyperparameterTuningJob, NasJob and their fields; none of them names a location)",

@@ -305,11 +305,13 @@ export {
 export {
   GCP_ACCELERATOR_RESOURCE_TYPES,
   GCP_AI_SERVICE_RESOURCE_TYPES,
+  GCP_RESTRICT_SERVICE_USAGE,
 } from "../data/guardrails-gcp";
 export type {
   GcpAcceleratorResourceType,
   GcpAiServiceResourceType,
   GcpLocationForm,
+  GcpRestrictServiceUsageRow,
 } from "../data/guardrails-gcp";
 export {
   GCP_ACCELERATOR_TYPES,

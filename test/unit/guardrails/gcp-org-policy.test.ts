@@ -17,6 +17,7 @@ import {
   GCP_ACCELERATOR_TYPES,
   GCP_AI_SERVICE_RESOURCE_TYPES,
   GCP_MACHINE_FAMILIES,
+  GCP_RESTRICT_SERVICE_USAGE,
   GCP_TPU_TYPES,
   gcpRegionOfZone,
   guardrailModel,
@@ -26,6 +27,7 @@ import {
 } from "jurisdiction-guard/guardrails";
 import {
   compileGcpOrgPolicy,
+  deniableAiServices,
   GCP_MAX_CONDITION_CHARS,
   GCP_ORG_POLICY,
   regionAlternation,
@@ -171,7 +173,21 @@ function samples(settings: ResolvedSettings): Sample[] {
         kind: "GkeCluster",
         region,
         machine: mt,
-        resource: { nodeConfig: { machineType: mt }, location: i % 2 === 0 ? region : zone },
+        resource: { nodeConfig: { machineType: mt }, locations: [zone] },
+      });
+      // A cluster whose default pool is CPU and whose create request lists a second pool.
+      out.push({
+        kind: "GkeCluster",
+        region,
+        machine: mt,
+        // No nodeConfig: a request with node pools sets none.
+        resource: {
+          nodePools: [
+            { name: "cpu", config: { machineType: "e2-medium" } },
+            { name: "extra", config: { machineType: value }, locations: [zone] },
+          ],
+          locations: [zone],
+        },
       });
     }
     for (const [i, at] of acceleratorTypes().entries()) {
@@ -193,7 +209,20 @@ function samples(settings: ResolvedSettings): Sample[] {
         kind: "GkeCluster",
         region,
         accelerator: at,
-        resource: { nodeConfig: { machineType: "n1-standard-8", accelerators }, location: zone },
+        resource: { nodeConfig: { machineType: "n1-standard-8", accelerators }, locations: [zone] },
+      });
+      out.push({
+        kind: "GkeCluster",
+        region,
+        accelerator: at,
+        resource: {
+          nodeConfig: { machineType: "n1-standard-8" },
+          nodePools: [
+            { name: "cpu", config: { machineType: "e2-medium" } },
+            { name: "extra", config: { machineType: "n1-standard-8", accelerators } },
+          ],
+          locations: [zone],
+        },
       });
     }
   }
@@ -528,6 +557,86 @@ describe("gcp-org-policy details", () => {
     ]);
     const coverage = out.files.find((f) => f.path === "COVERAGE.md")?.content ?? "";
     expect(coverage).toContain("A GKE node pool without `locations` takes its cluster's zones");
+  });
+
+  test("known difference: a GKE cluster is judged by `locations`, not by `location` (output-only), so a request without `locations` is not judged by location", () => {
+    // The pack judges the cluster by its location; custom constraints cannot read output-only
+    // fields, and the Cluster's `location` is output-only in the GKE API v1 reference.
+    const model = guardrailModel(() => ({}), TODAY);
+    const out = GCP_ORG_POLICY.compile(model, { scpMaxChars: 5120 });
+    const conditions = enforcedAt(out, "organizations/ORG_ID")
+      .filter((e) => e.c.resourceTypes.includes("container.googleapis.com/Cluster"))
+      .map((e) => e.c.condition);
+    expect(conditions.join("\n")).not.toMatch(/resource\.location\b(?!s)/);
+    const pools = [{ name: "gpu", config: { machineType: "a3-highgpu-8g" } }];
+    const denied = (r: Json) => (evaluate(conditions, [r])[0] ?? []).some(Boolean);
+    expect(
+      judgeRegionName("gcp", "asia-east2", model.accelerators?.settings ?? ({} as ResolvedSettings))
+        .denied,
+    ).toBe(true);
+    expect(denied({ nodePools: pools, location: "asia-east2" })).toBe(false);
+    expect(denied({ nodePools: [{ ...pools[0], locations: ["asia-east2-a"] }] })).toBe(false);
+    expect(denied({ nodePools: pools, locations: ["asia-east2-a"] })).toBe(true);
+    const coverage = out.files.find((f) => f.path === "COVERAGE.md")?.content ?? "";
+    expect(coverage).toContain("A GKE cluster's `location` is output-only");
+    expect(coverage).toContain("Node auto-provisioning is not covered");
+  });
+
+  test("restricted projects get a gcp.restrictServiceUsage policy denying the AI services it supports", () => {
+    const model = modelOf(
+      "export-controlled, US restricted but us-east1 allowed, advisory AI, a restricted project",
+    );
+    const out = GCP_ORG_POLICY.compile(model, { scpMaxChars: 5120 });
+    const supported = new Set(
+      GCP_RESTRICT_SERVICE_USAGE.filter((r) => r.restrictServiceUsage === "supported").map(
+        (r) => r.service,
+      ),
+    );
+    const expected = [
+      ...new Set(
+        GCP_AI_SERVICE_RESOURCE_TYPES.filter((r) => supported.has(r.service)).map((r) => r.service),
+      ),
+    ].sort();
+    expect(expected).toContain("aiplatform.googleapis.com");
+    expect(deniableAiServices()).toEqual(expected);
+    for (const project of ["cn-jv-project", "hk-research-01"]) {
+      const file = out.files.find(
+        (f) => f.path === `policies/projects/${project}/gcp.restrictServiceUsage.yaml`,
+      );
+      const p = yaml.load(file?.content ?? "") as Policy;
+      expect(p.name).toBe(`projects/${project}/policies/gcp.restrictServiceUsage`);
+      // gpu-or-ai-in-restricted-account is mandatory here: enforced.
+      expect(p.dryRunSpec).toBeUndefined();
+      expect(p.spec?.rules).toEqual([{ values: { deniedValues: expected } }]);
+    }
+    // Every AI service row is either denied by a constraint or by the service policy, or named
+    // in the warning.
+    const warning =
+      out.warnings.find((w) => w.startsWith("gpu-or-ai-in-restricted-account:")) ?? "";
+    for (const r of GCP_AI_SERVICE_RESOURCE_TYPES) {
+      const covered = r.customConstraints === "supported" || supported.has(r.service);
+      expect({ type: r.resourceType, warned: warning.includes(r.resourceType) }).toEqual({
+        type: r.resourceType,
+        warned: !covered,
+      });
+    }
+    const coverage = out.files.find((f) => f.path === "COVERAGE.md")?.content ?? "";
+    expect(coverage).toContain("gcp.restrictServiceUsage.yaml");
+    expect(coverage).toContain("It is a list constraint");
+    // Advisory accounts policy: dry run. No restricted project: no file.
+    const advisory = GCP_ORG_POLICY.compile(modelOf("only CN restricted, accounts advisory"), {
+      scpMaxChars: 5120,
+    });
+    const adv = yaml.load(
+      advisory.files.find((f) => f.path.endsWith("gcp.restrictServiceUsage.yaml"))?.content ?? "",
+    ) as Policy;
+    expect(adv.spec).toBeUndefined();
+    expect(adv.dryRunSpec?.rules).toEqual([{ values: { deniedValues: expected } }]);
+    expect(advisory.files.find((f) => f.path === "COVERAGE.md")?.content).toContain(
+      "dry run of `gcp.restrictServiceUsage`",
+    );
+    const none = GCP_ORG_POLICY.compile(modelOf("default"), { scpMaxChars: 5120 });
+    expect(none.files.some((f) => f.path.includes("restrictServiceUsage"))).toBe(false);
   });
 
   test("every AI-service row names a pack module of Google Cloud", () => {
