@@ -51,14 +51,50 @@ export const ASSIGNMENT_ID_PLACEHOLDER = "<POLICY_ASSIGNMENT_ID>";
 export const EXEMPTION_SCOPE_PLACEHOLDER =
   "<SCOPE: the Azure resource, resource group or subscription ID of this Pulumi resource>";
 
-/** The definitions of the initiative, by reference ID. */
+/**
+ * The definitions of the initiative, by reference ID. The located GPU sizes are one definition per
+ * resource kind (`gpuLocatedName`), so that each rule stays within Azure's nested-conditional limit.
+ */
 export const DEFINITIONS = {
-  gpuLocated: "jg-gpu-sizes-by-location",
   gpuUnlocated: "jg-gpu-sizes-without-location",
   aiLocated: "jg-ai-services-by-location",
   aiUnlocated: "jg-ai-services-without-location",
 } as const;
-export type DefinitionKey = keyof typeof DEFINITIONS;
+
+/** The located GPU definition of a resource type: `jg-gpu-sizes-by-location-virtualmachines`. */
+export function gpuLocatedName(resourceType: string): string {
+  const last = resourceType.split("/").pop() ?? resourceType;
+  return `jg-gpu-sizes-by-location-${last.toLowerCase()}`;
+}
+
+/**
+ * Azure's limit of nested conditionals in one policy rule (MicrosoftDocs/azure-docs,
+ * includes/azure-policy-limits.md: "Policy rule | Nested conditionals | 512").
+ */
+export const MAX_RULE_CONDITIONALS = 512;
+
+const CONDITIONAL_KEYS = ["field", "value", "count", "allOf", "anyOf", "not"];
+
+/**
+ * Nested conditionals in a rule, counted conservatively: every condition (field, value, count,
+ * and the counted field of a count) and every logical operator (allOf, anyOf, not), a count's
+ * `where` included.
+ */
+export function ruleConditionals(c: unknown): number {
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + ruleConditionals(x), 0);
+  if (c === null || typeof c !== "object") return 0;
+  const own = CONDITIONAL_KEYS.filter((k) => k in c).length;
+  return own + Object.values(c).reduce<number>((n, x) => n + ruleConditionals(x), 0);
+}
+
+/** Throws when a rule would be refused for having more nested conditionals than Azure allows. */
+export function checkRuleConditionals(name: string, rule: unknown, limit = MAX_RULE_CONDITIONALS) {
+  const n = ruleConditionals(rule);
+  if (n > limit)
+    throw new Error(
+      `azure-policy: the rule of ${name} has ${n} nested conditionals; Azure refuses a policy rule with more than ${limit}. The accelerator data gives more size patterns than one rule can hold: split the rule further.`,
+    );
+}
 
 type Condition = Record<string, unknown>;
 type PolicyEffectValue = "Deny" | "Audit" | "Disabled";
@@ -215,7 +251,7 @@ function parameters(allowed: readonly string[], effect: PolicyEffectValue, what:
 }
 
 function definition(
-  key: DefinitionKey,
+  name: string,
   displayName: string,
   mode: "Indexed" | "All",
   description: string,
@@ -223,8 +259,9 @@ function definition(
   params: Record<string, unknown>,
   rule: Condition,
 ): Definition {
+  checkRuleConditionals(name, rule);
   return {
-    name: DEFINITIONS[key],
+    name,
     type: "Microsoft.Authorization/policyDefinitions",
     properties: {
       displayName,
@@ -318,45 +355,71 @@ function aliasMetadata(
   }));
 }
 
-export function definitions(model: GuardrailModel, d: CloudDefaults): Definition[] {
-  const scope = scopeOf(model);
-  const seriesReviewed = latestReview(AZURE_ACCELERATOR_SERIES);
+/** Which pack policy a set of GPU definitions carries, and how its names start. */
+export interface GpuSet {
+  readonly policy: "gpu-in-restricted-jurisdiction" | "gpu-or-ai-in-restricted-account";
+  readonly scope: "any" | "export-controlled";
+  /** "jg-" for the initiative's own definitions, "jg-restricted-" for the account policy's. */
+  readonly prefix: string;
+}
+
+/** The names of a GPU set's definitions: one per located resource kind, then the unlocated one. */
+export function gpuDefinitionNames(prefix = "jg-"): string[] {
+  return [
+    ...located.map((a) => prefix + gpuLocatedName(a.resourceType).slice("jg-".length)),
+    prefix + DEFINITIONS.gpuUnlocated.slice("jg-".length),
+  ];
+}
+
+export function gpuDefinitions(
+  set: GpuSet,
+  allowed: readonly string[],
+  effect: PolicyEffectValue,
+): Definition[] {
+  const { scope, policy, prefix } = set;
+  const names = gpuDefinitionNames(prefix);
   const sizeWhat =
     scope === "any"
       ? "any N-family (NC, NCC, ND, NG, NP, NV) size"
       : "an N-family size whose chip is export-controlled or not settled (catalogued older GPUs are allowed)";
   const gpuMeta = {
-    pack: { policy: "gpu-in-restricted-jurisdiction", acceleratorScope: scope },
-    acceleratorSeriesReviewed: seriesReviewed,
+    pack: { policy, acceleratorScope: scope },
+    acceleratorSeriesReviewed: latestReview(AZURE_ACCELERATOR_SERIES),
   };
-  const out: Definition[] = [];
-  out.push(
+  const where =
+    policy === "gpu-or-ai-in-restricted-account"
+      ? "in a restricted subscription or cloud (jurisdiction-guard: gpu-or-ai-in-restricted-account)"
+      : "outside the allowed locations (jurisdiction-guard: gpu-in-restricted-jurisdiction)";
+  const out: Definition[] = located.map((a, i) =>
     definition(
-      "gpuLocated",
-      "GPU or FPGA VM sizes outside the allowed locations",
+      names[i]!,
+      `GPU or FPGA sizes outside the allowed locations: ${a.kind}`,
       "Indexed",
-      `Denies virtual machines, scale sets, AKS clusters and Azure Machine Learning computes of ${sizeWhat} outside the allowed locations (jurisdiction-guard: gpu-in-restricted-jurisdiction).`,
-      { ...gpuMeta, aliases: aliasMetadata([...located, AZURE_ML_COMPUTE_LOCATION_ALIAS]) },
-      parameters(d.gpuAllowed, d.gpuEffect, "accelerator sizes"),
+      `Denies each ${a.kind} of ${sizeWhat} ${where}.`,
       {
-        anyOf: located.map((a) => ({
-          allOf: [
-            { field: "type", equals: a.resourceType },
-            sizeRule(a.alias, scope),
-            a.resourceType === ML_COMPUTES ? computeLocationDenied() : notInAllowed("location"),
-          ],
-        })),
+        ...gpuMeta,
+        aliases: aliasMetadata(
+          a.resourceType === ML_COMPUTES ? [a, AZURE_ML_COMPUTE_LOCATION_ALIAS] : [a],
+        ),
+      },
+      parameters(allowed, effect, "accelerator sizes"),
+      {
+        allOf: [
+          { field: "type", equals: a.resourceType },
+          sizeRule(a.alias, scope),
+          a.resourceType === ML_COMPUTES ? computeLocationDenied() : notInAllowed("location"),
+        ],
       },
     ),
   );
   out.push(
     definition(
-      "gpuUnlocated",
+      names[located.length]!,
       "GPU or FPGA VM sizes on child resources without a location",
       "All",
       `Denies AKS agent pools of ${sizeWhat} where no location is allowed at all (a restricted subscription, or a cloud the pack denies whole). An agent pool has no location of its own, so elsewhere it is not judged (see COVERAGE.md).`,
       { ...gpuMeta, aliases: aliasMetadata(unlocated) },
-      parameters(d.gpuAllowed, d.gpuEffect, "accelerator sizes"),
+      parameters(allowed, effect, "accelerator sizes"),
       {
         allOf: [
           noLocationAllowed,
@@ -368,6 +431,15 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
         ],
       },
     ),
+  );
+  return out;
+}
+
+export function definitions(model: GuardrailModel, d: CloudDefaults): Definition[] {
+  const out: Definition[] = gpuDefinitions(
+    { policy: "gpu-in-restricted-jurisdiction", scope: scopeOf(model), prefix: "jg-" },
+    d.gpuAllowed,
+    d.gpuEffect,
   );
   const namespaces = [...new Set(AZURE_AI_NAMESPACES.map((n) => n.namespace))].sort();
   const unlocatedAi = [...new Set(AZURE_AI_NAMESPACES.flatMap((n) => n.unlocatedTypes))].sort();
@@ -383,7 +455,7 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
   };
   out.push(
     definition(
-      "aiLocated",
+      DEFINITIONS.aiLocated,
       "AI services outside the allowed locations",
       "Indexed",
       `Denies Azure AI services (Azure OpenAI / Cognitive Services accounts), Azure Machine Learning workspaces and their located children, Machine Learning Studio (classic) and Video Indexer outside the allowed locations (jurisdiction-guard: ai-service-in-restricted-jurisdiction).`,
@@ -404,7 +476,7 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
   );
   out.push(
     definition(
-      "aiUnlocated",
+      DEFINITIONS.aiUnlocated,
       "AI service child resources without a location",
       "All",
       "Denies AI child resources that have no location of their own (Azure OpenAI / Cognitive Services model deployments) where no location is allowed at all (a restricted subscription, or a cloud the pack denies whole).",
@@ -421,43 +493,42 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
 const definitionId = (name: string, kind = "policyDefinitions") =>
   `/providers/Microsoft.Management/managementGroups/${MANAGEMENT_GROUP_PLACEHOLDER}/providers/Microsoft.Authorization/${kind}/${name}`;
 
-const INITIATIVE_PARAMS = {
-  gpuAllowedLocations: { of: ["gpuLocated", "gpuUnlocated"], param: LOCATIONS_PARAM },
-  gpuEffect: { of: ["gpuLocated", "gpuUnlocated"], param: EFFECT_PARAM },
-  aiAllowedLocations: { of: ["aiLocated", "aiUnlocated"], param: LOCATIONS_PARAM },
-  aiEffect: { of: ["aiLocated", "aiUnlocated"], param: EFFECT_PARAM },
-} as const satisfies Record<string, { of: readonly DefinitionKey[]; param: string }>;
-type InitiativeParam = keyof typeof INITIATIVE_PARAMS;
+/** GPU or AI: which of the initiative's parameters a definition takes. */
+const groupOf = (def: Definition): "gpu" | "ai" => (def.name.includes("-gpu-") ? "gpu" : "ai");
 
-function initiative(defs: readonly Definition[], cloud: AzureCloud) {
-  const byKey = new Map(defs.map((d) => [d.name, d]));
+/**
+ * An initiative of `defs`: `gpuAllowedLocations`, `gpuEffect`, `aiAllowedLocations` and `aiEffect`
+ * passed through to each definition of that group, their defaults the definitions' own.
+ */
+function initiative(
+  defs: readonly Definition[],
+  cloud: AzureCloud,
+  name = INITIATIVE_NAME,
+  displayName = "Jurisdiction guard: GPU and AI placement",
+  description = `The jurisdiction-guard policy pack's placement and account rules for GPU and AI resources, as Azure Policy (${CLOUD_TITLES[cloud]}).`,
+) {
   const params: Record<string, unknown> = {};
-  for (const [name, p] of Object.entries(INITIATIVE_PARAMS)) {
-    const first = byKey.get(DEFINITIONS[p.of[0]]);
-    params[name] = first?.properties.parameters[p.param];
+  for (const def of defs) {
+    const g = groupOf(def);
+    params[`${g}AllowedLocations`] ??= def.properties.parameters[LOCATIONS_PARAM];
+    params[`${g}Effect`] ??= def.properties.parameters[EFFECT_PARAM];
   }
   return {
-    name: INITIATIVE_NAME,
+    name,
     type: "Microsoft.Authorization/policySetDefinitions",
     properties: {
-      displayName: "Jurisdiction guard: GPU and AI placement",
+      displayName,
       policyType: "Custom",
-      description: `The jurisdiction-guard policy pack's placement and account rules for GPU and AI resources, as Azure Policy (${CLOUD_TITLES[cloud]}).`,
+      description,
       metadata: { category: "Jurisdiction guard", version: "1.0.0", cloud },
       parameters: params,
-      policyDefinitions: (Object.keys(DEFINITIONS) as DefinitionKey[]).map((key) => ({
-        policyDefinitionId: definitionId(DEFINITIONS[key]),
-        policyDefinitionReferenceId: DEFINITIONS[key],
-        parameters: Object.fromEntries(
-          (
-            Object.entries(INITIATIVE_PARAMS) as [
-              InitiativeParam,
-              (typeof INITIATIVE_PARAMS)[InitiativeParam],
-            ][]
-          )
-            .filter(([, p]) => (p.of as readonly DefinitionKey[]).includes(key))
-            .map(([name, p]) => [p.param, { value: `[parameters('${name}')]` }]),
-        ),
+      policyDefinitions: defs.map((def) => ({
+        policyDefinitionId: definitionId(def.name),
+        policyDefinitionReferenceId: def.name,
+        parameters: {
+          [LOCATIONS_PARAM]: { value: `[parameters('${groupOf(def)}AllowedLocations')]` },
+          [EFFECT_PARAM]: { value: `[parameters('${groupOf(def)}Effect')]` },
+        },
       })),
     },
   };
@@ -517,10 +588,12 @@ export function exemptionAppliesToAzure(urn: string): boolean {
   return "azure-native:".startsWith(head) || "azure:".startsWith(head);
 }
 
-const REFERENCES: Record<"accelerators" | "aiServices" | "accounts", readonly DefinitionKey[]> = {
-  accelerators: ["gpuLocated", "gpuUnlocated"],
-  aiServices: ["aiLocated", "aiUnlocated"],
-  accounts: ["gpuLocated", "gpuUnlocated", "aiLocated", "aiUnlocated"],
+const AI_NAMES = [DEFINITIONS.aiLocated, DEFINITIONS.aiUnlocated];
+/** The reference IDs an exemption of each pack policy names in the initiative. */
+export const REFERENCES: Record<"accelerators" | "aiServices" | "accounts", readonly string[]> = {
+  accelerators: gpuDefinitionNames(),
+  aiServices: AI_NAMES,
+  accounts: [...gpuDefinitionNames(), ...AI_NAMES],
 };
 
 function exemption(rule: keyof typeof REFERENCES, g: PolicyGuardrail, e: ExemptionRow, n: number) {
@@ -537,7 +610,7 @@ function exemption(rule: keyof typeof REFERENCES, g: PolicyGuardrail, e: Exempti
       displayName: `jurisdiction-guard exemption ${n} for ${g.policy}`.slice(0, 128),
       description,
       policyAssignmentId: ASSIGNMENT_ID_PLACEHOLDER,
-      policyDefinitionReferenceIds: REFERENCES[rule].map((k) => DEFINITIONS[k]),
+      policyDefinitionReferenceIds: [...REFERENCES[rule]],
       exemptionCategory: "Waiver",
       expiresOn: `${e.expires}T23:59:59Z`,
       metadata: {
@@ -587,10 +660,17 @@ function coverage(
     "",
     "| Definition | Mode | What it denies |",
     "|---|---|---|",
-    `| ${DEFINITIONS.gpuLocated} | Indexed | VMs, scale sets, AKS clusters (agentPoolProfiles) and ML computes of accelerator sizes outside \`allowedLocations\` |`,
+    ...located.map(
+      (a) =>
+        `| ${gpuLocatedName(a.resourceType)} | Indexed | each ${a.kind} (${a.resourceType}) of an accelerator size outside \`allowedLocations\` |`,
+    ),
     `| ${DEFINITIONS.gpuUnlocated} | All | AKS agent pools of accelerator sizes, only where \`allowedLocations\` is empty |`,
     `| ${DEFINITIONS.aiLocated} | Indexed | every located type of ${[...new Set(AZURE_AI_NAMESPACES.map((n) => n.namespace))].join(", ")} outside \`allowedLocations\` |`,
     `| ${DEFINITIONS.aiUnlocated} | All | ${[...new Set(AZURE_AI_NAMESPACES.flatMap((n) => n.unlocatedTypes))].join(", ")}, only where \`allowedLocations\` is empty |`,
+    "",
+    "The located GPU sizes are one definition per resource kind: under acceleratorScope",
+    '"export-controlled" one rule for all kinds would pass Azure\'s limit of 512 nested conditionals',
+    "per policy rule (the generator checks every rule against it).",
     "",
     "Mode All is used only for child types that have no location (AKS agent pools and Cognitive",
     "Services deployments): mode Indexed would never evaluate them. Everything else is Indexed, as",

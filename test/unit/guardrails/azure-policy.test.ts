@@ -26,8 +26,12 @@ import {
   cloudDefaults,
   compileAzurePolicy,
   DEFINITIONS,
+  checkRuleConditionals,
   exemptionAppliesToAzure,
+  gpuDefinitionNames,
+  gpuLocatedName,
   KNOWN_DIFFERENCES,
+  MAX_RULE_CONDITIONALS,
   notControlledSizePatterns,
 } from "../../../cli/guardrails/azure-policy";
 import type { AzureCloud } from "../../../cli/guardrails/azure-policy";
@@ -192,12 +196,15 @@ interface Doc {
   properties: Record<string, unknown> & { policyRule?: { if: Json } };
 }
 
-/** Condition expressions (field, value or count) in a rule. */
-function conditions(c: Json): number {
-  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + conditions(x), 0);
+/**
+ * Nested conditionals in a rule, counted here on their own and conservatively: every condition
+ * (field, value, count) and every logical operator (allOf, anyOf, not) is one, whatever it holds.
+ */
+function conditionals(c: Json): number {
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + conditionals(x), 0);
   if (c === null || typeof c !== "object") return 0;
-  const own = "field" in c || "value" in c || "count" in c ? 1 : 0;
-  return own + Object.values(c).reduce<number>((n, x) => n + conditions(x), 0);
+  const own = ["field", "value", "count", "allOf", "anyOf", "not"].filter((k) => k in c).length;
+  return own + Object.values(c).reduce<number>((n, x) => n + conditionals(x), 0);
 }
 
 function validateAll(out: GuardrailOutput): Record<string, number> {
@@ -216,8 +223,12 @@ function validateAll(out: GuardrailOutput): Record<string, number> {
         expect(String(doc.properties["description"]).length).toBeLessThanOrEqual(512);
         expect(Object.keys(doc.properties["parameters"] as object).length).toBeLessThanOrEqual(20);
         expect(Buffer.byteLength(f.content)).toBeLessThan(1_048_576);
-        // Azure's authoring limit: 4096 condition expressions in a rule's `if`.
-        expect(conditions(doc.properties.policyRule?.if ?? null)).toBeLessThanOrEqual(4096);
+        // Azure's limit: 512 nested conditionals in a policy rule (which also keeps within its
+        // 4096 condition expressions in a rule's `if`).
+        {
+          const n = conditionals(doc.properties.policyRule?.if ?? null);
+          if (n > MAX_RULE_CONDITIONALS) throw new Error(`${f.path}: ${n} nested conditionals`);
+        }
         break;
       case "Microsoft.Authorization/policySetDefinitions":
         expectValid(v.initiative, doc.properties, f.path);
@@ -272,7 +283,9 @@ describe("azure-policy output", () => {
     (name) => {
       const out = compileAzurePolicy(modelOf(name));
       const counts = validateAll(out);
-      expect(counts["Microsoft.Authorization/policyDefinitions"]).toBe(4 * AZURE_CLOUDS.length);
+      expect(counts["Microsoft.Authorization/policyDefinitions"]).toBe(
+        (gpuDefinitionNames().length + 2) * AZURE_CLOUDS.length,
+      );
       expect(counts["Microsoft.Authorization/policySetDefinitions"]).toBe(AZURE_CLOUDS.length);
       expect(out.files[0]?.path).toBe("COVERAGE.md");
     },
@@ -370,7 +383,7 @@ describe("azure-policy output", () => {
     expect(docs[0]?.properties).toMatchObject({
       exemptionCategory: "Waiver",
       expiresOn: "2026-12-31T23:59:59Z",
-      policyDefinitionReferenceIds: [DEFINITIONS.gpuLocated, DEFINITIONS.gpuUnlocated],
+      policyDefinitionReferenceIds: gpuDefinitionNames(),
       policyAssignmentId: "<POLICY_ASSIGNMENT_ID>",
     });
     expect(String(docs[0]?.properties["description"])).toContain(
@@ -406,6 +419,51 @@ describe("azure-policy output", () => {
         allowed: !acceleratorCounts(info, { acceleratorScope: "export-controlled" }),
       });
     }
+  });
+});
+
+describe("nested conditionals (Azure refuses a policy rule with more than 512)", () => {
+  const rulesOf = (out: GuardrailOutput) =>
+    out.files
+      .filter((f) => f.path.includes("/definitions/"))
+      .map((f) => (JSON.parse(f.content) as Doc).properties.policyRule?.if ?? null);
+  const configs: [string, () => GuardrailOutput][] = [
+    ["default", () => compileAzurePolicy(modelOf("default"))],
+    ["export-controlled", () => compileAzurePolicy(modelOf("export-controlled"))],
+    [
+      "examples/config/export-controlled-only.json",
+      () =>
+        compileGuardrails(
+          "azure-policy",
+          path.join(REPO_ROOT, "examples", "config", "export-controlled-only.json"),
+          REPO_ROOT,
+          5120,
+          TODAY,
+        ),
+    ],
+  ];
+
+  it.each(configs)("every rule of the %s config is within the limit", (_name, compile) => {
+    const counts = rulesOf(compile()).map(conditionals);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MAX_RULE_CONDITIONALS);
+  });
+
+  it("one rule for every located kind would pass the limit, and the compiler refuses such a rule", () => {
+    const out = compileAzurePolicy(modelOf("export-controlled"));
+    const rules = gpuDefinitionNames()
+      .slice(0, -1)
+      .map((name) => {
+        const f = out.files.find((x) => x.path === `public/definitions/${name}.json`)!;
+        return (JSON.parse(f.content) as Doc).properties.policyRule!.if;
+      });
+    expect(rules).toHaveLength(4);
+    const combined: Json = { anyOf: rules };
+    expect(conditionals(combined)).toBeGreaterThan(MAX_RULE_CONDITIONALS);
+    expect(() => checkRuleConditionals("combined", combined)).toThrow(
+      /combined has \d+ nested conditionals; Azure refuses a policy rule with more than 512/,
+    );
+    for (const r of rules) expect(() => checkRuleConditionals("one kind", r)).not.toThrow();
   });
 });
 
@@ -556,7 +614,7 @@ function matrix(configName: string): Outcome {
           const truth = counts && judge(location, gpuSettings, cloud);
           if (truth) denied += 1;
           const r = resource(kind, size, location);
-          const policy = denies([DEFINITIONS.gpuLocated, DEFINITIONS.gpuUnlocated], r);
+          const policy = denies(gpuDefinitionNames(), r);
           if (policy === truth) continue;
           const why = sovereignUnknown(location, policy)
             ? "name that is no location of this sovereign cloud"
@@ -659,8 +717,11 @@ describe("compileGuardrails --target azure-policy", () => {
     validateAll(out);
     expect(out.files.map((f) => f.path)).toContain(`subscriptions/${SUBSCRIPTION}.json`);
     const gpu = JSON.parse(
-      out.files.find((f) => f.path === `public/definitions/${DEFINITIONS.gpuLocated}.json`)!
-        .content,
+      out.files.find(
+        (f) =>
+          f.path ===
+          `public/definitions/${gpuLocatedName("Microsoft.Compute/virtualMachines")}.json`,
+      )!.content,
     ) as PolicyDefinitionDoc;
     const vm = (size: string) => resource("vm", size, "eastasia");
     expect(evaluatePolicy(gpu, vm("Standard_NC4as_T4_v3"))).toBeUndefined();
