@@ -302,18 +302,47 @@ export function accountDeniesCloud(model: GuardrailModel, cloud: AzureCloud): st
     : `the ${CLOUD_TITLES[cloud]} is tied to ${country}, restricted for gpu-or-ai-in-restricted-account`;
 }
 
+/**
+ * The account policy's acceleratorScope when it differs from the one the initiative's GPU
+ * definitions are written for: restricted subscriptions and clouds denied whole then get GPU
+ * definitions of their own (`jg-restricted-…`, in the `jurisdiction-guard-restricted` initiative).
+ */
+export function separateAccountScope(
+  model: GuardrailModel,
+): "any" | "export-controlled" | undefined {
+  const own = model.accounts?.settings.acceleratorScope;
+  return own !== undefined && model.accelerators !== undefined && own !== scopeOf(model)
+    ? own
+    : undefined;
+}
+
 export function cloudDefaults(model: GuardrailModel, cloud: AzureCloud): CloudDefaults {
   const denied = accountDeniesCloud(model, cloud);
   const gpuEffect = effectValue(model.accelerators?.effect);
   const aiEffect = effectValue(model.aiServices?.effect);
   if (denied !== undefined) {
     const accounts = effectValue(model.accounts?.effect);
+    // With a scope of its own, the account policy's GPU denial is the restricted initiative's,
+    // assigned over the whole cloud; the initiative keeps the jurisdiction policy's decision.
+    const separate = separateAccountScope(model) !== undefined;
+    // The jurisdiction policies may deny every location of the cloud too: say so as well.
+    const alsoBy = (
+      [
+        ["gpu-in-restricted-jurisdiction", model.accelerators],
+        ["ai-service-in-restricted-jurisdiction", model.aiServices],
+      ] as const
+    )
+      .filter(([, g]) => g !== undefined && allowedIn(cloud, g).length === 0)
+      .map(([policy]) => policy);
     return {
-      gpuAllowed: [],
+      gpuAllowed: separate ? allowedIn(cloud, model.accelerators) : [],
       aiAllowed: [],
-      gpuEffect: strongest(gpuEffect, accounts),
+      gpuEffect: separate ? gpuEffect : strongest(gpuEffect, accounts),
       aiEffect: strongest(aiEffect, accounts),
-      wholeCloudDenied: denied,
+      wholeCloudDenied:
+        alsoBy.length === 0
+          ? denied
+          : `${denied}; every location of it is also denied by ${alsoBy.join(" and ")}`,
     };
   }
   return {
@@ -506,6 +535,7 @@ function initiative(
   name = INITIATIVE_NAME,
   displayName = "Jurisdiction guard: GPU and AI placement",
   description = `The jurisdiction-guard policy pack's placement and account rules for GPU and AI resources, as Azure Policy (${CLOUD_TITLES[cloud]}).`,
+  defaults: Record<string, unknown> = {},
 ) {
   const params: Record<string, unknown> = {};
   for (const def of defs) {
@@ -513,6 +543,8 @@ function initiative(
     params[`${g}AllowedLocations`] ??= def.properties.parameters[LOCATIONS_PARAM];
     params[`${g}Effect`] ??= def.properties.parameters[EFFECT_PARAM];
   }
+  for (const [name, value] of Object.entries(defaults))
+    params[name] = { ...(params[name] as object), defaultValue: value };
   return {
     name,
     type: "Microsoft.Authorization/policySetDefinitions",
@@ -540,6 +572,7 @@ function assignment(
   description: string,
   parameterValues: Record<string, unknown>,
   scope: string,
+  initiativeName: string = INITIATIVE_NAME,
 ) {
   return {
     name,
@@ -547,7 +580,7 @@ function assignment(
     properties: {
       displayName,
       description,
-      policyDefinitionId: definitionId(INITIATIVE_NAME, "policySetDefinitions"),
+      policyDefinitionId: definitionId(initiativeName, "policySetDefinitions"),
       enforcementMode: "Default",
       metadata: { scope },
       parameters: parameterValues,
@@ -589,14 +622,29 @@ export function exemptionAppliesToAzure(urn: string): boolean {
 }
 
 const AI_NAMES = [DEFINITIONS.aiLocated, DEFINITIONS.aiUnlocated];
-/** The reference IDs an exemption of each pack policy names in the initiative. */
-export const REFERENCES: Record<"accelerators" | "aiServices" | "accounts", readonly string[]> = {
-  accelerators: gpuDefinitionNames(),
-  aiServices: AI_NAMES,
-  accounts: [...gpuDefinitionNames(), ...AI_NAMES],
-};
+export const RESTRICTED_PREFIX = "jg-restricted-";
+export const RESTRICTED_INITIATIVE_NAME = `${INITIATIVE_NAME}-restricted`;
 
-function exemption(rule: keyof typeof REFERENCES, g: PolicyGuardrail, e: ExemptionRow, n: number) {
+/**
+ * The reference IDs an exemption of each pack policy names: in the initiative, or for the account
+ * policy with a scope of its own, in the restricted initiative.
+ */
+export function references(
+  rule: "accelerators" | "aiServices" | "accounts",
+  separate: boolean,
+): string[] {
+  if (rule === "accelerators") return gpuDefinitionNames();
+  if (rule === "aiServices") return [...AI_NAMES];
+  return [...gpuDefinitionNames(separate ? RESTRICTED_PREFIX : "jg-"), ...AI_NAMES];
+}
+
+function exemption(
+  rule: "accelerators" | "aiServices" | "accounts",
+  separate: boolean,
+  g: PolicyGuardrail,
+  e: ExemptionRow,
+  n: number,
+) {
   const description = [
     `reason: ${e.reason}`,
     ...(e.approvedBy !== undefined ? [`approvedBy: ${e.approvedBy}`] : []),
@@ -610,7 +658,7 @@ function exemption(rule: keyof typeof REFERENCES, g: PolicyGuardrail, e: Exempti
       displayName: `jurisdiction-guard exemption ${n} for ${g.policy}`.slice(0, 128),
       description,
       policyAssignmentId: ASSIGNMENT_ID_PLACEHOLDER,
-      policyDefinitionReferenceIds: [...REFERENCES[rule]],
+      policyDefinitionReferenceIds: references(rule, separate),
       exemptionCategory: "Waiver",
       expiresOn: `${e.expires}T23:59:59Z`,
       metadata: {
@@ -644,6 +692,7 @@ export const KNOWN_DIFFERENCES: readonly string[] = [
 
 function coverage(
   model: GuardrailModel,
+  accountScope: "any" | "export-controlled" | undefined,
   perCloud: ReadonlyMap<AzureCloud, CloudDefaults>,
   subscriptions: readonly string[],
   exemptionNotes: readonly string[],
@@ -719,8 +768,16 @@ function coverage(
     lines.push("None in the config (restrictedAccounts has no GUID).");
   else {
     lines.push(
-      "Each file under `subscriptions/` assigns the initiative at `/subscriptions/<id>` with no allowed",
-      "location, so GPU sizes and AI services are denied everywhere in it (gpu-or-ai-in-restricted-account).",
+      ...(accountScope === undefined
+        ? [
+            "Each file under `subscriptions/` assigns the initiative at `/subscriptions/<id>` with no allowed",
+            "location, so GPU sizes and AI services are denied everywhere in it (gpu-or-ai-in-restricted-account).",
+          ]
+        : [
+            "Each file under `subscriptions/` assigns the restricted initiative",
+            `(\`${RESTRICTED_INITIATIVE_NAME}\`, \`<cloud>/restricted-initiative.json\`) at \`/subscriptions/<id>\`, so GPU sizes and AI`,
+            "services are denied everywhere in it (gpu-or-ai-in-restricted-account).",
+          ]),
       "Apply it in the cloud the subscription belongs to:",
       "",
     );
@@ -729,6 +786,15 @@ function coverage(
         `- \`${s}\`: \`az rest --method put --url "<ARM endpoint>/subscriptions/${s}/providers/Microsoft.Authorization/policyAssignments/${INITIATIVE_NAME}-restricted?api-version=2021-06-01" --body @subscriptions/${s}.json\``,
       );
   }
+  if (accountScope !== undefined)
+    lines.push(
+      "",
+      `gpu-or-ai-in-restricted-account has acceleratorScope "${accountScope}", gpu-in-restricted-jurisdiction "${scope}":`,
+      `so restricted subscriptions and clouds denied whole get GPU definitions of their own (\`${RESTRICTED_PREFIX}…\`, written`,
+      `for "${accountScope}") in the restricted initiative \`${RESTRICTED_INITIATIVE_NAME}\` (\`<cloud>/restricted-initiative.json\`,`,
+      "created like the initiative, with its `jg-restricted-` definitions). A cloud denied whole assigns it at the",
+      "management group too (`<cloud>/assignment-restricted.json`). Account exemptions name its reference IDs.",
+    );
   lines.push("", "## Exemptions", "");
   if (exemptionNotes.length === 0) lines.push("None in the config.");
   else {
@@ -763,13 +829,8 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
   const summary: string[] = [];
   const warnings: string[] = [];
   const perCloud = new Map<AzureCloud, CloudDefaults>();
-  const acc = model.accelerators?.settings.acceleratorScope;
-  const accountsScope = model.accounts?.settings.acceleratorScope;
-  if (acc !== undefined && accountsScope !== undefined && acc !== accountsScope) {
-    warnings.push(
-      `acceleratorScope differs between gpu-in-restricted-jurisdiction ("${acc}") and gpu-or-ai-in-restricted-account ("${accountsScope}"); the definitions use "${acc}" for both.`,
-    );
-  }
+  const accountScope = separateAccountScope(model);
+  const accountsEffect = effectValue(model.accounts?.effect);
   for (const cloud of AZURE_CLOUDS) {
     const d = cloudDefaults(model, cloud);
     perCloud.set(cloud, d);
@@ -790,13 +851,58 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
         ),
       ),
     });
+    if (accountScope !== undefined) {
+      const restricted = gpuDefinitions(
+        {
+          policy: "gpu-or-ai-in-restricted-account",
+          scope: accountScope,
+          prefix: RESTRICTED_PREFIX,
+        },
+        [],
+        accountsEffect,
+      );
+      for (const def of restricted)
+        files.push({ path: `${cloud}/definitions/${def.name}.json`, content: json(def) });
+      files.push({
+        path: `${cloud}/restricted-initiative.json`,
+        content: json(
+          initiative(
+            [...restricted, ...defs.filter((def) => groupOf(def) === "ai")],
+            cloud,
+            RESTRICTED_INITIATIVE_NAME,
+            "Jurisdiction guard: restricted subscription or cloud (no GPU or AI anywhere)",
+            `The jurisdiction-guard policy pack's gpu-or-ai-in-restricted-account rule (acceleratorScope "${accountScope}"), as Azure Policy (${CLOUD_TITLES[cloud]}): GPU sizes and AI services denied in every location.`,
+            {
+              gpuAllowedLocations: [],
+              gpuEffect: accountsEffect,
+              aiAllowedLocations: [],
+              aiEffect: accountsEffect,
+            },
+          ),
+        ),
+      });
+      if (d.wholeCloudDenied !== undefined)
+        files.push({
+          path: `${cloud}/assignment-restricted.json`,
+          content: json(
+            assignment(
+              RESTRICTED_INITIATIVE_NAME,
+              "Jurisdiction guard: cloud denied whole (no GPU or AI anywhere)",
+              `Assigns the restricted initiative at a management group of the ${CLOUD_TITLES[cloud]}: ${d.wholeCloudDenied}.`,
+              {},
+              `/providers/Microsoft.Management/managementGroups/${MANAGEMENT_GROUP_PLACEHOLDER}`,
+              RESTRICTED_INITIATIVE_NAME,
+            ),
+          ),
+        });
+      defs.push(...restricted);
+    }
     const largest = Math.max(...defs.map((def) => Buffer.byteLength(json(def))));
     summary.push(
-      `${cloud}: ${defs.length} definitions (largest ${largest.toLocaleString("en-US")} of 1,048,576 bytes), 1 initiative, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
+      `${cloud}: ${defs.length} definitions (largest ${largest.toLocaleString("en-US")} of 1,048,576 bytes), ${accountScope === undefined ? "1 initiative" : "2 initiatives"}, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
     );
   }
   const subscriptions = restrictedSubscriptions(model);
-  const accountsEffect = effectValue(model.accounts?.effect);
   for (const s of subscriptions) {
     files.push({
       path: `subscriptions/${s}.json`,
@@ -812,6 +918,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
             aiEffect: { value: accountsEffect },
           },
           `/subscriptions/${s}`,
+          accountScope === undefined ? INITIATIVE_NAME : RESTRICTED_INITIATIVE_NAME,
         ),
       ),
     });
@@ -830,7 +937,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
         continue;
       }
       n += 1;
-      const doc = exemption(rule, g, e, n);
+      const doc = exemption(rule, separateAccountScope(model) !== undefined, g, e, n);
       files.push({ path: `exemptions/${doc.name}.json`, content: json(doc) });
       exemptionNotes.push(
         `${doc.name}: ${e.resource} (${g.policy}, expires ${doc.properties.expiresOn}).`,
@@ -847,7 +954,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
   }
   files.unshift({
     path: "COVERAGE.md",
-    content: coverage(model, perCloud, subscriptions, exemptionNotes, warnings),
+    content: coverage(model, accountScope, perCloud, subscriptions, exemptionNotes, warnings),
   });
   return { files, summary, warnings };
 }
