@@ -420,6 +420,55 @@ describe("azure-policy output", () => {
     expect(exemptionAppliesToAzure("urn:pulumi:s::p::gcp:*::x")).toBe(false);
   });
 
+  it.each(["default", "mixed acceleratorScope"])(
+    "names in each exemption only reference IDs of an initiative it can apply to (%s config)",
+    (name) => {
+      const exemptions = [
+        {
+          resource: "urn:pulumi:prod::p::azure-native:compute:VirtualMachine::trainer",
+          reason: "benchmark",
+          expires: "2026-12-31",
+        },
+      ];
+      const config = CONFIGS[name] ?? {};
+      const withExemptions = Object.fromEntries(
+        [
+          "gpu-in-restricted-jurisdiction",
+          "ai-service-in-restricted-jurisdiction",
+          "gpu-or-ai-in-restricted-account",
+        ].map((policy) => [
+          policy,
+          { ...config[policy], properties: { ...config[policy]?.properties, exemptions } },
+        ]),
+      );
+      const out = compileAzurePolicy(guardrailModel(entries(withExemptions), TODAY));
+      const refsOf = (p: string) =>
+        (
+          JSON.parse(out.files.find((f) => f.path === p)?.content ?? "null") as {
+            properties: { policyDefinitions: { policyDefinitionReferenceId: string }[] };
+          } | null
+        )?.properties.policyDefinitions.map((d) => d.policyDefinitionReferenceId) ?? [];
+      const main = refsOf("public/initiative.json");
+      const restricted = refsOf("public/restricted-initiative.json");
+      const docs = out.files
+        .filter((f) => f.path.startsWith("exemptions/"))
+        .map((f) => JSON.parse(f.content) as Doc);
+      expect(docs).toHaveLength(3);
+      for (const d of docs) {
+        const ids = d.properties["policyDefinitionReferenceIds"] as string[];
+        const inMain = ids.every((id) => main.includes(id));
+        const inRestricted = ids.every((id) => restricted.includes(id));
+        expect({ exemption: d.name, applies: inMain || inRestricted }).toEqual({
+          exemption: d.name,
+          applies: true,
+        });
+        // The account policy's exemption names the definitions that carry its decision.
+        if (String(d.properties["description"]).includes("gpu-or-ai-in-restricted-account"))
+          expect(inRestricted).toBe(name === "mixed acceleratorScope");
+      }
+    },
+  );
+
   it("maps every Azure AI module of the pack to a Resource Manager namespace, and no other", () => {
     const azureModules = [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES]
       .map((m) => m.module)
