@@ -51,14 +51,50 @@ export const ASSIGNMENT_ID_PLACEHOLDER = "<POLICY_ASSIGNMENT_ID>";
 export const EXEMPTION_SCOPE_PLACEHOLDER =
   "<SCOPE: the Azure resource, resource group or subscription ID of this Pulumi resource>";
 
-/** The definitions of the initiative, by reference ID. */
+/**
+ * The definitions of the initiative, by reference ID. The located GPU sizes are one definition per
+ * resource kind (`gpuLocatedName`), so that each rule stays within Azure's nested-conditional limit.
+ */
 export const DEFINITIONS = {
-  gpuLocated: "jg-gpu-sizes-by-location",
   gpuUnlocated: "jg-gpu-sizes-without-location",
   aiLocated: "jg-ai-services-by-location",
   aiUnlocated: "jg-ai-services-without-location",
 } as const;
-export type DefinitionKey = keyof typeof DEFINITIONS;
+
+/** The located GPU definition of a resource type: `jg-gpu-sizes-by-location-virtualmachines`. */
+export function gpuLocatedName(resourceType: string): string {
+  const last = resourceType.split("/").pop() ?? resourceType;
+  return `jg-gpu-sizes-by-location-${last.toLowerCase()}`;
+}
+
+/**
+ * Azure's limit of nested conditionals in one policy rule (MicrosoftDocs/azure-docs,
+ * includes/azure-policy-limits.md: "Policy rule | Nested conditionals | 512").
+ */
+export const MAX_RULE_CONDITIONALS = 512;
+
+const CONDITIONAL_KEYS = ["field", "value", "count", "allOf", "anyOf", "not"];
+
+/**
+ * Nested conditionals in a rule, counted conservatively: every condition (field, value, count,
+ * and the counted field of a count) and every logical operator (allOf, anyOf, not), a count's
+ * `where` included.
+ */
+export function ruleConditionals(c: unknown): number {
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + ruleConditionals(x), 0);
+  if (c === null || typeof c !== "object") return 0;
+  const own = CONDITIONAL_KEYS.filter((k) => k in c).length;
+  return own + Object.values(c).reduce<number>((n, x) => n + ruleConditionals(x), 0);
+}
+
+/** Throws when a rule would be refused for having more nested conditionals than Azure allows. */
+export function checkRuleConditionals(name: string, rule: unknown, limit = MAX_RULE_CONDITIONALS) {
+  const n = ruleConditionals(rule);
+  if (n > limit)
+    throw new Error(
+      `azure-policy: the rule of ${name} has ${n} nested conditionals; Azure refuses a policy rule with more than ${limit}. The accelerator data gives more size patterns than one rule can hold: split the rule further.`,
+    );
+}
 
 type Condition = Record<string, unknown>;
 type PolicyEffectValue = "Deny" | "Audit" | "Disabled";
@@ -215,7 +251,7 @@ function parameters(allowed: readonly string[], effect: PolicyEffectValue, what:
 }
 
 function definition(
-  key: DefinitionKey,
+  name: string,
   displayName: string,
   mode: "Indexed" | "All",
   description: string,
@@ -223,8 +259,9 @@ function definition(
   params: Record<string, unknown>,
   rule: Condition,
 ): Definition {
+  checkRuleConditionals(name, rule);
   return {
-    name: DEFINITIONS[key],
+    name,
     type: "Microsoft.Authorization/policyDefinitions",
     properties: {
       displayName,
@@ -265,18 +302,47 @@ export function accountDeniesCloud(model: GuardrailModel, cloud: AzureCloud): st
     : `the ${CLOUD_TITLES[cloud]} is tied to ${country}, restricted for gpu-or-ai-in-restricted-account`;
 }
 
+/**
+ * The account policy's acceleratorScope when it differs from the one the initiative's GPU
+ * definitions are written for: restricted subscriptions and clouds denied whole then get GPU
+ * definitions of their own (`jg-restricted-…`, in the `jurisdiction-guard-restricted` initiative).
+ */
+export function separateAccountScope(
+  model: GuardrailModel,
+): "any" | "export-controlled" | undefined {
+  const own = model.accounts?.settings.acceleratorScope;
+  return own !== undefined && model.accelerators !== undefined && own !== scopeOf(model)
+    ? own
+    : undefined;
+}
+
 export function cloudDefaults(model: GuardrailModel, cloud: AzureCloud): CloudDefaults {
   const denied = accountDeniesCloud(model, cloud);
   const gpuEffect = effectValue(model.accelerators?.effect);
   const aiEffect = effectValue(model.aiServices?.effect);
   if (denied !== undefined) {
     const accounts = effectValue(model.accounts?.effect);
+    // With a scope of its own, the account policy's GPU denial is the restricted initiative's,
+    // assigned over the whole cloud; the initiative keeps the jurisdiction policy's decision.
+    const separate = separateAccountScope(model) !== undefined;
+    // The jurisdiction policies may deny every location of the cloud too: say so as well.
+    const alsoBy = (
+      [
+        ["gpu-in-restricted-jurisdiction", model.accelerators],
+        ["ai-service-in-restricted-jurisdiction", model.aiServices],
+      ] as const
+    )
+      .filter(([, g]) => g !== undefined && allowedIn(cloud, g).length === 0)
+      .map(([policy]) => policy);
     return {
-      gpuAllowed: [],
+      gpuAllowed: separate ? allowedIn(cloud, model.accelerators) : [],
       aiAllowed: [],
-      gpuEffect: strongest(gpuEffect, accounts),
+      gpuEffect: separate ? gpuEffect : strongest(gpuEffect, accounts),
       aiEffect: strongest(aiEffect, accounts),
-      wholeCloudDenied: denied,
+      wholeCloudDenied:
+        alsoBy.length === 0
+          ? denied
+          : `${denied}; every location of it is also denied by ${alsoBy.join(" and ")}`,
     };
   }
   return {
@@ -318,45 +384,71 @@ function aliasMetadata(
   }));
 }
 
-export function definitions(model: GuardrailModel, d: CloudDefaults): Definition[] {
-  const scope = scopeOf(model);
-  const seriesReviewed = latestReview(AZURE_ACCELERATOR_SERIES);
+/** Which pack policy a set of GPU definitions carries, and how its names start. */
+export interface GpuSet {
+  readonly policy: "gpu-in-restricted-jurisdiction" | "gpu-or-ai-in-restricted-account";
+  readonly scope: "any" | "export-controlled";
+  /** "jg-" for the initiative's own definitions, "jg-restricted-" for the account policy's. */
+  readonly prefix: string;
+}
+
+/** The names of a GPU set's definitions: one per located resource kind, then the unlocated one. */
+export function gpuDefinitionNames(prefix = "jg-"): string[] {
+  return [
+    ...located.map((a) => prefix + gpuLocatedName(a.resourceType).slice("jg-".length)),
+    prefix + DEFINITIONS.gpuUnlocated.slice("jg-".length),
+  ];
+}
+
+export function gpuDefinitions(
+  set: GpuSet,
+  allowed: readonly string[],
+  effect: PolicyEffectValue,
+): Definition[] {
+  const { scope, policy, prefix } = set;
+  const names = gpuDefinitionNames(prefix);
   const sizeWhat =
     scope === "any"
       ? "any N-family (NC, NCC, ND, NG, NP, NV) size"
       : "an N-family size whose chip is export-controlled or not settled (catalogued older GPUs are allowed)";
   const gpuMeta = {
-    pack: { policy: "gpu-in-restricted-jurisdiction", acceleratorScope: scope },
-    acceleratorSeriesReviewed: seriesReviewed,
+    pack: { policy, acceleratorScope: scope },
+    acceleratorSeriesReviewed: latestReview(AZURE_ACCELERATOR_SERIES),
   };
-  const out: Definition[] = [];
-  out.push(
+  const where =
+    policy === "gpu-or-ai-in-restricted-account"
+      ? "in a restricted subscription or cloud (jurisdiction-guard: gpu-or-ai-in-restricted-account)"
+      : "outside the allowed locations (jurisdiction-guard: gpu-in-restricted-jurisdiction)";
+  const out: Definition[] = located.map((a, i) =>
     definition(
-      "gpuLocated",
-      "GPU or FPGA VM sizes outside the allowed locations",
+      names[i]!,
+      `GPU or FPGA sizes outside the allowed locations: ${a.kind}`,
       "Indexed",
-      `Denies virtual machines, scale sets, AKS clusters and Azure Machine Learning computes of ${sizeWhat} outside the allowed locations (jurisdiction-guard: gpu-in-restricted-jurisdiction).`,
-      { ...gpuMeta, aliases: aliasMetadata([...located, AZURE_ML_COMPUTE_LOCATION_ALIAS]) },
-      parameters(d.gpuAllowed, d.gpuEffect, "accelerator sizes"),
+      `Denies each ${a.kind} of ${sizeWhat} ${where}.`,
       {
-        anyOf: located.map((a) => ({
-          allOf: [
-            { field: "type", equals: a.resourceType },
-            sizeRule(a.alias, scope),
-            a.resourceType === ML_COMPUTES ? computeLocationDenied() : notInAllowed("location"),
-          ],
-        })),
+        ...gpuMeta,
+        aliases: aliasMetadata(
+          a.resourceType === ML_COMPUTES ? [a, AZURE_ML_COMPUTE_LOCATION_ALIAS] : [a],
+        ),
+      },
+      parameters(allowed, effect, "accelerator sizes"),
+      {
+        allOf: [
+          { field: "type", equals: a.resourceType },
+          sizeRule(a.alias, scope),
+          a.resourceType === ML_COMPUTES ? computeLocationDenied() : notInAllowed("location"),
+        ],
       },
     ),
   );
   out.push(
     definition(
-      "gpuUnlocated",
+      names[located.length]!,
       "GPU or FPGA VM sizes on child resources without a location",
       "All",
       `Denies AKS agent pools of ${sizeWhat} where no location is allowed at all (a restricted subscription, or a cloud the pack denies whole). An agent pool has no location of its own, so elsewhere it is not judged (see COVERAGE.md).`,
       { ...gpuMeta, aliases: aliasMetadata(unlocated) },
-      parameters(d.gpuAllowed, d.gpuEffect, "accelerator sizes"),
+      parameters(allowed, effect, "accelerator sizes"),
       {
         allOf: [
           noLocationAllowed,
@@ -368,6 +460,15 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
         ],
       },
     ),
+  );
+  return out;
+}
+
+export function definitions(model: GuardrailModel, d: CloudDefaults): Definition[] {
+  const out: Definition[] = gpuDefinitions(
+    { policy: "gpu-in-restricted-jurisdiction", scope: scopeOf(model), prefix: "jg-" },
+    d.gpuAllowed,
+    d.gpuEffect,
   );
   const namespaces = [...new Set(AZURE_AI_NAMESPACES.map((n) => n.namespace))].sort();
   const unlocatedAi = [...new Set(AZURE_AI_NAMESPACES.flatMap((n) => n.unlocatedTypes))].sort();
@@ -383,7 +484,7 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
   };
   out.push(
     definition(
-      "aiLocated",
+      DEFINITIONS.aiLocated,
       "AI services outside the allowed locations",
       "Indexed",
       `Denies Azure AI services (Azure OpenAI / Cognitive Services accounts), Azure Machine Learning workspaces and their located children, Machine Learning Studio (classic) and Video Indexer outside the allowed locations (jurisdiction-guard: ai-service-in-restricted-jurisdiction).`,
@@ -404,7 +505,7 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
   );
   out.push(
     definition(
-      "aiUnlocated",
+      DEFINITIONS.aiUnlocated,
       "AI service child resources without a location",
       "All",
       "Denies AI child resources that have no location of their own (Azure OpenAI / Cognitive Services model deployments) where no location is allowed at all (a restricted subscription, or a cloud the pack denies whole).",
@@ -421,43 +522,45 @@ export function definitions(model: GuardrailModel, d: CloudDefaults): Definition
 const definitionId = (name: string, kind = "policyDefinitions") =>
   `/providers/Microsoft.Management/managementGroups/${MANAGEMENT_GROUP_PLACEHOLDER}/providers/Microsoft.Authorization/${kind}/${name}`;
 
-const INITIATIVE_PARAMS = {
-  gpuAllowedLocations: { of: ["gpuLocated", "gpuUnlocated"], param: LOCATIONS_PARAM },
-  gpuEffect: { of: ["gpuLocated", "gpuUnlocated"], param: EFFECT_PARAM },
-  aiAllowedLocations: { of: ["aiLocated", "aiUnlocated"], param: LOCATIONS_PARAM },
-  aiEffect: { of: ["aiLocated", "aiUnlocated"], param: EFFECT_PARAM },
-} as const satisfies Record<string, { of: readonly DefinitionKey[]; param: string }>;
-type InitiativeParam = keyof typeof INITIATIVE_PARAMS;
+/** GPU or AI: which of the initiative's parameters a definition takes. */
+const groupOf = (def: Definition): "gpu" | "ai" => (def.name.includes("-gpu-") ? "gpu" : "ai");
 
-function initiative(defs: readonly Definition[], cloud: AzureCloud) {
-  const byKey = new Map(defs.map((d) => [d.name, d]));
+/**
+ * An initiative of `defs`: `gpuAllowedLocations`, `gpuEffect`, `aiAllowedLocations` and `aiEffect`
+ * passed through to each definition of that group, their defaults the definitions' own.
+ */
+function initiative(
+  defs: readonly Definition[],
+  cloud: AzureCloud,
+  name = INITIATIVE_NAME,
+  displayName = "Jurisdiction guard: GPU and AI placement",
+  description = `The jurisdiction-guard policy pack's placement and account rules for GPU and AI resources, as Azure Policy (${CLOUD_TITLES[cloud]}).`,
+  defaults: Record<string, unknown> = {},
+) {
   const params: Record<string, unknown> = {};
-  for (const [name, p] of Object.entries(INITIATIVE_PARAMS)) {
-    const first = byKey.get(DEFINITIONS[p.of[0]]);
-    params[name] = first?.properties.parameters[p.param];
+  for (const def of defs) {
+    const g = groupOf(def);
+    params[`${g}AllowedLocations`] ??= def.properties.parameters[LOCATIONS_PARAM];
+    params[`${g}Effect`] ??= def.properties.parameters[EFFECT_PARAM];
   }
+  for (const [name, value] of Object.entries(defaults))
+    params[name] = { ...(params[name] as object), defaultValue: value };
   return {
-    name: INITIATIVE_NAME,
+    name,
     type: "Microsoft.Authorization/policySetDefinitions",
     properties: {
-      displayName: "Jurisdiction guard: GPU and AI placement",
+      displayName,
       policyType: "Custom",
-      description: `The jurisdiction-guard policy pack's placement and account rules for GPU and AI resources, as Azure Policy (${CLOUD_TITLES[cloud]}).`,
+      description,
       metadata: { category: "Jurisdiction guard", version: "1.0.0", cloud },
       parameters: params,
-      policyDefinitions: (Object.keys(DEFINITIONS) as DefinitionKey[]).map((key) => ({
-        policyDefinitionId: definitionId(DEFINITIONS[key]),
-        policyDefinitionReferenceId: DEFINITIONS[key],
-        parameters: Object.fromEntries(
-          (
-            Object.entries(INITIATIVE_PARAMS) as [
-              InitiativeParam,
-              (typeof INITIATIVE_PARAMS)[InitiativeParam],
-            ][]
-          )
-            .filter(([, p]) => (p.of as readonly DefinitionKey[]).includes(key))
-            .map(([name, p]) => [p.param, { value: `[parameters('${name}')]` }]),
-        ),
+      policyDefinitions: defs.map((def) => ({
+        policyDefinitionId: definitionId(def.name),
+        policyDefinitionReferenceId: def.name,
+        parameters: {
+          [LOCATIONS_PARAM]: { value: `[parameters('${groupOf(def)}AllowedLocations')]` },
+          [EFFECT_PARAM]: { value: `[parameters('${groupOf(def)}Effect')]` },
+        },
       })),
     },
   };
@@ -469,6 +572,7 @@ function assignment(
   description: string,
   parameterValues: Record<string, unknown>,
   scope: string,
+  initiativeName: string = INITIATIVE_NAME,
 ) {
   return {
     name,
@@ -476,7 +580,7 @@ function assignment(
     properties: {
       displayName,
       description,
-      policyDefinitionId: definitionId(INITIATIVE_NAME, "policySetDefinitions"),
+      policyDefinitionId: definitionId(initiativeName, "policySetDefinitions"),
       enforcementMode: "Default",
       metadata: { scope },
       parameters: parameterValues,
@@ -517,13 +621,30 @@ export function exemptionAppliesToAzure(urn: string): boolean {
   return "azure-native:".startsWith(head) || "azure:".startsWith(head);
 }
 
-const REFERENCES: Record<"accelerators" | "aiServices" | "accounts", readonly DefinitionKey[]> = {
-  accelerators: ["gpuLocated", "gpuUnlocated"],
-  aiServices: ["aiLocated", "aiUnlocated"],
-  accounts: ["gpuLocated", "gpuUnlocated", "aiLocated", "aiUnlocated"],
-};
+const AI_NAMES = [DEFINITIONS.aiLocated, DEFINITIONS.aiUnlocated];
+export const RESTRICTED_PREFIX = "jg-restricted-";
+export const RESTRICTED_INITIATIVE_NAME = `${INITIATIVE_NAME}-restricted`;
 
-function exemption(rule: keyof typeof REFERENCES, g: PolicyGuardrail, e: ExemptionRow, n: number) {
+/**
+ * The reference IDs an exemption of each pack policy names: in the initiative, or for the account
+ * policy with a scope of its own, in the restricted initiative.
+ */
+export function references(
+  rule: "accelerators" | "aiServices" | "accounts",
+  separate: boolean,
+): string[] {
+  if (rule === "accelerators") return gpuDefinitionNames();
+  if (rule === "aiServices") return [...AI_NAMES];
+  return [...gpuDefinitionNames(separate ? RESTRICTED_PREFIX : "jg-"), ...AI_NAMES];
+}
+
+function exemption(
+  rule: "accelerators" | "aiServices" | "accounts",
+  separate: boolean,
+  g: PolicyGuardrail,
+  e: ExemptionRow,
+  n: number,
+) {
   const description = [
     `reason: ${e.reason}`,
     ...(e.approvedBy !== undefined ? [`approvedBy: ${e.approvedBy}`] : []),
@@ -537,7 +658,7 @@ function exemption(rule: keyof typeof REFERENCES, g: PolicyGuardrail, e: Exempti
       displayName: `jurisdiction-guard exemption ${n} for ${g.policy}`.slice(0, 128),
       description,
       policyAssignmentId: ASSIGNMENT_ID_PLACEHOLDER,
-      policyDefinitionReferenceIds: REFERENCES[rule].map((k) => DEFINITIONS[k]),
+      policyDefinitionReferenceIds: references(rule, separate),
       exemptionCategory: "Waiver",
       expiresOn: `${e.expires}T23:59:59Z`,
       metadata: {
@@ -571,6 +692,7 @@ export const KNOWN_DIFFERENCES: readonly string[] = [
 
 function coverage(
   model: GuardrailModel,
+  accountScope: "any" | "export-controlled" | undefined,
   perCloud: ReadonlyMap<AzureCloud, CloudDefaults>,
   subscriptions: readonly string[],
   exemptionNotes: readonly string[],
@@ -587,10 +709,17 @@ function coverage(
     "",
     "| Definition | Mode | What it denies |",
     "|---|---|---|",
-    `| ${DEFINITIONS.gpuLocated} | Indexed | VMs, scale sets, AKS clusters (agentPoolProfiles) and ML computes of accelerator sizes outside \`allowedLocations\` |`,
+    ...located.map(
+      (a) =>
+        `| ${gpuLocatedName(a.resourceType)} | Indexed | each ${a.kind} (${a.resourceType}) of an accelerator size outside \`allowedLocations\` |`,
+    ),
     `| ${DEFINITIONS.gpuUnlocated} | All | AKS agent pools of accelerator sizes, only where \`allowedLocations\` is empty |`,
     `| ${DEFINITIONS.aiLocated} | Indexed | every located type of ${[...new Set(AZURE_AI_NAMESPACES.map((n) => n.namespace))].join(", ")} outside \`allowedLocations\` |`,
     `| ${DEFINITIONS.aiUnlocated} | All | ${[...new Set(AZURE_AI_NAMESPACES.flatMap((n) => n.unlocatedTypes))].join(", ")}, only where \`allowedLocations\` is empty |`,
+    "",
+    "The located GPU sizes are one definition per resource kind: under acceleratorScope",
+    '"export-controlled" one rule for all kinds would pass Azure\'s limit of 512 nested conditionals',
+    "per policy rule (the generator checks every rule against it).",
     "",
     "Mode All is used only for child types that have no location (AKS agent pools and Cognitive",
     "Services deployments): mode Indexed would never evaluate them. Everything else is Indexed, as",
@@ -639,8 +768,16 @@ function coverage(
     lines.push("None in the config (restrictedAccounts has no GUID).");
   else {
     lines.push(
-      "Each file under `subscriptions/` assigns the initiative at `/subscriptions/<id>` with no allowed",
-      "location, so GPU sizes and AI services are denied everywhere in it (gpu-or-ai-in-restricted-account).",
+      ...(accountScope === undefined
+        ? [
+            "Each file under `subscriptions/` assigns the initiative at `/subscriptions/<id>` with no allowed",
+            "location, so GPU sizes and AI services are denied everywhere in it (gpu-or-ai-in-restricted-account).",
+          ]
+        : [
+            "Each file under `subscriptions/` assigns the restricted initiative",
+            `(\`${RESTRICTED_INITIATIVE_NAME}\`, \`<cloud>/restricted-initiative.json\`) at \`/subscriptions/<id>\`, so GPU sizes and AI`,
+            "services are denied everywhere in it (gpu-or-ai-in-restricted-account).",
+          ]),
       "Apply it in the cloud the subscription belongs to:",
       "",
     );
@@ -649,6 +786,15 @@ function coverage(
         `- \`${s}\`: \`az rest --method put --url "<ARM endpoint>/subscriptions/${s}/providers/Microsoft.Authorization/policyAssignments/${INITIATIVE_NAME}-restricted?api-version=2021-06-01" --body @subscriptions/${s}.json\``,
       );
   }
+  if (accountScope !== undefined)
+    lines.push(
+      "",
+      `gpu-or-ai-in-restricted-account has acceleratorScope "${accountScope}", gpu-in-restricted-jurisdiction "${scope}":`,
+      `so restricted subscriptions and clouds denied whole get GPU definitions of their own (\`${RESTRICTED_PREFIX}…\`, written`,
+      `for "${accountScope}") in the restricted initiative \`${RESTRICTED_INITIATIVE_NAME}\` (\`<cloud>/restricted-initiative.json\`,`,
+      "created like the initiative, with its `jg-restricted-` definitions). A cloud denied whole assigns it at the",
+      "management group too (`<cloud>/assignment-restricted.json`). Account exemptions name its reference IDs.",
+    );
   lines.push("", "## Exemptions", "");
   if (exemptionNotes.length === 0) lines.push("None in the config.");
   else {
@@ -683,13 +829,8 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
   const summary: string[] = [];
   const warnings: string[] = [];
   const perCloud = new Map<AzureCloud, CloudDefaults>();
-  const acc = model.accelerators?.settings.acceleratorScope;
-  const accountsScope = model.accounts?.settings.acceleratorScope;
-  if (acc !== undefined && accountsScope !== undefined && acc !== accountsScope) {
-    warnings.push(
-      `acceleratorScope differs between gpu-in-restricted-jurisdiction ("${acc}") and gpu-or-ai-in-restricted-account ("${accountsScope}"); the definitions use "${acc}" for both.`,
-    );
-  }
+  const accountScope = separateAccountScope(model);
+  const accountsEffect = effectValue(model.accounts?.effect);
   for (const cloud of AZURE_CLOUDS) {
     const d = cloudDefaults(model, cloud);
     perCloud.set(cloud, d);
@@ -710,13 +851,58 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
         ),
       ),
     });
+    if (accountScope !== undefined) {
+      const restricted = gpuDefinitions(
+        {
+          policy: "gpu-or-ai-in-restricted-account",
+          scope: accountScope,
+          prefix: RESTRICTED_PREFIX,
+        },
+        [],
+        accountsEffect,
+      );
+      for (const def of restricted)
+        files.push({ path: `${cloud}/definitions/${def.name}.json`, content: json(def) });
+      files.push({
+        path: `${cloud}/restricted-initiative.json`,
+        content: json(
+          initiative(
+            [...restricted, ...defs.filter((def) => groupOf(def) === "ai")],
+            cloud,
+            RESTRICTED_INITIATIVE_NAME,
+            "Jurisdiction guard: restricted subscription or cloud (no GPU or AI anywhere)",
+            `The jurisdiction-guard policy pack's gpu-or-ai-in-restricted-account rule (acceleratorScope "${accountScope}"), as Azure Policy (${CLOUD_TITLES[cloud]}): GPU sizes and AI services denied in every location.`,
+            {
+              gpuAllowedLocations: [],
+              gpuEffect: accountsEffect,
+              aiAllowedLocations: [],
+              aiEffect: accountsEffect,
+            },
+          ),
+        ),
+      });
+      if (d.wholeCloudDenied !== undefined)
+        files.push({
+          path: `${cloud}/assignment-restricted.json`,
+          content: json(
+            assignment(
+              RESTRICTED_INITIATIVE_NAME,
+              "Jurisdiction guard: cloud denied whole (no GPU or AI anywhere)",
+              `Assigns the restricted initiative at a management group of the ${CLOUD_TITLES[cloud]}: ${d.wholeCloudDenied}.`,
+              {},
+              `/providers/Microsoft.Management/managementGroups/${MANAGEMENT_GROUP_PLACEHOLDER}`,
+              RESTRICTED_INITIATIVE_NAME,
+            ),
+          ),
+        });
+      defs.push(...restricted);
+    }
     const largest = Math.max(...defs.map((def) => Buffer.byteLength(json(def))));
     summary.push(
-      `${cloud}: ${defs.length} definitions (largest ${largest.toLocaleString("en-US")} of 1,048,576 bytes), 1 initiative, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
+      `${cloud}: ${defs.length} definitions (largest ${largest.toLocaleString("en-US")} of 1,048,576 bytes), ${accountScope === undefined ? "1 initiative" : "2 initiatives"}, GPU ${d.gpuEffect} outside ${d.gpuAllowed.length} location(s), AI ${d.aiEffect} outside ${d.aiAllowed.length} location(s)`,
     );
   }
   const subscriptions = restrictedSubscriptions(model);
-  const accountsEffect = effectValue(model.accounts?.effect);
   for (const s of subscriptions) {
     files.push({
       path: `subscriptions/${s}.json`,
@@ -732,6 +918,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
             aiEffect: { value: accountsEffect },
           },
           `/subscriptions/${s}`,
+          accountScope === undefined ? INITIATIVE_NAME : RESTRICTED_INITIATIVE_NAME,
         ),
       ),
     });
@@ -750,7 +937,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
         continue;
       }
       n += 1;
-      const doc = exemption(rule, g, e, n);
+      const doc = exemption(rule, separateAccountScope(model) !== undefined, g, e, n);
       files.push({ path: `exemptions/${doc.name}.json`, content: json(doc) });
       exemptionNotes.push(
         `${doc.name}: ${e.resource} (${g.policy}, expires ${doc.properties.expiresOn}).`,
@@ -767,7 +954,7 @@ export function compileAzurePolicy(model: GuardrailModel): GuardrailOutput {
   }
   files.unshift({
     path: "COVERAGE.md",
-    content: coverage(model, perCloud, subscriptions, exemptionNotes, warnings),
+    content: coverage(model, accountScope, perCloud, subscriptions, exemptionNotes, warnings),
   });
   return { files, summary, warnings };
 }

@@ -29,9 +29,11 @@ describe("jurisdiction-guard guardrails --target azure-policy (compiled)", () =>
     expect(headers[0]).toBe("COVERAGE.md");
     for (const cloud of ["public", "china", "usgovernment"]) {
       expect(headers).toContain(`${cloud}/initiative.json`);
-      expect(headers).toContain(`${cloud}/definitions/jg-gpu-sizes-by-location.json`);
+      expect(headers).toContain(
+        `${cloud}/definitions/jg-gpu-sizes-by-location-virtualmachines.json`,
+      );
     }
-    expect(r.stderr).toMatch(/china: 4 definitions .* GPU Deny outside 0 location\(s\)/);
+    expect(r.stderr).toMatch(/china: 7 definitions .* GPU Deny outside 0 location\(s\)/);
   });
 
   it("writes a folder from a config file, with a restricted subscription and an exemption", () => {
@@ -72,7 +74,10 @@ describe("jurisdiction-guard guardrails --target azure-policy (compiled)", () =>
     };
     expect(doc.properties.expiresOn).toBe(`${expires}T23:59:59Z`);
     const gpu = JSON.parse(
-      fs.readFileSync(path.join(out, "public/definitions/jg-gpu-sizes-by-location.json"), "utf8"),
+      fs.readFileSync(
+        path.join(out, "public/definitions/jg-gpu-sizes-by-location-virtualmachines.json"),
+        "utf8",
+      ),
     ) as { properties: { parameters: { effect: { defaultValue: string } } } };
     expect(gpu.properties.parameters.effect.defaultValue).toBe("Audit");
     fs.rmSync(dir, { recursive: true, force: true });

@@ -25,10 +25,14 @@ import {
   AZURE_CLOUDS,
   cloudDefaults,
   compileAzurePolicy,
-  DEFINITIONS,
+  checkRuleConditionals,
   exemptionAppliesToAzure,
+  gpuDefinitionNames,
+  gpuLocatedName,
   KNOWN_DIFFERENCES,
+  MAX_RULE_CONDITIONALS,
   notControlledSizePatterns,
+  separateAccountScope,
 } from "../../../cli/guardrails/azure-policy";
 import type { AzureCloud } from "../../../cli/guardrails/azure-policy";
 import { compileGuardrails } from "../../../cli/commands/guardrails";
@@ -192,12 +196,15 @@ interface Doc {
   properties: Record<string, unknown> & { policyRule?: { if: Json } };
 }
 
-/** Condition expressions (field, value or count) in a rule. */
-function conditions(c: Json): number {
-  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + conditions(x), 0);
+/**
+ * Nested conditionals in a rule, counted here on their own and conservatively: every condition
+ * (field, value, count) and every logical operator (allOf, anyOf, not) is one, whatever it holds.
+ */
+function conditionals(c: Json): number {
+  if (Array.isArray(c)) return c.reduce<number>((n, x) => n + conditionals(x), 0);
   if (c === null || typeof c !== "object") return 0;
-  const own = "field" in c || "value" in c || "count" in c ? 1 : 0;
-  return own + Object.values(c).reduce<number>((n, x) => n + conditions(x), 0);
+  const own = ["field", "value", "count", "allOf", "anyOf", "not"].filter((k) => k in c).length;
+  return own + Object.values(c).reduce<number>((n, x) => n + conditionals(x), 0);
 }
 
 function validateAll(out: GuardrailOutput): Record<string, number> {
@@ -216,8 +223,12 @@ function validateAll(out: GuardrailOutput): Record<string, number> {
         expect(String(doc.properties["description"]).length).toBeLessThanOrEqual(512);
         expect(Object.keys(doc.properties["parameters"] as object).length).toBeLessThanOrEqual(20);
         expect(Buffer.byteLength(f.content)).toBeLessThan(1_048_576);
-        // Azure's authoring limit: 4096 condition expressions in a rule's `if`.
-        expect(conditions(doc.properties.policyRule?.if ?? null)).toBeLessThanOrEqual(4096);
+        // Azure's limit: 512 nested conditionals in a policy rule (which also keeps within its
+        // 4096 condition expressions in a rule's `if`).
+        {
+          const n = conditionals(doc.properties.policyRule?.if ?? null);
+          if (n > MAX_RULE_CONDITIONALS) throw new Error(`${f.path}: ${n} nested conditionals`);
+        }
         break;
       case "Microsoft.Authorization/policySetDefinitions":
         expectValid(v.initiative, doc.properties, f.path);
@@ -246,6 +257,14 @@ const CONFIGS: Record<string, Record<string, ReturnType<PolicyEntry>>> = {
     "gpu-in-restricted-jurisdiction": { properties: { acceleratorScope: "export-controlled" } },
     "gpu-or-ai-in-restricted-account": { properties: { acceleratorScope: "export-controlled" } },
   },
+  // The account policy's own acceleratorScope decides in restricted subscriptions and in a cloud
+  // denied whole: a T4 size is denied there though the jurisdiction policy allows it.
+  "mixed acceleratorScope": {
+    "gpu-in-restricted-jurisdiction": { properties: { acceleratorScope: "export-controlled" } },
+    "gpu-or-ai-in-restricted-account": {
+      properties: { acceleratorScope: "any", restrictedAccounts: [{ id: SUBSCRIPTION }] },
+    },
+  },
   "regions and jurisdictions": {
     "gpu-in-restricted-jurisdiction": {
       properties: {
@@ -270,10 +289,18 @@ describe("azure-policy output", () => {
   it.each(Object.keys(CONFIGS))(
     "validates against the Azure Policy schemas (%s config)",
     (name) => {
-      const out = compileAzurePolicy(modelOf(name));
+      const model = modelOf(name);
+      const out = compileAzurePolicy(model);
       const counts = validateAll(out);
-      expect(counts["Microsoft.Authorization/policyDefinitions"]).toBe(4 * AZURE_CLOUDS.length);
-      expect(counts["Microsoft.Authorization/policySetDefinitions"]).toBe(AZURE_CLOUDS.length);
+      // With an acceleratorScope of its own, the account policy has its own GPU definitions and
+      // initiative in each cloud.
+      const sets = separateAccountScope(model) === undefined ? 1 : 2;
+      expect(counts["Microsoft.Authorization/policyDefinitions"]).toBe(
+        (gpuDefinitionNames().length * sets + 2) * AZURE_CLOUDS.length,
+      );
+      expect(counts["Microsoft.Authorization/policySetDefinitions"]).toBe(
+        sets * AZURE_CLOUDS.length,
+      );
       expect(out.files[0]?.path).toBe("COVERAGE.md");
     },
   );
@@ -303,6 +330,14 @@ describe("azure-policy output", () => {
     const model = modelOf("default");
     expect(cloudDefaults(model, "china")).toMatchObject({ gpuAllowed: [], aiAllowed: [] });
     expect(accountDeniesCloud(model, "china")).toMatch(/tied to CN/);
+    // Both reasons: the account policy ties the cloud to CN, and the jurisdiction policies deny
+    // every CN location as well.
+    expect(cloudDefaults(model, "china").wholeCloudDenied).toMatch(
+      /gpu-or-ai-in-restricted-account; every location of it is also denied by gpu-in-restricted-jurisdiction and ai-service-in-restricted-jurisdiction$/,
+    );
+    expect(
+      cloudDefaults(modelOf("regions and jurisdictions"), "china").wholeCloudDenied,
+    ).toBeUndefined();
     const pub = cloudDefaults(model, "public");
     expect(pub.gpuAllowed).toContain("westeurope");
     expect(pub.gpuAllowed).not.toContain("eastasia");
@@ -370,7 +405,7 @@ describe("azure-policy output", () => {
     expect(docs[0]?.properties).toMatchObject({
       exemptionCategory: "Waiver",
       expiresOn: "2026-12-31T23:59:59Z",
-      policyDefinitionReferenceIds: [DEFINITIONS.gpuLocated, DEFINITIONS.gpuUnlocated],
+      policyDefinitionReferenceIds: gpuDefinitionNames(),
       policyAssignmentId: "<POLICY_ASSIGNMENT_ID>",
     });
     expect(String(docs[0]?.properties["description"])).toContain(
@@ -384,6 +419,55 @@ describe("azure-policy output", () => {
     expect(exemptionAppliesToAzure("urn:pulumi:s::p::az*::x")).toBe(true);
     expect(exemptionAppliesToAzure("urn:pulumi:s::p::gcp:*::x")).toBe(false);
   });
+
+  it.each(["default", "mixed acceleratorScope"])(
+    "names in each exemption only reference IDs of an initiative it can apply to (%s config)",
+    (name) => {
+      const exemptions = [
+        {
+          resource: "urn:pulumi:prod::p::azure-native:compute:VirtualMachine::trainer",
+          reason: "benchmark",
+          expires: "2026-12-31",
+        },
+      ];
+      const config = CONFIGS[name] ?? {};
+      const withExemptions = Object.fromEntries(
+        [
+          "gpu-in-restricted-jurisdiction",
+          "ai-service-in-restricted-jurisdiction",
+          "gpu-or-ai-in-restricted-account",
+        ].map((policy) => [
+          policy,
+          { ...config[policy], properties: { ...config[policy]?.properties, exemptions } },
+        ]),
+      );
+      const out = compileAzurePolicy(guardrailModel(entries(withExemptions), TODAY));
+      const refsOf = (p: string) =>
+        (
+          JSON.parse(out.files.find((f) => f.path === p)?.content ?? "null") as {
+            properties: { policyDefinitions: { policyDefinitionReferenceId: string }[] };
+          } | null
+        )?.properties.policyDefinitions.map((d) => d.policyDefinitionReferenceId) ?? [];
+      const main = refsOf("public/initiative.json");
+      const restricted = refsOf("public/restricted-initiative.json");
+      const docs = out.files
+        .filter((f) => f.path.startsWith("exemptions/"))
+        .map((f) => JSON.parse(f.content) as Doc);
+      expect(docs).toHaveLength(3);
+      for (const d of docs) {
+        const ids = d.properties["policyDefinitionReferenceIds"] as string[];
+        const inMain = ids.every((id) => main.includes(id));
+        const inRestricted = ids.every((id) => restricted.includes(id));
+        expect({ exemption: d.name, applies: inMain || inRestricted }).toEqual({
+          exemption: d.name,
+          applies: true,
+        });
+        // The account policy's exemption names the definitions that carry its decision.
+        if (String(d.properties["description"]).includes("gpu-or-ai-in-restricted-account"))
+          expect(inRestricted).toBe(name === "mixed acceleratorScope");
+      }
+    },
+  );
 
   it("maps every Azure AI module of the pack to a Resource Manager namespace, and no other", () => {
     const azureModules = [...AI_SERVICE_MODULES, ...OTHER_PACKAGE_AI_SERVICE_MODULES]
@@ -406,6 +490,51 @@ describe("azure-policy output", () => {
         allowed: !acceleratorCounts(info, { acceleratorScope: "export-controlled" }),
       });
     }
+  });
+});
+
+describe("nested conditionals (Azure refuses a policy rule with more than 512)", () => {
+  const rulesOf = (out: GuardrailOutput) =>
+    out.files
+      .filter((f) => f.path.includes("/definitions/"))
+      .map((f) => (JSON.parse(f.content) as Doc).properties.policyRule?.if ?? null);
+  const configs: [string, () => GuardrailOutput][] = [
+    ["default", () => compileAzurePolicy(modelOf("default"))],
+    ["export-controlled", () => compileAzurePolicy(modelOf("export-controlled"))],
+    [
+      "examples/config/export-controlled-only.json",
+      () =>
+        compileGuardrails(
+          "azure-policy",
+          path.join(REPO_ROOT, "examples", "config", "export-controlled-only.json"),
+          REPO_ROOT,
+          5120,
+          TODAY,
+        ),
+    ],
+  ];
+
+  it.each(configs)("every rule of the %s config is within the limit", (_name, compile) => {
+    const counts = rulesOf(compile()).map(conditionals);
+    expect(counts.length).toBeGreaterThan(0);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(MAX_RULE_CONDITIONALS);
+  });
+
+  it("one rule for every located kind would pass the limit, and the compiler refuses such a rule", () => {
+    const out = compileAzurePolicy(modelOf("export-controlled"));
+    const rules = gpuDefinitionNames()
+      .slice(0, -1)
+      .map((name) => {
+        const f = out.files.find((x) => x.path === `public/definitions/${name}.json`)!;
+        return (JSON.parse(f.content) as Doc).properties.policyRule!.if;
+      });
+    expect(rules).toHaveLength(4);
+    const combined: Json = { anyOf: rules };
+    expect(conditionals(combined)).toBeGreaterThan(MAX_RULE_CONDITIONALS);
+    expect(() => checkRuleConditionals("combined", combined)).toThrow(
+      /combined has \d+ nested conditionals; Azure refuses a policy rule with more than 512/,
+    );
+    for (const r of rules) expect(() => checkRuleConditionals("one kind", r)).not.toThrow();
   });
 });
 
@@ -502,6 +631,60 @@ interface Outcome {
   readonly unexplained: string[];
 }
 
+interface Assigned {
+  readonly def: PolicyDefinitionDoc;
+  readonly params: Record<string, Json>;
+}
+
+/**
+ * What an assignment document puts in force, read as Azure does: its initiative (by the name its
+ * policyDefinitionId ends with), the initiative's parameters (the assignment's values, else the
+ * defaults) passed to each referenced definition of that cloud.
+ */
+function assignedBy(out: GuardrailOutput, cloud: AzureCloud, assignmentPath: string): Assigned[] {
+  const doc = (p: string) => {
+    const f = out.files.find((x) => x.path === p);
+    if (f === undefined) throw new Error(`no ${p}`);
+    return JSON.parse(f.content) as unknown;
+  };
+  const a = doc(assignmentPath) as {
+    properties: { policyDefinitionId: string; parameters: Record<string, { value: Json }> };
+  };
+  const setName = a.properties.policyDefinitionId.split("/").pop();
+  const sets = out.files
+    .filter((f) => f.path.startsWith(`${cloud}/`) && !f.path.includes("/definitions/"))
+    .map((f) => JSON.parse(f.content) as Doc)
+    .filter((d) => d.type === "Microsoft.Authorization/policySetDefinitions" && d.name === setName);
+  expect(sets).toHaveLength(1);
+  const set = sets[0]!.properties as {
+    parameters: Record<string, { defaultValue: Json }>;
+    policyDefinitions: {
+      policyDefinitionId: string;
+      policyDefinitionReferenceId: string;
+      parameters: Record<string, { value: string }>;
+    }[];
+  };
+  const setParams = Object.fromEntries(
+    Object.entries(set.parameters).map(([k, p]) => [
+      k,
+      a.properties.parameters[k]?.value ?? p.defaultValue,
+    ]),
+  );
+  return set.policyDefinitions.map((ref) => {
+    const name = ref.policyDefinitionId.split("/").pop()!;
+    expect(ref.policyDefinitionReferenceId).toBe(name);
+    const def = doc(`${cloud}/definitions/${name}.json`) as PolicyDefinitionDoc;
+    const params = Object.fromEntries(
+      Object.entries(ref.parameters).map(([k, v]) => {
+        const from = /^\[parameters\('(\w+)'\)\]$/.exec(v.value)?.[1];
+        if (from === undefined || !(from in setParams)) throw new Error(`${name}: ${v.value}`);
+        return [k, setParams[from]!];
+      }),
+    );
+    return { def, params };
+  });
+}
+
 function matrix(configName: string): Outcome {
   const model = modelOf(configName);
   const out = compileAzurePolicy(model);
@@ -510,34 +693,47 @@ function matrix(configName: string): Outcome {
   let cases = 0;
   let denied = 0;
   const note = (k: string) => known.set(k, (known.get(k) ?? 0) + 1);
+  const subscription = out.files.find((f) => f.path.startsWith("subscriptions/"))?.path;
   for (const cloud of AZURE_CLOUDS) {
-    const defs = new Map(
-      out.files
-        .filter((f) => f.path.startsWith(`${cloud}/definitions/`))
-        .map((f) => {
-          const d = JSON.parse(f.content) as PolicyDefinitionDoc & { name: string };
-          return [d.name, d] as const;
-        }),
-    );
+    // At a management group: the cloud's assignments. In a restricted subscription: those and
+    // the subscription's own assignment.
+    const atGroup = [
+      ...assignedBy(out, cloud, `${cloud}/assignment.json`),
+      ...(out.files.some((f) => f.path === `${cloud}/assignment-restricted.json`)
+        ? assignedBy(out, cloud, `${cloud}/assignment-restricted.json`)
+        : []),
+    ];
+    const scopes = [
+      { where: "management group", inForce: atGroup, restricted: false },
+      ...(subscription === undefined
+        ? []
+        : [
+            {
+              where: "restricted subscription",
+              inForce: [...atGroup, ...assignedBy(out, cloud, subscription)],
+              restricted: true,
+            },
+          ]),
+    ];
     const defaults = cloudDefaults(model, cloud);
     const wholeCloud = accountDeniesCloud(model, cloud) !== undefined;
     const gpuSettings = model.accelerators!.settings;
     const aiSettings = model.aiServices!.settings;
+    const accountSettings = model.accounts?.settings;
     const own = judgedRegions("azure", gpuSettings).filter((r) => r.partition === cloud);
     const locations = [
       ...own.map((r) => r.name),
       ...own.flatMap((r) => (r.entry?.displayName !== undefined ? [r.entry.displayName] : [])),
       ...UNKNOWN_LOCATIONS,
     ];
-    const denies = (kinds: readonly string[], r: Resource) =>
-      kinds.some(
-        (k) =>
-          evaluatePolicy(defs.get(k)!, r) === "deny" || evaluatePolicy(defs.get(k)!, r) === "audit",
-      );
+    const denies = (inForce: readonly Assigned[], r: Resource) =>
+      inForce.some(({ def, params }) => {
+        const e = evaluatePolicy(def, r, params);
+        return e === "deny" || e === "audit";
+      });
     // As the pack judges a placement through a provider of this cloud: in a sovereign cloud, a
     // name that is not one of its locations is placed in the cloud's country (facts/azure/placement.ts).
     const judge = (location: string, settings: typeof gpuSettings, cloudName: AzureCloud) => {
-      if (cloudName !== "public" && wholeCloud) return true;
       const r = judgeRegionName("azure", location, settings);
       if (cloudName === "public" || r.partition === cloudName) return r.denied;
       return settings.restricted.has(azureEnvironmentCountry(cloudName)!);
@@ -547,54 +743,62 @@ function matrix(configName: string): Outcome {
       policy &&
       judgeRegionName("azure", location, gpuSettings).partition !== cloud;
 
-    for (const location of locations) {
-      for (const size of sizes()) {
-        const info = classifyAzureVmSize(size);
-        const counts = acceleratorCounts(info, gpuSettings);
-        for (const kind of GPU_KINDS) {
-          cases += 1;
-          const truth = counts && judge(location, gpuSettings, cloud);
-          if (truth) denied += 1;
-          const r = resource(kind, size, location);
-          const policy = denies([DEFINITIONS.gpuLocated, DEFINITIONS.gpuUnlocated], r);
-          if (policy === truth) continue;
-          const why = sovereignUnknown(location, policy)
-            ? "name that is no location of this sovereign cloud"
-            : knownGpuDifference(
-                kind,
-                size,
-                policy,
-                defaults.gpuAllowed.length,
-                gpuSettings.acceleratorScope,
+    for (const { where, inForce, restricted } of scopes) {
+      // gpu-or-ai-in-restricted-account denies in a restricted subscription, and in a cloud tied
+      // to a country it restricts, with its own acceleratorScope.
+      const byAccount = restricted || wholeCloud;
+      for (const location of locations) {
+        for (const size of sizes()) {
+          const info = classifyAzureVmSize(size);
+          const counts = acceleratorCounts(info, gpuSettings);
+          const countsForAccount =
+            accountSettings !== undefined && acceleratorCounts(info, accountSettings);
+          for (const kind of GPU_KINDS) {
+            cases += 1;
+            // An ML compute is also an AI-service resource (Microsoft.MachineLearningServices).
+            const truth =
+              (counts && judge(location, gpuSettings, cloud)) ||
+              (byAccount && countsForAccount) ||
+              (kind === "ml-compute" && (byAccount || judge(location, aiSettings, cloud)));
+            if (truth) denied += 1;
+            const r = resource(kind, size, location);
+            const policy = denies(inForce, r);
+            if (policy === truth) continue;
+            const why = sovereignUnknown(location, policy)
+              ? "name that is no location of this sovereign cloud"
+              : knownGpuDifference(
+                  kind,
+                  size,
+                  policy,
+                  defaults.gpuAllowed.length,
+                  gpuSettings.acceleratorScope,
+                );
+            if (why !== undefined) note(why);
+            else
+              unexplained.push(
+                `${cloud} ${where} ${kind} ${size} @ "${location}": policy ${policy}, pack ${truth}`,
               );
-          if (why !== undefined) note(why);
-          else
-            unexplained.push(
-              `${cloud} ${kind} ${size} @ "${location}": policy ${policy}, pack ${truth}`,
-            );
+          }
         }
-      }
-      for (const kind of ["ai-account", "ai-deployment"] as const) {
-        for (const type of kind === "ai-account"
-          ? [...AI_TYPES, "Microsoft.Storage/storageAccounts"]
-          : [""]) {
-          cases += 1;
-          const isAi = type !== "Microsoft.Storage/storageAccounts";
-          const truth = isAi && judge(location, aiSettings, cloud);
-          if (truth) denied += 1;
-          const policy = denies(
-            [DEFINITIONS.aiLocated, DEFINITIONS.aiUnlocated],
-            resource(kind, "", location, type),
-          );
-          if (policy === truth) continue;
-          if (kind === "ai-deployment" && !policy && defaults.aiAllowed.length > 0)
-            note("child resource without a location");
-          else if (sovereignUnknown(location, policy))
-            note("name that is no location of this sovereign cloud");
-          else
-            unexplained.push(
-              `${cloud} ${kind} ${type} @ "${location}": policy ${policy}, pack ${truth}`,
-            );
+        for (const kind of ["ai-account", "ai-deployment"] as const) {
+          for (const type of kind === "ai-account"
+            ? [...AI_TYPES, "Microsoft.Storage/storageAccounts"]
+            : [""]) {
+            cases += 1;
+            const isAi = type !== "Microsoft.Storage/storageAccounts";
+            const truth = isAi && (byAccount || judge(location, aiSettings, cloud));
+            if (truth) denied += 1;
+            const policy = denies(inForce, resource(kind, "", location, type));
+            if (policy === truth) continue;
+            if (kind === "ai-deployment" && !policy && defaults.aiAllowed.length > 0)
+              note("child resource without a location");
+            else if (sovereignUnknown(location, policy))
+              note("name that is no location of this sovereign cloud");
+            else
+              unexplained.push(
+                `${cloud} ${where} ${kind} ${type} @ "${location}": policy ${policy}, pack ${truth}`,
+              );
+          }
         }
       }
     }
@@ -659,13 +863,31 @@ describe("compileGuardrails --target azure-policy", () => {
     validateAll(out);
     expect(out.files.map((f) => f.path)).toContain(`subscriptions/${SUBSCRIPTION}.json`);
     const gpu = JSON.parse(
-      out.files.find((f) => f.path === `public/definitions/${DEFINITIONS.gpuLocated}.json`)!
-        .content,
+      out.files.find(
+        (f) =>
+          f.path ===
+          `public/definitions/${gpuLocatedName("Microsoft.Compute/virtualMachines")}.json`,
+      )!.content,
     ) as PolicyDefinitionDoc;
     const vm = (size: string) => resource("vm", size, "eastasia");
     expect(evaluatePolicy(gpu, vm("Standard_NC4as_T4_v3"))).toBeUndefined();
     expect(evaluatePolicy(gpu, vm("Standard_ND96isr_H100_v5"))).toBe("deny");
-    expect(out.warnings.join("\n")).toMatch(/acceleratorScope differs/);
+    // The account policy keeps acceleratorScope "any": in the restricted subscription a T4 size
+    // is denied, by the restricted initiative's own definitions.
+    const inSubscription = [
+      ...assignedBy(out, "public", "public/assignment.json"),
+      ...assignedBy(out, "public", `subscriptions/${SUBSCRIPTION}.json`),
+    ];
+    const t4 = resource("vm", "Standard_NC4as_T4_v3", "westeurope");
+    expect(
+      inSubscription
+        .map(({ def, params }) => [
+          (def as unknown as { name: string }).name,
+          evaluatePolicy(def, t4, params),
+        ])
+        .filter(([, verdict]) => verdict !== undefined),
+    ).toEqual([["jg-restricted-gpu-sizes-by-location-virtualmachines", "deny"]]);
+    expect(out.files[0]!.content).toMatch(/restricted initiative `jurisdiction-guard-restricted`/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
