@@ -265,6 +265,22 @@ const CONFIGS: Record<string, Record<string, ReturnType<PolicyEntry>>> = {
       properties: { acceleratorScope: "any", restrictedAccounts: [{ id: SUBSCRIPTION }] },
     },
   },
+  // The reverse: the jurisdiction policy counts every accelerator, the account policy only
+  // export-controlled ones, so a T4 size is allowed in a restricted subscription.
+  "reverse mixed acceleratorScope": {
+    "gpu-or-ai-in-restricted-account": {
+      properties: {
+        acceleratorScope: "export-controlled",
+        restrictedAccounts: [{ id: SUBSCRIPTION }],
+      },
+    },
+  },
+  // The China cloud is denied whole by the account policy while the jurisdiction policies restrict
+  // only Russia: there the jurisdiction policies would allow every location.
+  "cloud denied whole, country not restricted by jurisdiction": {
+    "gpu-in-restricted-jurisdiction": { properties: { restrictedJurisdictions: ["RU"] } },
+    "ai-service-in-restricted-jurisdiction": { properties: { restrictedJurisdictions: ["RU"] } },
+  },
   "regions and jurisdictions": {
     "gpu-in-restricted-jurisdiction": {
       properties: {
@@ -771,7 +787,10 @@ function matrix(configName: string): Outcome {
                   size,
                   policy,
                   defaults.gpuAllowed.length,
-                  gpuSettings.acceleratorScope,
+                  // The scope of the policy that decides here: the account policy's in a
+                  // restricted subscription or a cloud denied whole.
+                  gpuSettings.acceleratorScope === "export-controlled" ||
+                    (byAccount && accountSettings?.acceleratorScope === "export-controlled"),
                 );
             if (why !== undefined) note(why);
             else
@@ -812,13 +831,12 @@ function knownGpuDifference(
   size: string,
   policy: boolean,
   allowedCount: number,
-  scope: string,
+  exportControlled: boolean,
 ): string | undefined {
   if (kind === "agent-pool" && !policy && allowedCount > 0)
     return "child resource without a location";
   if (policy && size === NOT_A_SIZE) return "family letters without a size shape";
-  if (policy && scope === "export-controlled" && size === "Standard_NC120")
-    return "v1 shape beyond two digits";
+  if (policy && exportControlled && size === "Standard_NC120") return "v1 shape beyond two digits";
   return undefined;
 }
 
@@ -839,7 +857,7 @@ describe("decision matrix: the definitions deny exactly where the pack does", ()
     // some location, and a name of N-family letters that is no size.
     expect(known.get("child resource without a location")).toBeGreaterThan(0);
     expect(known.get("family letters without a size shape")).toBeGreaterThan(0);
-    if (name === "export-controlled")
+    if (name === "export-controlled" || name === "reverse mixed acceleratorScope")
       expect(known.get("v1 shape beyond two digits")).toBeGreaterThan(0);
   });
 });
