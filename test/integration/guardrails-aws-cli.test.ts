@@ -1,30 +1,13 @@
 // `jurisdiction-guard guardrails --target aws-scp` through the compiled CLI (dist/, production
 // dependencies only): printed and written output, sizes within --scp-max-chars, the manifest,
 // and a policy config with a restricted account.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { runGuardrails } from "../support/guardrails-cli";
 import { REPO_ROOT } from "../support/paths";
 
-const BIN = path.join(REPO_ROOT, "bin", "jurisdiction-guard.js");
-const GUARD = path.join(__dirname, "production-only.js");
-
-/**
- * Not preloaded with production-only.js: the guardrail model loads the pack's policy definitions,
- * whose @pulumi/pulumi loads the TypeScript compiler when it is installed (as `scan` does). The
- * target's own requires are checked below instead.
- */
-function run(args: string[], cwd: string, preload = false) {
-  const env = { ...process.env };
-  delete env["NODE_OPTIONS"];
-  const r = spawnSync(
-    process.execPath,
-    [...(preload ? ["-r", GUARD] : []), BIN, "guardrails", "--target", "aws-scp", ...args],
-    { cwd, env, encoding: "utf8" },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string) => runGuardrails(["--target", "aws-scp", ...args], cwd);
 
 describe("guardrails --target aws-scp (compiled CLI)", () => {
   let dir: string;
@@ -56,7 +39,6 @@ describe("guardrails --target aws-scp (compiled CLI)", () => {
     const r = run(
       ["--policy-pack-config", "config.json", "-o", "out", "--scp-max-chars", "2048"],
       dir,
-      false,
     );
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);

@@ -2,24 +2,12 @@
 // files, a written folder with its manifest, and a custom config. Run without the production-only
 // preload: the guardrail model loads the pack's policies, whose @pulumi/pulumi loads the TypeScript
 // compiler when it is installed (as `explain` with a config file does, explain-cli.test.ts).
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "../support/paths";
+import { runGuardrails } from "../support/guardrails-cli";
 
-const BIN = path.join(REPO_ROOT, "bin", "jurisdiction-guard.js");
-
-function run(args: string[], cwd: string = REPO_ROOT) {
-  const env = { ...process.env };
-  delete env["NODE_OPTIONS"];
-  const r = spawnSync(process.execPath, [BIN, "guardrails", ...args], {
-    cwd,
-    env,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runGuardrails;
 
 describe("jurisdiction-guard guardrails --target azure-policy (compiled)", () => {
   it("prints COVERAGE.md and every cloud's definitions under headers", () => {

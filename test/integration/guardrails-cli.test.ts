@@ -1,13 +1,11 @@
 // `jurisdiction-guard guardrails` through the compiled CLI (dist/): every target from the default
 // config and from the example org configs, written to a folder and printed, deterministic across
 // runs; bad options and configs exit 2 with a message that names the problem.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { REPO_ROOT } from "../support/paths";
+import { runGuardrails } from "../support/guardrails-cli";
 
-const BIN = path.join(REPO_ROOT, "bin", "jurisdiction-guard.js");
 const TARGETS = ["aws-scp", "azure-policy", "gcp-org-policy"] as const;
 const CONFIGS = [
   "strict.json",
@@ -15,16 +13,7 @@ const CONFIGS = [
   "org-accounts-providers-exemptions.json",
 ];
 
-function run(args: string[], cwd = REPO_ROOT) {
-  const env = { ...process.env };
-  delete env["NODE_OPTIONS"];
-  const r = spawnSync(process.execPath, [BIN, "guardrails", ...args], {
-    cwd,
-    env,
-    encoding: "utf8",
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = runGuardrails;
 
 let tmp: string;
 beforeAll(() => {

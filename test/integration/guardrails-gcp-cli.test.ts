@@ -1,7 +1,6 @@
 // `jurisdiction-guard guardrails --target gcp-org-policy`: through compileGuardrails (the command's
 // function, with a policy pack config file) and through the compiled CLI (dist/, production
 // dependencies only), printing the files or writing them to a folder.
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -9,9 +8,8 @@ import * as yaml from "js-yaml";
 import { compileGuardrails, MANIFEST } from "../../cli/commands/guardrails";
 import { GCP_ORG_POLICY } from "../../cli/guardrails/gcp-org-policy";
 import { guardrailModel } from "jurisdiction-guard/guardrails";
-import { REPO_ROOT } from "../support/paths";
+import { runGuardrails } from "../support/guardrails-cli";
 
-const BIN = path.join(REPO_ROOT, "bin", "jurisdiction-guard.js");
 const TODAY = "2026-12-07";
 
 const CONFIG = {
@@ -33,20 +31,8 @@ function writeConfig(dir: string): string {
   return file;
 }
 
-/**
- * Without test/integration/production-only.js preloaded: the guardrail model loads the pack's
- * policy definitions, whose @pulumi/pulumi loads the TypeScript compiler when it is installed.
- */
-function run(args: string[], cwd: string) {
-  const env = { ...process.env };
-  delete env["NODE_OPTIONS"];
-  const r = spawnSync(
-    process.execPath,
-    [BIN, "guardrails", "--target", "gcp-org-policy", ...args],
-    { cwd, env, encoding: "utf8" },
-  );
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string) =>
+  runGuardrails(["--target", "gcp-org-policy", ...args], cwd);
 
 describe("guardrails --target gcp-org-policy", () => {
   test("compileGuardrails reads the config file as the pack does", () => {
